@@ -1,0 +1,134 @@
+/**
+ * The build, stage by stage: config → sources → site index → strings and
+ * templates → one page at a time (render, write) → assets → commit.
+ */
+import { existsSync, readFileSync } from 'node:fs'
+import { readFile } from 'node:fs/promises'
+import path from 'node:path'
+import { VFile } from 'vfile'
+import type { VFileMessage } from 'vfile-message'
+import type { ResolvedConfig } from './config/schema.ts'
+import { findKey } from './config/resolve-config.ts'
+import { discover, type LocaleSources } from './content/discover.ts'
+import { docsetDirOf } from './content/docset.ts'
+import { createNodeFileSystem } from './content/node-file-system.ts'
+import { createSiteIndex } from './content/site-index.ts'
+import { hasErrors, report } from './diagnostics/report.ts'
+import { sortMessages } from './diagnostics/format.ts'
+import { loadUiStrings } from './i18n/ui-strings.ts'
+import { articleOutputFile } from './links/urls.ts'
+import { createProcessor } from './markdown/create-processor.ts'
+import { createSiteWriter, type SiteWriter } from './output/write-site.ts'
+import { renderPage } from './render/render-page.ts'
+import { loadTemplates } from './render/templates.ts'
+
+export interface BuildOptions {
+  /** Write `outDir` (build) or only report (check). */
+  write: boolean
+  /** Treat warnings as errors. */
+  strict?: boolean
+}
+
+export interface BuildResult {
+  messages: VFileMessage[]
+  pages: number
+  assets: number
+  /** True when the output folder was written. */
+  written: boolean
+}
+
+export async function build(config: ResolvedConfig, options: BuildOptions): Promise<BuildResult> {
+  const messages: VFileMessage[] = []
+  const configFile = new VFile({ path: config.configFile ?? '<command line>', value: readConfigText(config) })
+  const sources = new Map<string, LocaleSources>()
+  for (const locale of config.locales) {
+    if (!existsSync(locale.root)) {
+      report(configFile, 'invalid-config', `Content root \`${locale.root}\` of locale \`${locale.code}\` does not exist`, findKey(String(configFile.value), ['locales', locale.code]))
+    }
+    sources.set(locale.code, discover(locale))
+  }
+  messages.push(...configFile.messages)
+  const site = createSiteIndex(config, sources)
+  const strings = loadUiStrings(config)
+  const templates = loadTemplates(config.templatesDir, strings)
+  messages.push(...strings.files.flatMap((file) => file.messages), ...templates.files.flatMap((file) => file.messages))
+
+  const fs = createNodeFileSystem()
+  const processor = createProcessor({ fs, maxIncludeDepth: config.maxIncludeDepth })
+  const defaultRoot = config.locales.find((locale) => locale.code === config.defaultLocale)!.root
+  const writer: SiteWriter | undefined = options.write && !hasErrors(messages, options.strict) ? createSiteWriter(config.outDir) : undefined
+  const outputs = new Map<string, string>()
+  let pages = 0
+
+  for (const locale of config.locales) {
+    const docsets = new Map<string, string>()
+    for (const source of sources.get(locale.code)!.articles) {
+      const outputFile = articleOutputFile(locale.code, source.relPath)
+      const previous = outputs.get(outputFile)
+      if (previous) {
+        const file = new VFile({ path: source.absPath })
+        report(file, 'duplicate-page', `\`${source.relPath}\` and \`${previous}\` both build \`${outputFile}\`; rename one`)
+        messages.push(...file.messages)
+        continue
+      }
+      outputs.set(outputFile, source.relPath)
+      const text = await readFile(source.absPath, 'utf8')
+      const rendered = renderPage({
+        config,
+        site,
+        locale,
+        source,
+        text,
+        roots: {
+          root: locale.root,
+          fallbackRoot: locale.code === config.defaultLocale ? undefined : defaultRoot,
+          docsetDir: docsetDirOf(locale.root, source.relPath, docsets),
+        },
+        strings,
+        templates,
+        processor,
+      })
+      messages.push(...rendered.file.messages)
+      // Pages go to disk as they are rendered; the site is never held in memory.
+      if (writer && rendered.html !== undefined) writer.write(outputFile, rendered.html)
+      pages++
+    }
+  }
+
+  let assets = 0
+  if (writer) {
+    for (const locale of config.locales) {
+      for (const asset of sources.get(locale.code)!.assets) {
+        writer.copy(`${locale.code}/${asset.relPath}`, asset.absPath)
+        assets++
+      }
+    }
+    for (const name of templates.assets) writer.copy(`_tolk/${name}`, path.join(templates.assetsDir, name))
+  }
+
+  const sorted = dedupe(sortMessages(messages))
+  const failed = hasErrors(sorted, options.strict)
+  if (writer && !failed) writer.commit()
+  else writer?.abort()
+  return { messages: sorted, pages, assets, written: Boolean(writer) && !failed }
+}
+
+function readConfigText(config: ResolvedConfig): string {
+  if (!config.configFile) return ''
+  try {
+    return readFileSync(config.configFile, 'utf8')
+  } catch {
+    return ''
+  }
+}
+
+/** An include used by many pages reports its problem once. */
+function dedupe(messages: VFileMessage[]): VFileMessage[] {
+  const seen = new Set<string>()
+  return messages.filter((message) => {
+    const key = `${message.file}:${message.line}:${message.column}:${message.ruleId}:${message.reason}`
+    if (seen.has(key)) return false
+    seen.add(key)
+    return true
+  })
+}

@@ -1,0 +1,84 @@
+/**
+ * `tolk <command> [options]`: argv → command → exit code. Content problems
+ * are printed as diagnostics and give exit code 1; usage errors exit 2; a
+ * stack trace only ever means a bug in tolk.
+ */
+import { parseArgs } from 'node:util'
+import { runBuild } from './build-command.ts'
+import { runDev, runPreview } from './dev-command.ts'
+
+export const usage = `Usage: tolk <command> [options]
+
+Commands:
+  build      Build the site into the output folder (default: dist/)
+  check      Run every build check without writing output
+  dev        Serve pages on demand while you write (Vite)
+  preview    Serve the built output folder
+  status     Translation status per locale
+
+Options:
+  --config <file>          Config file (default: tolk.config.ts in the current folder)
+  --locale <code=path>     A locale and its content root; repeat for each locale (instead of a config file)
+  --default-locale <code>  The locale translations are made from (default: the first --locale)
+  --out <dir>              Output folder
+  --base <path>            URL path the site is served under, like /docs/
+  --site-url <url>         Absolute URL the site is published at
+  --strict                 Treat warnings as errors
+  --port <n>, --host <h>   Dev and preview server address (default: localhost)
+  -h, --help               Show this help
+`
+
+const options = {
+  config: { type: 'string' },
+  locale: { type: 'string', multiple: true },
+  'default-locale': { type: 'string' },
+  out: { type: 'string' },
+  base: { type: 'string' },
+  'site-url': { type: 'string' },
+  strict: { type: 'boolean' },
+  port: { type: 'string' },
+  host: { type: 'string' },
+  format: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const
+
+export type CliValues = ReturnType<typeof parse>['values']
+
+function parse(argv: string[]) {
+  return parseArgs({ args: argv, options, allowPositionals: true, strict: true })
+}
+
+export async function main(argv: string[]): Promise<number> {
+  let parsed
+  try {
+    parsed = parse(argv)
+  } catch (error) {
+    process.stderr.write(`tolk: ${(error as Error).message}\n\n${usage}`)
+    return 2
+  }
+  const [command, ...rest] = parsed.positionals
+  if (parsed.values.help || !command) {
+    process.stdout.write(usage)
+    return command || parsed.values.help ? 0 : 2
+  }
+  if (rest.length) {
+    process.stderr.write(`tolk: unexpected argument \`${rest[0]}\`\n\n${usage}`)
+    return 2
+  }
+  switch (command) {
+    case 'build':
+      return runBuild(parsed.values, { write: true })
+    case 'check':
+      return runBuild(parsed.values, { write: false })
+    case 'dev':
+      return runDev(parsed.values)
+    case 'preview':
+      return runPreview(parsed.values)
+    case 'status':
+      process.stderr.write('tolk: `status` is not available yet (see the translation-status issue)\n')
+      return 2
+    default:
+      process.stderr.write(`tolk: unknown command \`${command}\`\n\n${usage}`)
+      return 2
+  }
+}

@@ -1,0 +1,99 @@
+/**
+ * Find and load the site configuration: a `tolk.config.ts` (or `--config`
+ * file), or one assembled from CLI flags such as `--locale nl-nl=../corpus`.
+ */
+import { existsSync, readFileSync } from 'node:fs'
+import path from 'node:path'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+import { VFile } from 'vfile'
+import { report } from '../diagnostics/report.ts'
+import { resolveConfig, type ResolveResult } from './resolve-config.ts'
+
+export const configFileNames = ['tolk.config.ts', 'tolk.config.mts', 'tolk.config.js', 'tolk.config.mjs']
+
+/** tolk's own folder: the fallback for templates and UI strings when building from flags. */
+export const packageDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
+
+export interface ConfigFlags {
+  config?: string | undefined
+  /** `code=path` pairs in switcher order. */
+  locales?: string[] | undefined
+  defaultLocale?: string | undefined
+  outDir?: string | undefined
+  base?: string | undefined
+  siteUrl?: string | undefined
+}
+
+export async function loadConfig(flags: ConfigFlags, cwd = process.cwd()): Promise<ResolveResult> {
+  const configFile = flags.config ? path.resolve(cwd, flags.config) : findConfigFile(cwd, flags)
+  if (!configFile) return fromFlags(flags, cwd)
+  const file = new VFile({ path: configFile })
+  if (!existsSync(configFile)) {
+    report(file, 'invalid-config', `Cannot find config file \`${flags.config ?? configFile}\``)
+    return { config: undefined, file }
+  }
+  file.value = readFileSync(configFile, 'utf8')
+  let exported: unknown
+  try {
+    // The query defeats the module cache so the dev server sees edits.
+    const module = (await import(`${pathToFileURL(configFile).href}?t=${Date.now()}`)) as { default?: unknown }
+    exported = module.default
+  } catch (error) {
+    report(file, 'invalid-config', `Cannot load config: ${firstLine(error)}`)
+    return { config: undefined, file }
+  }
+  const result = resolveConfig(applyFlags(exported, flags), file, path.dirname(configFile))
+  return result
+}
+
+function findConfigFile(cwd: string, flags: ConfigFlags): string | undefined {
+  if (flags.locales?.length) return undefined
+  return configFileNames.map((name) => path.join(cwd, name)).find((candidate) => existsSync(candidate))
+}
+
+/** Flags given beside a config file override its values. */
+function applyFlags(exported: unknown, flags: ConfigFlags): unknown {
+  if (typeof exported !== 'object' || exported === null) return exported
+  return {
+    ...exported,
+    ...(flags.outDir ? { outDir: flags.outDir } : {}),
+    ...(flags.base ? { base: flags.base } : {}),
+    ...(flags.siteUrl ? { siteUrl: flags.siteUrl } : {}),
+    ...(flags.defaultLocale ? { defaultLocale: flags.defaultLocale } : {}),
+  }
+}
+
+function fromFlags(flags: ConfigFlags, cwd: string): ResolveResult {
+  const file = new VFile({ path: '<command line>' })
+  const locales: Record<string, { root: string }> = {}
+  for (const pair of flags.locales ?? []) {
+    const at = pair.indexOf('=')
+    if (at <= 0) {
+      report(file, 'invalid-config', `\`--locale ${pair}\`: expected \`code=path\`, like \`nl-nl=content/nl-nl\``)
+      continue
+    }
+    locales[pair.slice(0, at)] = { root: pair.slice(at + 1) }
+  }
+  if (file.messages.length) return { config: undefined, file }
+  if (!flags.locales?.length) {
+    report(file, 'invalid-config', 'No `tolk.config.ts` here and no `--locale code=path`; give one or the other')
+    return { config: undefined, file }
+  }
+  const localTemplates = path.join(cwd, 'templates')
+  const localStrings = path.join(cwd, 'locales')
+  const input = {
+    locales,
+    defaultLocale: flags.defaultLocale ?? Object.keys(locales)[0],
+    ...(flags.outDir ? { outDir: flags.outDir } : {}),
+    ...(flags.base ? { base: flags.base } : {}),
+    ...(flags.siteUrl ? { siteUrl: flags.siteUrl } : {}),
+    templatesDir: existsSync(localTemplates) ? localTemplates : path.join(packageDir, 'templates'),
+    uiStringsDir: existsSync(localStrings) ? localStrings : path.join(packageDir, 'locales'),
+  }
+  return resolveConfig(input, file, cwd)
+}
+
+function firstLine(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error)
+  return text.split('\n')[0] ?? text
+}

@@ -1,0 +1,86 @@
+/**
+ * The site configuration: one zod schema that is the documentation, the
+ * defaults and the types at once (the Starlight model).
+ */
+import { z } from 'zod'
+
+/** A locale code as used in URLs and folder names, e.g. `da-dk`. */
+const localeCode = z
+  .string()
+  .regex(/^[a-z]{2,3}(-[a-z0-9]{2,8})*$/, 'expected a lower-case BCP 47 code like `da-dk`')
+
+const localeSchema = z
+  .object({
+    /** Content root of this locale, relative to the config file (default: `content/<code>`). */
+    root: z.string().min(1).optional(),
+    /** BCP 47 language tag for `<html lang>` (default: from the code, `da-dk` → `da-DK`). */
+    lang: z.string().min(2).optional(),
+    /** Text direction (default: `rtl` for Arabic, Hebrew, Persian, Urdu; else `ltr`). */
+    dir: z.enum(['ltr', 'rtl']).optional(),
+  })
+  .strict()
+
+export const configSchema = z
+  .object({
+    /** Absolute URL the site is published at, used for canonical links (default: none). */
+    siteUrl: z.url({ protocol: /^https?$/ }).optional(),
+    /** URL path the site is served under, with leading and trailing slash (default: `/`). */
+    base: z
+      .string()
+      .regex(/^\/([^/?#]+\/)*$/, 'expected a path with leading and trailing slash, like `/docs/`')
+      .default('/'),
+    /** Locales in switcher order; keys are locale codes. */
+    locales: z
+      .record(localeCode, localeSchema)
+      .refine((locales) => Object.keys(locales).length > 0, 'expected at least one locale'),
+    /** The locale translations are made from; must be a key of `locales`. */
+    defaultLocale: localeCode,
+    /** Output folder, relative to the config file (default: `dist`). */
+    outDir: z.string().min(1).default('dist'),
+    /** Page templates folder (default: `templates`). */
+    templatesDir: z.string().min(1).default('templates'),
+    /** UI strings folder holding `<locale>.json` (default: `locales`). */
+    uiStringsDir: z.string().min(1).default('locales'),
+    /** Deepest include nesting before it is treated as runaway (default: `8`). */
+    maxIncludeDepth: z.number().int().min(1).max(64).default(8),
+  })
+  .strict()
+  .superRefine((config, context) => {
+    if (!(config.defaultLocale in config.locales)) {
+      context.addIssue({
+        code: 'custom',
+        path: ['defaultLocale'],
+        message: `unknown locale \`${config.defaultLocale}\`; expected one of ${Object.keys(config.locales)
+          .map((code) => `\`${code}\``)
+          .join(', ')}`,
+      })
+    }
+  })
+
+/** What a config file exports. */
+export type UserConfig = z.input<typeof configSchema>
+export type ParsedConfig = z.output<typeof configSchema>
+
+export interface ResolvedLocale {
+  code: string
+  /** Absolute content root. */
+  root: string
+  lang: string
+  dir: 'ltr' | 'rtl'
+}
+
+/** What the stages receive: absolute paths, defaults filled, locales in order. */
+export interface ResolvedConfig {
+  /** Absolute folder the relative paths were resolved against. */
+  configDir: string
+  /** The config file, or `undefined` when built from flags alone. */
+  configFile: string | undefined
+  siteUrl: string | undefined
+  base: string
+  locales: ResolvedLocale[]
+  defaultLocale: string
+  outDir: string
+  templatesDir: string
+  uiStringsDir: string
+  maxIncludeDepth: number
+}

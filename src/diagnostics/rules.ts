@@ -1,0 +1,26 @@
+/**
+ * The one catalogue of diagnostic rules: every message tolk prints carries one
+ * of these ids, and its default severity comes from here.
+ */
+export const rules = {
+  'invalid-config': { severity: 'error' },
+  'unknown-locale': { severity: 'error' },
+  'front-matter-yaml': { severity: 'error' },
+  'missing-title': { severity: 'error' },
+  'invalid-front-matter': { severity: 'error' },
+  'include-not-found': { severity: 'error' },
+  'include-cycle': { severity: 'error' },
+  'include-outside-root': { severity: 'error' },
+  'include-too-deep': { severity: 'error' },
+  'untranslated-include': { severity: 'warning' },
+  'broken-link': { severity: 'error' },
+  'duplicate-page': { severity: 'error' },
+  'template-error': { severity: 'error' },
+  'unknown-ui-string': { severity: 'error' },
+  'invalid-ui-strings': { severity: 'error' },
+  'missing-ui-string': { severity: 'warning' },
+  'read-error': { severity: 'error' },
+} as const
+
+export type RuleId = keyof typeof rules
+export type Severity = 'error' | 'warning'

@@ -1,0 +1,68 @@
+/**
+ * Split YAML front matter from Markdown with gray-matter, parsing the YAML
+ * with `yaml` (alias expansion capped, so a "billion laughs" file cannot blow
+ * up memory) and keeping line numbers: the front matter is blanked in the
+ * body, so Markdown positions stay file positions.
+ */
+import matter from 'gray-matter'
+import { YAMLError, parse as parseYaml } from 'yaml'
+import type { VFile } from 'vfile'
+import { report } from '../diagnostics/report.ts'
+
+export interface FrontMatterResult {
+  data: Record<string, unknown>
+  /** The file text with the front matter replaced by blank lines of the same count. */
+  body: string
+}
+
+const yamlOptions = { maxAliasCount: 50, uniqueKeys: true, prettyErrors: true, schema: 'core' } as const
+
+// Passing options also switches off gray-matter's cache, which would
+// otherwise keep every input string for the life of the process.
+const matterOptions = {
+  engines: {
+    yaml: (source: string): object => (parseYaml(source, yamlOptions) as object | null) ?? {},
+  },
+}
+
+export function parseFrontMatter(file: VFile): FrontMatterResult {
+  const text = String(file.value)
+  if (!/^---\r?\n/.test(text)) return { data: {}, body: text }
+  try {
+    const parsed = matter(text, matterOptions)
+    const data = parsed.data
+    if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+      report(file, 'invalid-front-matter', 'Front matter must be a YAML mapping of keys to values', { line: 2, column: 1 })
+      return { data: {}, body: blankPrefix(text, parsed.content) }
+    }
+    return { data: data as Record<string, unknown>, body: blankPrefix(text, parsed.content) }
+  } catch (error) {
+    reportYamlError(file, error)
+    return { data: {}, body: blankPrefix(text, afterFrontMatter(text)) }
+  }
+}
+
+function reportYamlError(file: VFile, error: unknown): void {
+  if (error instanceof YAMLError) {
+    const start = error.linePos?.[0]
+    // Line 1 of the YAML is line 2 of the file, after the opening `---`.
+    const place = start ? { line: start.line + 1, column: start.col } : { line: 2, column: 1 }
+    report(file, 'front-matter-yaml', `Invalid YAML front matter: ${error.message.split('\n')[0]}`, place)
+    return
+  }
+  const reason = error instanceof Error ? error.message.split('\n')[0] : String(error)
+  report(file, 'front-matter-yaml', `Invalid front matter: ${reason}`, { line: 1, column: 1 })
+}
+
+/** The text after the closing `---` line, or the whole text when it is unclosed. */
+function afterFrontMatter(text: string): string {
+  const close = /\r?\n---[ \t]*(\r?\n|$)/.exec(text.slice(3))
+  if (!close) return text
+  return text.slice(3 + close.index + close[0].length)
+}
+
+/** Replace everything before `rest` with spaces-free blank lines (newlines kept). */
+function blankPrefix(text: string, rest: string): string {
+  const prefixLength = text.endsWith(rest) ? text.length - rest.length : 0
+  return text.slice(0, prefixLength).replace(/[^\n]/g, '') + text.slice(prefixLength)
+}

@@ -1,0 +1,97 @@
+/**
+ * UI strings per locale from `locales/<locale>.json` (flat `"key": "text"`).
+ * A key missing in a locale falls back to the default locale with a
+ * `missing-ui-string` warning naming it; the default locale falls back to
+ * tolk's built-in English so a new site starts with a complete set.
+ */
+import { existsSync, readFileSync } from 'node:fs'
+import path from 'node:path'
+import { VFile } from 'vfile'
+import { packageDir } from '../config/load-config.ts'
+import type { ResolvedConfig } from '../config/schema.ts'
+import { report } from '../diagnostics/report.ts'
+
+export interface UiStrings {
+  /** The string for `key` in `locale`, following the fallback chain; the key itself when unknown. */
+  t(locale: string, key: string): string
+  /** True when the default locale (or the built-in set) defines `key`. */
+  has(key: string): boolean
+  files: VFile[]
+}
+
+type Table = Record<string, string>
+
+export function loadUiStrings(config: ResolvedConfig): UiStrings {
+  const files: VFile[] = []
+  const tables = new Map<string, Table>()
+  for (const locale of config.locales) {
+    const file = new VFile({ path: path.join(config.uiStringsDir, `${locale.code}.json`) })
+    files.push(file)
+    tables.set(locale.code, readTable(file))
+  }
+  const builtInFile = path.join(packageDir, 'locales', 'en-us.json')
+  const builtIn = builtInFile === path.join(config.uiStringsDir, 'en-us.json') ? {} : readTable(new VFile({ path: builtInFile }))
+  const defaults: Table = { ...builtIn, ...tables.get(config.defaultLocale) }
+
+  for (const [index, locale] of config.locales.entries()) {
+    if (locale.code === config.defaultLocale) continue
+    const file = files[index]!
+    const table = tables.get(locale.code)!
+    if (!existsSync(String(file.path))) {
+      report(file, 'missing-ui-string', `No UI strings for \`${locale.code}\`; every string falls back to \`${config.defaultLocale}\``)
+      continue
+    }
+    for (const key of Object.keys(defaults).sort()) {
+      if (!(key in table)) {
+        report(file, 'missing-ui-string', `Missing UI string \`${key}\` in \`${locale.code}\`; using the \`${config.defaultLocale}\` text`)
+      }
+    }
+  }
+  return {
+    files,
+    has: (key) => key in defaults,
+    t: (locale, key) => tables.get(locale)?.[key] ?? defaults[key] ?? key,
+  }
+}
+
+function readTable(file: VFile): Table {
+  const filePath = String(file.path)
+  if (!existsSync(filePath)) return {}
+  const text = readFileSync(filePath, 'utf8')
+  file.value = text
+  let data: unknown
+  try {
+    data = JSON.parse(text)
+  } catch (error) {
+    report(file, 'invalid-ui-strings', `Invalid JSON: ${(error as Error).message}`, jsonErrorPlace(text, error as Error))
+    return {}
+  }
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+    report(file, 'invalid-ui-strings', 'Expected an object of `"key": "text"` pairs', { line: 1, column: 1 })
+    return {}
+  }
+  const table: Table = {}
+  for (const [key, value] of Object.entries(data)) {
+    if (typeof value === 'string') table[key] = value
+    else report(file, 'invalid-ui-strings', `UI string \`${key}\` must be text`, placeOfKey(text, key))
+  }
+  return table
+}
+
+/** Node reports JSON errors as "… at position N" (or "line L column C" in newer versions). */
+function jsonErrorPlace(text: string, error: Error): { line: number; column: number } {
+  const lineColumn = /line (\d+) column (\d+)/.exec(error.message)
+  if (lineColumn) return { line: Number(lineColumn[1]), column: Number(lineColumn[2]) }
+  const position = /position (\d+)/.exec(error.message)
+  return position ? offsetToPlace(text, Number(position[1])) : { line: 1, column: 1 }
+}
+
+function placeOfKey(text: string, key: string): { line: number; column: number } {
+  const offset = text.indexOf(JSON.stringify(key))
+  return offset === -1 ? { line: 1, column: 1 } : offsetToPlace(text, offset)
+}
+
+function offsetToPlace(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, offset)
+  return { line: before.split('\n').length, column: offset - before.lastIndexOf('\n') }
+}

@@ -1,0 +1,62 @@
+/**
+ * Render one page: a pure function of its inputs (the article text, the
+ * site index, config, UI strings, templates and processor), so pages can be
+ * rendered in any order, on any thread, and cached.
+ */
+import { VFile } from 'vfile'
+import type { ResolvedConfig, ResolvedLocale } from '../config/schema.ts'
+import type { SiteIndex } from '../content/site-index.ts'
+import type { SourceRef } from '../content/discover.ts'
+import { report } from '../diagnostics/report.ts'
+import { readArticleMeta } from '../front-matter/article-meta.ts'
+import { parseFrontMatter } from '../front-matter/parse.ts'
+import type { UiStrings } from '../i18n/ui-strings.ts'
+import type { IncludeRoots } from '../includes/resolve-include.ts'
+import type { Processor } from '../markdown/create-processor.ts'
+import { createPageData } from './page-data.ts'
+import type { Templates } from './templates.ts'
+
+export interface PageInput {
+  config: ResolvedConfig
+  site: SiteIndex
+  locale: ResolvedLocale
+  source: SourceRef
+  text: string
+  roots: IncludeRoots
+  strings: UiStrings
+  templates: Templates
+  processor: Processor
+}
+
+export interface RenderedPage {
+  /** `undefined` when the template could not be used. */
+  html: string | undefined
+  file: VFile
+}
+
+export function renderPage(input: PageInput): RenderedPage {
+  const { source, locale } = input
+  const file = new VFile({ path: source.absPath, value: input.text })
+  const { data, body } = parseFrontMatter(file)
+  const meta = readArticleMeta(file, data, file.messages.length > 0)
+  file.data.page = {
+    locale: locale.code,
+    relPath: source.relPath,
+    contentLocale: source.locale,
+    roots: input.roots,
+    site: input.site,
+    t: (key) => input.strings.t(locale.code, key),
+  }
+  const processor = input.processor
+  const tree = processor.runSync(processor.parse(body), file)
+  const content = processor.stringify(tree, file)
+  if (!input.templates.page) return { html: undefined, file }
+  const pageData = createPageData({ ...input, relPath: source.relPath, meta, content })
+  try {
+    return { html: input.templates.page(pageData as unknown as Record<string, unknown>), file }
+  } catch (error) {
+    const template = input.templates.files.at(-1)!
+    report(file, 'template-error', `Template \`${template.basename}\` failed: ${(error as Error).message.split('\n')[0]}`)
+    return { html: undefined, file }
+  }
+}

@@ -1,0 +1,112 @@
+/**
+ * Page templates from `templates/`: `page.hbs` plus `partials/*.hbs`, compiled
+ * with a private Handlebars instance (auto-escaping `{{…}}`; only the
+ * sanitized article body is inserted raw, with `{{{content}}}`). UI strings
+ * are written `{{t "key"}}`; a key that no locale defines is an error at its
+ * position in the template.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import path from 'node:path'
+import Handlebars from 'handlebars'
+import { VFile } from 'vfile'
+import { report } from '../diagnostics/report.ts'
+import type { UiStrings } from '../i18n/ui-strings.ts'
+
+export type PageTemplate = (data: Record<string, unknown>) => string
+
+export interface Templates {
+  page: PageTemplate | undefined
+  files: VFile[]
+  /** Files under `templates/assets/`, copied to the site's `_tolk/` folder. */
+  assets: string[]
+  assetsDir: string
+}
+
+export function loadTemplates(templatesDir: string, strings: UiStrings): Templates {
+  const engine = Handlebars.create()
+  engine.registerHelper('t', function (key: unknown, options: Handlebars.HelperOptions) {
+    const t = (options.data as { root: { t: (key: string) => string } }).root.t
+    return t(String(key))
+  })
+  const files: VFile[] = []
+  const partialsDir = path.join(templatesDir, 'partials')
+  const partialFiles = existsSync(partialsDir)
+    ? readdirSync(partialsDir).filter((name) => name.endsWith('.hbs')).sort()
+    : []
+  let valid = true
+  for (const name of partialFiles) {
+    const file = readTemplate(path.join(partialsDir, name))
+    files.push(file)
+    if (!check(file, strings)) valid = false
+    else engine.registerPartial(name.replace(/\.hbs$/, ''), String(file.value))
+  }
+  const pagePath = path.join(templatesDir, 'page.hbs')
+  const pageFile = readTemplate(pagePath)
+  files.push(pageFile)
+  if (!existsSync(pagePath)) {
+    report(pageFile, 'template-error', `Cannot find the page template \`${pagePath}\``)
+    valid = false
+  } else if (!check(pageFile, strings)) valid = false
+
+  const assetsDir = path.join(templatesDir, 'assets')
+  const assets = existsSync(assetsDir) ? readdirSync(assetsDir).sort() : []
+  if (!valid) return { page: undefined, files, assets, assetsDir }
+  const compiled = engine.compile(String(pageFile.value), { strict: false, preventIndent: true })
+  return { page: (data) => compiled(data), files, assets, assetsDir }
+}
+
+function readTemplate(filePath: string): VFile {
+  return new VFile({ path: filePath, value: existsSync(filePath) ? readFileSync(filePath, 'utf8') : '' })
+}
+
+/** Parse a template, report syntax errors and unknown UI-string keys; true when usable. */
+function check(file: VFile, strings: UiStrings): boolean {
+  let program: hbs.AST.Program
+  try {
+    program = Handlebars.parse(String(file.value))
+  } catch (error) {
+    const text = (error as Error).message
+    const line = /on line (\d+)/.exec(text)
+    report(file, 'template-error', `Template syntax: ${text.split('\n').at(-1)}`, {
+      line: line ? Number(line[1]) : 1,
+      column: 1,
+    })
+    return false
+  }
+  let ok = true
+  visitMustaches(program, (node) => {
+    if (node.path.type !== 'PathExpression' || (node.path as hbs.AST.PathExpression).original !== 't') return
+    const key = node.params[0]
+    if (key?.type !== 'StringLiteral') {
+      report(file, 'template-error', '`{{t}}` needs a quoted key, like `{{t "site.title"}}`', place(node.loc))
+      ok = false
+      return
+    }
+    const value = (key as hbs.AST.StringLiteral).value
+    if (!strings.has(value)) {
+      report(file, 'unknown-ui-string', `Unknown UI string \`${value}\`; add it to the default locale's strings`, place(node.loc))
+      ok = false
+    }
+  })
+  return ok
+}
+
+function place(loc: hbs.AST.SourceLocation): { line: number; column: number } {
+  return { line: loc.start.line, column: loc.start.column + 1 }
+}
+
+type Node = { type: string; [key: string]: unknown }
+
+/** Every `{{helper …}}` and `{{#helper}}` node, however deeply nested. */
+function visitMustaches(node: unknown, visitor: (node: hbs.AST.MustacheStatement) => void): void {
+  if (Array.isArray(node)) {
+    for (const child of node) visitMustaches(child, visitor)
+    return
+  }
+  if (typeof node !== 'object' || node === null) return
+  const typed = node as Node
+  if (typed.type === 'MustacheStatement' || typed.type === 'SubExpression') visitor(typed as unknown as hbs.AST.MustacheStatement)
+  for (const [key, value] of Object.entries(typed)) {
+    if (key !== 'loc' && typeof value === 'object') visitMustaches(value, visitor)
+  }
+}

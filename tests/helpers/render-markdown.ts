@@ -1,0 +1,87 @@
+/**
+ * Render Markdown through the real processor against a virtual content tree,
+ * for unit tests of single pipeline stages.
+ */
+import path from 'node:path'
+import { fromHtml } from 'hast-util-from-html'
+import type { Root } from 'hast'
+import { VFile } from 'vfile'
+import type { SiteIndex } from '../../src/content/site-index.ts'
+import { formatHuman } from '../../src/diagnostics/format.ts'
+import type { FileSystem } from '../../src/includes/resolve-include.ts'
+import { createProcessor } from '../../src/markdown/create-processor.ts'
+
+export const root = '/virtual/en-us'
+/** Messages are printed relative to this folder: `en-us/guide/page.md:1:1: …`. */
+export const cwd = '/virtual'
+export const fallbackRoot = '/virtual/default-locale'
+
+export interface RenderOptions {
+  /** Files of the page's locale, by path inside the root. */
+  files?: Record<string, string>
+  /** Files of the default locale (include fallback). */
+  fallbackFiles?: Record<string, string>
+  relPath?: string
+  locale?: string
+  site?: Partial<SiteIndex>
+  strings?: Record<string, string>
+  maxDepth?: number
+}
+
+export function virtualFs(trees: Record<string, Record<string, string>>): FileSystem {
+  const all = new Map<string, string>()
+  for (const [base, files] of Object.entries(trees)) {
+    for (const [relPath, text] of Object.entries(files)) all.set(path.join(base, relPath), text)
+  }
+  return {
+    read: (absPath) => all.get(absPath),
+    realpath: (absPath) => (all.has(absPath) || [...Object.keys(trees)].includes(absPath) ? absPath : undefined),
+  }
+}
+
+export function renderMarkdown(markdown: string, options: RenderOptions = {}) {
+  const relPath = options.relPath ?? 'guide/page.md'
+  const locale = options.locale ?? 'en-us'
+  const fs = virtualFs({ [root]: options.files ?? {}, [fallbackRoot]: options.fallbackFiles ?? {} })
+  const processor = createProcessor({ fs, maxIncludeDepth: options.maxDepth ?? 8 })
+  const file = new VFile({ path: `/virtual/${locale}/${relPath}`, value: markdown })
+  const site: SiteIndex = {
+    locales: ['en-us', 'da-dk'],
+    defaultLocale: 'en-us',
+    articlesByLocale: new Map([
+      ['en-us', new Map()],
+      ['da-dk', new Map()],
+    ]),
+    allArticlePaths: [],
+    assetsByLocale: new Map(),
+    ...options.site,
+  }
+  file.data.page = {
+    locale,
+    relPath,
+    contentLocale: locale,
+    roots: { root, fallbackRoot: options.fallbackFiles ? fallbackRoot : undefined, docsetDir: '' },
+    site,
+    t: (key) => options.strings?.[key] ?? key,
+  }
+  const tree = processor.runSync(processor.parse(markdown), file)
+  const html = processor.stringify(tree, file)
+  return {
+    html,
+    hast: fromHtml(html, { fragment: true }) as Root,
+    messages: file.messages.map((message) => formatHuman(message, { cwd })),
+  }
+}
+
+/** A site index holding the given article paths per locale. */
+export function siteWith(articles: Record<string, string[]>, assets: Record<string, string[]> = {}): Partial<SiteIndex> {
+  const ref = (locale: string, relPath: string) => ({ locale, root: `/virtual/${locale}`, relPath, absPath: `/virtual/${locale}/${relPath}` })
+  return {
+    locales: Object.keys(articles),
+    articlesByLocale: new Map(
+      Object.entries(articles).map(([locale, paths]) => [locale, new Map(paths.map((p) => [p, ref(locale, p)]))]),
+    ),
+    allArticlePaths: [...new Set(Object.values(articles).flat())].sort(),
+    assetsByLocale: new Map(Object.entries(assets).map(([locale, paths]) => [locale, new Set(paths)])),
+  }
+}

@@ -1,0 +1,12 @@
+import { defineConfig } from './src/index.ts'
+
+export default defineConfig({
+  siteUrl: 'https://ir-guide.example.org',
+  base: '/',
+  defaultLocale: 'en-us',
+  locales: {
+    'en-us': {},
+    'da-dk': {},
+    'nl-nl': {},
+  },
+})
