@@ -19,7 +19,8 @@ export async function runBuild(values: CliValues, options: { write: boolean }): 
   for (const message of result.messages) process.stderr.write(`${formatHuman(message, { strict })}\n`)
   const seconds = ((performance.now() - started) / 1000).toFixed(2)
   const failed = hasErrors(result.messages, strict)
-  const where = result.written ? ` into ${path.relative(process.cwd(), config.outDir) || '.'}/` : ''
+  const relativeOut = path.relative(process.cwd(), config.outDir)
+  const where = result.written ? ` into ${relativeOut.startsWith('..') ? config.outDir : relativeOut || '.'}/` : ''
   const verb = options.write ? (failed ? 'Build failed; output left unchanged' : `Built ${result.pages} pages${where}`) : `Checked ${result.pages} pages`
   process.stderr.write(`${verb} in ${seconds}s: ${summarize(result.messages, strict)}\n`)
   return failed ? 1 : 0

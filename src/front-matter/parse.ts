@@ -45,9 +45,12 @@ export function parseFrontMatter(file: VFile): FrontMatterResult {
 function reportYamlError(file: VFile, error: unknown): void {
   if (error instanceof YAMLError) {
     const start = error.linePos?.[0]
-    // Line 1 of the YAML is line 2 of the file, after the opening `---`.
-    const place = start ? { line: start.line + 1, column: start.col } : { line: 2, column: 1 }
-    report(file, 'front-matter-yaml', `Invalid YAML front matter: ${error.message.split('\n')[0]}`, place)
+    // gray-matter hands the engine the text from the end of the opening `---`
+    // line on, so YAML line N is file line N (checked by the fixtures).
+    const place = start ? { line: start.line, column: start.col } : { line: 2, column: 1 }
+    // yaml appends its own (front-matter-relative) position; ours replaces it.
+    const reason = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')
+    report(file, 'front-matter-yaml', `Invalid YAML front matter: ${reason}`, place)
     return
   }
   const reason = error instanceof Error ? error.message.split('\n')[0] : String(error)

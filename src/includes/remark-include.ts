@@ -56,7 +56,7 @@ export default function remarkInclude(options: Options) {
   /** Load, parse and expand one include; `undefined` after reporting why it could not be. */
   function load(
     href: string,
-    at: { position?: RootContent['position'] },
+    at: Place | undefined,
     pageFile: VFile,
     context: { relPath: string; chain: string[]; file: VFile },
   ): RootContent[] | undefined {

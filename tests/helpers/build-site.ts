@@ -1,0 +1,49 @@
+/**
+ * Build a site from a config folder into a fresh temp folder through the
+ * public API, and read back its HTML as hast for assertions.
+ */
+import { mkdtempSync, readFileSync, readdirSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { fromHtml } from 'hast-util-from-html'
+import type { Root } from 'hast'
+import { build } from '../../src/build.ts'
+import { loadConfig } from '../../src/config/load-config.ts'
+import { formatHuman } from '../../src/diagnostics/format.ts'
+
+export const repoRoot = path.resolve(import.meta.dirname, '../..')
+
+export async function buildSite(siteDir: string, options: { outDir?: string } = {}) {
+  const outDir = options.outDir ?? path.join(mkdtempSync(path.join(os.tmpdir(), 'tolk-test-')), 'dist')
+  const { config, file } = await loadConfig({ outDir }, siteDir)
+  if (!config) throw new Error(`config failed: ${file.messages.map((m) => formatHuman(m)).join('\n')}`)
+  const result = await build(config, { write: true })
+  return {
+    outDir,
+    config,
+    result,
+    messages: result.messages.map((message) => formatHuman(message, { cwd: siteDir })),
+  }
+}
+
+/** Every file below `dir`, `/`-separated and sorted. */
+export function listFiles(dir: string, prefix = ''): string[] {
+  const files: string[] = []
+  for (const entry of readdirSync(path.join(dir, prefix), { withFileTypes: true })) {
+    const relPath = prefix ? `${prefix}/${entry.name}` : entry.name
+    if (entry.isDirectory()) files.push(...listFiles(dir, relPath))
+    else files.push(relPath)
+  }
+  return files.sort()
+}
+
+export function readHtml(outDir: string, relFile: string): Root {
+  return fromHtml(readFileSync(path.join(outDir, relFile), 'utf8'))
+}
+
+/** The output file a relative `href` on page `fromFile` lands on (`dir/` → `dir/index.html`). */
+export function hrefTarget(fromFile: string, href: string): string {
+  const pathname = href.split('#')[0]!.split('?')[0]!
+  const joined = path.posix.normalize(path.posix.join(path.posix.dirname(fromFile), pathname))
+  return pathname === '' ? fromFile : pathname.endsWith('/') || joined === '.' ? path.posix.join(joined, 'index.html') : joined
+}

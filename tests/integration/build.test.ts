@@ -1,0 +1,130 @@
+import { existsSync, readFileSync } from 'node:fs'
+import path from 'node:path'
+import { select, selectAll } from 'hast-util-select'
+import { toString } from 'hast-util-to-string'
+import matter from 'gray-matter'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { buildSite, hrefTarget, listFiles, readHtml, repoRoot } from '../helpers/build-site.ts'
+
+const locales = { 'en-us': 'en-US', 'da-dk': 'da-DK', 'nl-nl': 'nl-NL' } as const
+
+describe('building the sample guide', function () {
+  let site: Awaited<ReturnType<typeof buildSite>>
+  let pages: string[]
+
+  beforeAll(async function () {
+    site = await buildSite(repoRoot)
+    pages = listFiles(site.outDir).filter((file) => file.endsWith('.html'))
+  })
+
+  it('should build without any diagnostic', function () {
+    expect(site.messages).toEqual([])
+    expect(site.result.written).toBe(true)
+  })
+
+  it('should write one page per article per locale', function () {
+    for (const locale of Object.keys(locales)) {
+      const articles = listFiles(path.join(repoRoot, 'content', locale)).filter(
+        (file) => file.endsWith('.md') && !file.includes('includes/'),
+      )
+      expect(articles.length).toBeGreaterThanOrEqual(locale === 'nl-nl' ? 7 : 8)
+      for (const article of articles) {
+        const page = article === 'index.md' ? 'index.html' : article.replace(/(\/index)?\.md$/, '/index.html')
+        expect(pages).toContain(`${locale}/${page}`)
+      }
+    }
+  })
+
+  it('should set lang, dir, title and description from locale and front matter', function () {
+    for (const [locale, lang] of Object.entries(locales)) {
+      const source = matter(readFileSync(path.join(repoRoot, 'content', locale, 'incident-response/analyze.md'), 'utf8'), {})
+      const tree = readHtml(site.outDir, `${locale}/incident-response/analyze/index.html`)
+      const html = select('html', tree)!
+      expect(html.properties.lang).toBe(lang)
+      expect(html.properties.dir).toBe('ltr')
+      expect(toString(select('title', tree)!)).toMatch(new RegExp(`^${escapeRegExp(source.data.title as string)} \\| `))
+      expect(select('meta[name=description]', tree)!.properties.content).toBe(source.data.description)
+    }
+  })
+
+  it('should link every switcher entry to the same article, marking the current locale', function () {
+    for (const page of pages) {
+      const tree = readHtml(site.outDir, page)
+      const links = selectAll('nav.language-switcher a', tree)
+      expect(links.map((link) => toString(link))).toEqual(['English', 'Dansk', 'Nederlands'])
+      const current = links.filter((link) => link.properties.ariaCurrent === 'true')
+      expect(current).toHaveLength(1)
+      expect(current[0]!.properties.hrefLang).toBe(locales[page.split('/')[0] as keyof typeof locales])
+      const pagePath = page.slice(page.indexOf('/') + 1)
+      for (const link of links) {
+        const target = hrefTarget(page, String(link.properties.href))
+        expect(existsSync(path.join(site.outDir, target)), `${page} → ${target}`).toBe(true)
+        expect(target.slice(target.indexOf('/') + 1)).toBe(pagePath)
+      }
+    }
+  })
+
+  it('should send the switcher to the English article where Dutch has none', function () {
+    const tree = readHtml(site.outDir, 'da-dk/incident-response/investigate-identity-attacks/index.html')
+    const dutch = selectAll('nav.language-switcher a', tree).find((link) => toString(link) === 'Nederlands')!
+    expect(hrefTarget('da-dk/incident-response/investigate-identity-attacks/index.html', String(dutch.properties.href))).toBe(
+      'en-us/incident-response/investigate-identity-attacks/index.html',
+    )
+  })
+
+  it('should point every cross-link at a page or asset that exists, and every anchor at an id on it', function () {
+    let checked = 0
+    for (const page of pages) {
+      const tree = readHtml(site.outDir, page)
+      for (const link of selectAll('article a[href], article img[src]', tree)) {
+        const url = String(link.properties.href ?? link.properties.src)
+        if (/^[a-z]+:/i.test(url)) continue
+        const target = hrefTarget(page, url)
+        expect(existsSync(path.join(site.outDir, target)), `${page} → ${url}`).toBe(true)
+        const hash = url.split('#')[1]
+        if (hash) expect(select(`[id="${hash}"]`, readHtml(site.outDir, target)), `${page} → ${url}`).not.toBeNull()
+        checked++
+      }
+    }
+    expect(checked).toBeGreaterThan(50)
+  })
+
+  it('should expand includes, nested ones too, and render alerts in the page language', function () {
+    const tree = readHtml(site.outDir, 'nl-nl/incident-response/analyze/index.html')
+    expect(toString(select('article', tree)!)).not.toContain('[!INCLUDE')
+    const titles = selectAll('div.alert[role=note] > p.alert-title', tree).map((node) => toString(node))
+    expect(titles).toContain('Notitie')
+    expect(select('article table', tree)).not.toBeNull()
+  })
+
+  it('should give DocFX anchors as heading ids and drop the empty anchors', function () {
+    const tree = readHtml(site.outDir, 'da-dk/incident-response/analyze/index.html')
+    expect(select('h2#triage-steps', tree)).not.toBeNull()
+    expect(selectAll('article a[name]', tree)).toEqual([])
+  })
+
+  it('should copy assets next to the articles that use them', function () {
+    for (const locale of Object.keys(locales)) {
+      expect(existsSync(path.join(site.outDir, locale, 'incident-response/media/response-lifecycle.svg'))).toBe(true)
+    }
+    expect(existsSync(path.join(site.outDir, '_tolk/style.css'))).toBe(true)
+  })
+})
+
+describe('building untrusted titles', function () {
+  it('should escape a title containing <script> everywhere it is shown', async function () {
+    const site = await buildSite(path.join(repoRoot, 'tests/fixtures/sites/escaping'))
+    expect(site.messages).toEqual([])
+    const raw = readFileSync(path.join(site.outDir, 'en-us/index.html'), 'utf8')
+    const tree = readHtml(site.outDir, 'en-us/index.html')
+    expect(selectAll('script', tree)).toEqual([])
+    expect(toString(select('title', tree)!)).toBe('Hunting <script>alert("title")</script> & friends | Incident Response Guide')
+    expect(select('meta[name=description]', tree)!.properties.content).toBe('A description with "quotes" and <b>tags</b>.')
+    expect(raw).toContain('<title>Hunting &lt;script&gt;alert(&quot;title&quot;)&lt;/script&gt; &amp; friends')
+    expect(select('article kbd', tree)).not.toBeNull()
+  })
+})
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+}

@@ -1,0 +1,109 @@
+import { execFile } from 'node:child_process'
+import { createHash } from 'node:crypto'
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { promisify } from 'node:util'
+import { describe, expect, it } from 'vitest'
+import { listFiles, repoRoot } from '../helpers/build-site.ts'
+
+const run = promisify(execFile)
+const bin = path.join(repoRoot, 'bin/tolk.js')
+const sites = path.join(repoRoot, 'tests/fixtures/sites')
+
+async function tolk(cwd: string, args: string[]) {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [bin, ...args], { cwd })
+    return { code: 0, stdout, stderr }
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string }
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr }
+  }
+}
+
+function tempDir(): string {
+  return mkdtempSync(path.join(os.tmpdir(), 'tolk-cli-'))
+}
+
+/** Diagnostics lines only (the last line carries the timing). */
+function diagnostics(stderr: string): string[] {
+  return stderr.trimEnd().split('\n').slice(0, -1)
+}
+
+describe('tolk build', function () {
+  it('should report broken front matter and includes with positions, exit 1 and leave the output alone', async function () {
+    const out = path.join(tempDir(), 'dist')
+    mkdirSync(out)
+    writeFileSync(path.join(out, 'previous.html'), 'previous build')
+    const result = await tolk(path.join(sites, 'broken-front-matter'), ['build', '--out', out])
+    expect(result.code).toBe(1)
+    expect(diagnostics(result.stderr)).toEqual([
+      'content/en-us/bad-yaml.md:3:23: error: Invalid YAML front matter: Flow sequence in block collection must be sufficiently indented and end with a ] [front-matter-yaml]',
+      'content/en-us/good.md:6:1: error: Cannot find include `includes/missing.md` [include-not-found]',
+      'content/en-us/no-title.md:1:1: error: Missing `title` in front matter; every article needs one for `<title>` and navigation [missing-title]',
+    ])
+    expect(result.stderr).toMatch(/Build failed; output left unchanged in [\d.]+s: 3 errors, 0 warnings\n$/)
+    expect(result.stderr).not.toMatch(/\n\s+at /)
+    expect(listFiles(out)).toEqual(['previous.html'])
+  })
+
+  it('should name the config key of an unknown default locale', async function () {
+    const result = await tolk(path.join(sites, 'unknown-locale'), ['build', '--out', path.join(tempDir(), 'dist')])
+    expect(result.code).toBe(1)
+    expect(result.stderr).toBe(
+      'tolk.config.ts:2:3: error: `defaultLocale`: unknown locale `fr-fr`; expected one of `en-us` [unknown-locale]\n1 error, 0 warnings\n',
+    )
+  })
+
+  it('should warn about a missing UI string, and fail on it with --strict', async function () {
+    const cwd = path.join(sites, 'missing-strings')
+    const warning = 'locales/da-dk.json:1:1: warning: Missing UI string `switcher.label` in `da-dk`; using the `en-us` text [missing-ui-string]'
+    const lenient = await tolk(cwd, ['build', '--out', path.join(tempDir(), 'dist')])
+    expect(lenient.code).toBe(0)
+    expect(diagnostics(lenient.stderr)).toEqual([warning])
+    const strict = await tolk(cwd, ['build', '--strict', '--out', path.join(tempDir(), 'dist')])
+    expect(strict.code).toBe(1)
+    expect(diagnostics(strict.stderr)).toEqual([warning.replace(': warning: ', ': error: ')])
+  })
+
+  it('should build a tree given by flags alone', async function () {
+    const out = path.join(tempDir(), 'dist')
+    const content = path.join(sites, 'escaping/content')
+    const result = await tolk(tempDir(), [
+      'build',
+      '--locale', `da-dk=${path.join(content, 'da-dk')}`,
+      '--locale', `en-us=${path.join(content, 'en-us')}`,
+      '--default-locale', 'en-us',
+      '--out', out,
+    ])
+    expect(result.code).toBe(0)
+    expect(listFiles(out)).toEqual([
+      '_tolk/style.css',
+      'da-dk/index.html',
+      'en-us/index.html',
+      'en-us/only-english/index.html',
+    ])
+    expect(readFileSync(path.join(out, 'da-dk/index.html'), 'utf8')).toContain('<html lang="da-DK" dir="ltr">')
+  })
+
+  it('should reject an unknown command with usage and exit 2', async function () {
+    const result = await tolk(repoRoot, ['publish'])
+    expect(result.code).toBe(2)
+    expect(result.stderr).toMatch(/^tolk: unknown command `publish`\n\nUsage: tolk <command>/)
+  })
+
+  it('should produce byte-identical output from two builds of the same input', async function () {
+    const first = path.join(tempDir(), 'dist')
+    const second = path.join(tempDir(), 'dist')
+    expect((await tolk(repoRoot, ['build', '--out', first])).code).toBe(0)
+    expect((await tolk(repoRoot, ['build', '--out', second])).code).toBe(0)
+    expect(digest(second)).toEqual(digest(first))
+    expect(Object.keys(digest(first)).length).toBeGreaterThan(20)
+  })
+})
+
+function digest(dir: string): Record<string, string> {
+  return Object.fromEntries(
+    listFiles(dir).map((file) => [file, createHash('sha256').update(readFileSync(path.join(dir, file))).digest('hex')]),
+  )
+}
