@@ -1,4 +1,4 @@
-import { defineConfig } from './src/index.ts'
+import { defineConfig } from 'tolk'
 
 export default defineConfig({
   siteUrl: 'https://ir-guide.example.org',
