@@ -11,22 +11,27 @@ import remarkParse from 'remark-parse'
 import remarkRehype from 'remark-rehype'
 import { unified } from 'unified'
 import type { Root } from 'mdast'
+import type { HighlighterCore } from 'shiki/core'
 import remarkInclude from '../includes/remark-include.ts'
 import type { FileSystem } from '../includes/resolve-include.ts'
 import remarkRewriteLinks from '../links/remark-rewrite-links.ts'
 import remarkDocfxAlerts from './plugins/remark-docfx-alerts.ts'
 import rehypeHeadingAnchorNames from './plugins/rehype-heading-anchor-names.ts'
 import rehypeHeadingIds from './plugins/rehype-heading-ids.ts'
+import rehypeHighlightCode, { createCodeHighlighter } from './plugins/rehype-highlight-code.ts'
 import { sanitizeSchema } from './sanitize-schema.ts'
 
 export interface ProcessorOptions {
   fs: FileSystem
   maxIncludeDepth: number
+  /** Shared Shiki highlighter (default: a new one; creating it costs ~100 ms). */
+  highlighter?: HighlighterCore
 }
 
 export function createProcessor(options: ProcessorOptions) {
   const parser = unified().use(remarkParse).use(remarkGfm).freeze()
   const parse = (text: string): Root => parser.parse(text)
+  const highlighter = options.highlighter ?? createCodeHighlighter()
   return (
     unified()
       .use(remarkParse)
@@ -42,6 +47,7 @@ export function createProcessor(options: ProcessorOptions) {
       .use(rehypeSanitize, sanitizeSchema)
       // Trusted output from here on.
       .use(rehypeHeadingIds)
+      .use(rehypeHighlightCode, { highlighter })
       .use(rehypeStringify)
       .freeze()
   )

@@ -10,6 +10,10 @@ import type { SiteIndex } from '../../src/content/site-index.ts'
 import { formatHuman } from '../../src/diagnostics/format.ts'
 import type { FileSystem } from '../../src/includes/resolve-include.ts'
 import { createProcessor } from '../../src/markdown/create-processor.ts'
+import { createCodeHighlighter } from '../../src/markdown/plugins/rehype-highlight-code.ts'
+
+/** One highlighter for every test in a file: creating one costs ~100 ms. */
+const highlighter = createCodeHighlighter()
 
 export const root = '/virtual/en-us'
 /** Messages are printed relative to this folder: `en-us/guide/page.md:1:1: …`. */
@@ -43,7 +47,7 @@ export function renderMarkdown(markdown: string, options: RenderOptions = {}) {
   const relPath = options.relPath ?? 'guide/page.md'
   const locale = options.locale ?? 'en-us'
   const fs = virtualFs({ [root]: options.files ?? {}, [fallbackRoot]: options.fallbackFiles ?? {} })
-  const processor = createProcessor({ fs, maxIncludeDepth: options.maxDepth ?? 8 })
+  const processor = createProcessor({ fs, maxIncludeDepth: options.maxDepth ?? 8, highlighter })
   const file = new VFile({ path: `/virtual/${locale}/${relPath}`, value: markdown })
   const site: SiteIndex = {
     locales: ['en-us', 'da-dk'],

@@ -1,0 +1,92 @@
+/**
+ * Highlight fenced code at build time with Shiki, so readers need no
+ * JavaScript. Runs after sanitizing: its inline colour styles are trusted
+ * output. DocFX language names (`azurepowershell`, `kql`, `azurecli`, …) map
+ * onto Shiki's; unknown languages stay plain, as on Microsoft Learn.
+ */
+import type { Element, ElementContent, Root } from 'hast'
+import { toString } from 'hast-util-to-string'
+import { createHighlighterCoreSync, type HighlighterCore } from 'shiki/core'
+import { createJavaScriptRegexEngine } from 'shiki/engine/javascript'
+import bash from 'shiki/langs/bash.mjs'
+import bat from 'shiki/langs/bat.mjs'
+import csharp from 'shiki/langs/csharp.mjs'
+import css from 'shiki/langs/css.mjs'
+import html from 'shiki/langs/html.mjs'
+import http from 'shiki/langs/http.mjs'
+import ini from 'shiki/langs/ini.mjs'
+import javascript from 'shiki/langs/javascript.mjs'
+import json from 'shiki/langs/json.mjs'
+import kusto from 'shiki/langs/kusto.mjs'
+import powershell from 'shiki/langs/powershell.mjs'
+import python from 'shiki/langs/python.mjs'
+import shellsession from 'shiki/langs/shellsession.mjs'
+import sql from 'shiki/langs/sql.mjs'
+import typescript from 'shiki/langs/typescript.mjs'
+import xml from 'shiki/langs/xml.mjs'
+import yaml from 'shiki/langs/yaml.mjs'
+import githubLight from 'shiki/themes/github-light.mjs'
+import { visit } from 'unist-util-visit'
+
+export const theme = 'github-light'
+
+/** DocFX and Microsoft Learn language names → Shiki's. */
+const aliases: Record<string, string> = {
+  azurepowershell: 'powershell',
+  'azurepowershell-interactive': 'powershell',
+  'powershell-interactive': 'powershell',
+  ps: 'powershell',
+  ps1: 'powershell',
+  kql: 'kusto',
+  azurecli: 'bash',
+  'azurecli-interactive': 'bash',
+  sh: 'bash',
+  shell: 'bash',
+  console: 'shellsession',
+  cmd: 'bat',
+  'c#': 'csharp',
+  cs: 'csharp',
+  js: 'javascript',
+  ts: 'typescript',
+  yml: 'yaml',
+  py: 'python',
+}
+
+export interface Options {
+  /** A highlighter made by `createCodeHighlighter()`; injected so one serves every page. */
+  highlighter: HighlighterCore
+}
+
+/** One synchronous highlighter with the languages DocFX content uses (JavaScript regex engine, no WASM). */
+export function createCodeHighlighter(): HighlighterCore {
+  return createHighlighterCoreSync({
+    themes: [githubLight],
+    langs: [bash, bat, csharp, css, html, http, ini, javascript, json, kusto, powershell, python, shellsession, sql, typescript, xml, yaml],
+    engine: createJavaScriptRegexEngine(),
+  })
+}
+
+export default function rehypeHighlightCode(options: Options) {
+  const loaded = new Set(options.highlighter.getLoadedLanguages())
+  return function (tree: Root): void {
+    visit(tree, 'element', function (pre: Element, index, parent) {
+      if (pre.tagName !== 'pre' || !parent || index === undefined) return
+      const code = pre.children[0]
+      if (code?.type !== 'element' || code.tagName !== 'code') return
+      const language = languageOf(code)
+      if (!language) return
+      const lang = aliases[language] ?? language
+      if (!loaded.has(lang)) return
+      const highlighted = options.highlighter.codeToHast(toString(code).replace(/\n$/, ''), { lang, theme })
+      const replacement = highlighted.children[0] as Element
+      replacement.properties.dataLanguage = language
+      parent.children[index] = replacement as ElementContent
+    })
+  }
+}
+
+function languageOf(code: Element): string | undefined {
+  const classes = Array.isArray(code.properties.className) ? code.properties.className : []
+  const name = classes.map(String).find((value) => value.startsWith('language-'))
+  return name?.slice('language-'.length).toLowerCase()
+}
