@@ -19,7 +19,7 @@ import { loadUiStrings } from './i18n/ui-strings.ts'
 import { articleOutputFile } from './links/urls.ts'
 import { createProcessor } from './markdown/create-processor.ts'
 import { createSiteWriter, type SiteWriter } from './output/write-site.ts'
-import { renderPage } from './render/render-page.ts'
+import { renderPage, type RenderedPage } from './render/render-page.ts'
 import { loadTemplates } from './render/templates.ts'
 
 export interface BuildOptions {
@@ -27,6 +27,8 @@ export interface BuildOptions {
   write: boolean
   /** Treat warnings as errors. */
   strict?: boolean
+  /** Called with each rendered page (the dev server and tests read pages here). */
+  onPage?: (page: { outputFile: string; locale: string; relPath: string; html: string }) => void
 }
 
 export interface BuildResult {
@@ -72,8 +74,9 @@ export async function build(config: ResolvedConfig, options: BuildOptions): Prom
         continue
       }
       outputs.set(outputFile, source.relPath)
-      const text = await readFile(source.absPath, 'utf8')
-      const rendered = renderPage({
+      const text = await readSource(source.absPath, messages)
+      if (text === undefined) continue
+      const rendered = renderSafely(source.absPath, () => renderPage({
         config,
         site,
         locale,
@@ -87,10 +90,12 @@ export async function build(config: ResolvedConfig, options: BuildOptions): Prom
         strings,
         templates,
         processor,
-      })
+      }))
       messages.push(...rendered.file.messages)
+      if (rendered.html === undefined) continue
       // Pages go to disk as they are rendered; the site is never held in memory.
-      if (writer && rendered.html !== undefined) writer.write(outputFile, rendered.html)
+      writer?.write(outputFile, rendered.html)
+      options.onPage?.({ outputFile, locale: locale.code, relPath: source.relPath, html: rendered.html })
       pages++
     }
   }
@@ -119,6 +124,32 @@ function readConfigText(config: ResolvedConfig): string {
     return readFileSync(config.configFile, 'utf8')
   } catch {
     return ''
+  }
+}
+
+async function readSource(absPath: string, messages: VFileMessage[]): Promise<string | undefined> {
+  try {
+    return await readFile(absPath, 'utf8')
+  } catch (error) {
+    const file = new VFile({ path: absPath })
+    messages.push(report(file, 'read-error', `Cannot read this file: ${(error as NodeJS.ErrnoException).code ?? String(error)}`))
+    return undefined
+  }
+}
+
+/**
+ * A thrown exception is a bug in tolk, not bad content: report it on the page
+ * that triggered it and go on, so one bad page never hides the others.
+ */
+function renderSafely(absPath: string, render: () => RenderedPage): RenderedPage {
+  try {
+    return render()
+  } catch (error) {
+    const file = new VFile({ path: absPath })
+    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error)
+    const stack = error instanceof Error ? error.stack?.split('\n').slice(1, 4).join('\n') : undefined
+    report(file, 'internal-error', `tolk failed on this page (a bug in tolk; please report it): ${reason}`, undefined, stack)
+    return { html: undefined, file }
   }
 }
 

@@ -20,6 +20,7 @@ export const rules = {
   'invalid-ui-strings': { severity: 'error' },
   'missing-ui-string': { severity: 'warning' },
   'read-error': { severity: 'error' },
+  'internal-error': { severity: 'error' },
 } as const
 
 export type RuleId = keyof typeof rules

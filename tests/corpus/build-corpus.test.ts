@@ -1,23 +1,43 @@
+import { fromHtml } from 'hast-util-from-html'
+import type { Root } from 'hast'
+import { select, selectAll } from 'hast-util-select'
+import { toString } from 'hast-util-to-string'
 import { beforeAll, expect, it } from 'vitest'
 import { build, type BuildResult } from '../../src/build.ts'
 import { loadConfig } from '../../src/config/load-config.ts'
 import { discover } from '../../src/content/discover.ts'
 import { rules } from '../../src/diagnostics/rules.ts'
+import { hrefTarget } from '../helpers/build-site.ts'
 import { corpusDir, describeWithShared } from '../helpers/shared.ts'
 
-describeWithShared(corpusDir)('checking the Dutch corpus as a single-locale site', function () {
+const seedPage = 'nl-nl/microsoft-365/security/defender/first-incident-post/index.html'
+
+describeWithShared(corpusDir)('building the Dutch corpus as a single-locale site', function () {
   let result: BuildResult
   let articles: number
+  const outputs = new Set<string>()
+  let seed: Root
 
   beforeAll(async function () {
     const { config } = await loadConfig({ locales: [`nl-nl=${corpusDir}`] })
     articles = discover(config!.locales[0]!).articles.length
-    result = await build(config!, { write: false })
-  }, 300_000)
+    result = await build(config!, {
+      write: false,
+      onPage(page) {
+        outputs.add(page.outputFile)
+        if (page.outputFile === seedPage) seed = fromHtml(page.html)
+      },
+    })
+    const counts: Record<string, number> = {}
+    for (const message of result.messages) counts[message.ruleId!] = (counts[message.ruleId!] ?? 0) + 1
+    console.info(`corpus: ${result.pages} pages, diagnostics by rule: ${JSON.stringify(counts)}`)
+  }, 600_000)
 
-  it('should render every article without a crash', function () {
+  it('should render every article into one page, with no crash', function () {
     expect(articles).toBeGreaterThan(2500)
     expect(result.pages).toBe(articles)
+    expect(outputs.size).toBe(articles)
+    expect(result.messages.filter((message) => message.ruleId === 'internal-error').map(String)).toEqual([])
   })
 
   it('should only report known rules, each with a position', function () {
@@ -26,5 +46,26 @@ describeWithShared(corpusDir)('checking the Dutch corpus as a single-locale site
       expect(message.line).toBeGreaterThan(0)
       expect(message.column).toBeGreaterThan(0)
     }
+  })
+
+  it('should expand the include on the seed page', function () {
+    const article = select('article', seed)!
+    expect(toString(article)).not.toContain('[!INCLUDE')
+    // The included file is a single IMPORTANT alert.
+    expect(selectAll('div.alert.alert-important[role=note]', article)).toHaveLength(1)
+  })
+
+  it('should give the seed page its DocFX heading ids without leftover anchors', function () {
+    expect(select('h2#next-step', seed)).not.toBeNull()
+    expect(select('h2#see-also', seed)).not.toBeNull()
+    expect(select('h1#step-3-perform-a-post-incident-review-of-your-first-incident', seed)).not.toBeNull()
+    expect(selectAll('article a[name]', seed)).toEqual([])
+  })
+
+  it('should point the seed page links at built pages', function () {
+    const links = selectAll('h2#see-also ~ ul a, h2#next-step ~ ul a', seed).map((link) => String(link.properties.href))
+    expect(links).toContain('../first-incident-path-phishing/')
+    expect(links).toContain('../incidents-overview/')
+    for (const href of links) expect(outputs, href).toContain(hrefTarget(seedPage, href))
   })
 })
