@@ -12,13 +12,21 @@ import { findKey } from './config/resolve-config.ts'
 import { discover, type LocaleSources } from './content/discover.ts'
 import { docsetDirOf } from './content/docset.ts'
 import { createNodeFileSystem } from './content/node-file-system.ts'
-import { createSiteIndex } from './content/site-index.ts'
+import { loadRedirects } from './content/redirects.ts'
+import { dropCopiesOfDefault } from './content/shared-assets.ts'
+import { createSiteIndex, type SiteIndex } from './content/site-index.ts'
+import type { SourceRef } from './content/discover.ts'
+import { buildLocaleNav, tocFor, type LocaleNav } from './nav/nav-index.ts'
+import { pageNav, type PageNav } from './nav/page-nav.ts'
 import { hasErrors, report } from './diagnostics/report.ts'
 import { sortMessages } from './diagnostics/format.ts'
 import { loadUiStrings } from './i18n/ui-strings.ts'
+import { checkAnchors, pageKey, type AnchorsByPage } from './links/check-anchors.ts'
+import type { AnchorCheck } from './links/remark-rewrite-links.ts'
 import { articleOutputFile } from './links/urls.ts'
 import { createProcessor } from './markdown/create-processor.ts'
 import { createSiteWriter, type SiteWriter } from './output/write-site.ts'
+import { redirectPages } from './output/redirect-pages.ts'
 import { renderPage, type RenderedPage } from './render/render-page.ts'
 import { loadTemplates } from './render/templates.ts'
 
@@ -50,16 +58,27 @@ export async function build(config: ResolvedConfig, options: BuildOptions): Prom
     sources.set(locale.code, discover(locale))
   }
   messages.push(...configFile.messages)
-  const site = createSiteIndex(config, sources)
+  dropCopiesOfDefault(sources, config.defaultLocale)
+  const redirects = loadRedirects(config.redirectionFile)
+  messages.push(...(redirects.file?.messages ?? []))
+  const site = createSiteIndex(config, sources, { redirects: redirects.bySource })
   const strings = loadUiStrings(config)
   const templates = loadTemplates(config.templatesDir, strings)
   messages.push(...strings.files.flatMap((file) => file.messages), ...templates.files.flatMap((file) => file.messages))
 
   const fs = createNodeFileSystem()
+  const navs = new Map<string, LocaleNav>()
+  for (const locale of config.locales) {
+    const { nav, messages: navMessages } = buildLocaleNav(locale.code, sources.get(locale.code)!.tocs, site, fs)
+    navs.set(locale.code, nav)
+    messages.push(...navMessages, ...orphanWarnings(nav, sources.get(locale.code)!.articles))
+  }
   const processor = createProcessor({ fs, maxIncludeDepth: config.maxIncludeDepth })
   const defaultRoot = config.locales.find((locale) => locale.code === config.defaultLocale)!.root
   const writer: SiteWriter | undefined = options.write && !hasErrors(messages, options.strict) ? createSiteWriter(config.outDir) : undefined
   const outputs = new Map<string, string>()
+  const anchorsByPage: AnchorsByPage = new Map()
+  const anchorChecks: AnchorCheck[] = []
   let pages = 0
 
   for (const locale of config.locales) {
@@ -90,14 +109,25 @@ export async function build(config: ResolvedConfig, options: BuildOptions): Prom
         strings,
         templates,
         processor,
+        nav: navFor(navs, locale.code, config.defaultLocale, source.relPath, site),
       }))
       messages.push(...rendered.file.messages)
+      anchorsByPage.set(pageKey(locale.code, source.relPath), new Set(rendered.file.data.anchors))
+      anchorChecks.push(...(rendered.file.data.anchorChecks ?? []))
       if (rendered.html === undefined) continue
       // Pages go to disk as they are rendered; the site is never held in memory.
       writer?.write(outputFile, rendered.html)
       options.onPage?.({ outputFile, locale: locale.code, relPath: source.relPath, html: rendered.html })
       pages++
     }
+  }
+
+  messages.push(...checkAnchors(anchorChecks, anchorsByPage))
+  const redirected = redirectPages(config, site, strings.t)
+  messages.push(...redirected.messages)
+  for (const page of redirected.pages) {
+    if (outputs.has(page.outputFile)) continue
+    writer?.write(page.outputFile, page.html)
   }
 
   let assets = 0
@@ -125,6 +155,23 @@ function readConfigText(config: ResolvedConfig): string {
   } catch {
     return ''
   }
+}
+
+/** The page's TOC view: its locale's nearest TOC, else the default locale's. */
+function navFor(navs: Map<string, LocaleNav>, locale: string, defaultLocale: string, relPath: string, site: SiteIndex): PageNav | undefined {
+  const own = navs.get(locale)!
+  const toc = own.tocsByDir.size > 0 ? tocFor(own, relPath) : tocFor(navs.get(defaultLocale)!, relPath)
+  return toc ? pageNav(toc, relPath, locale, site) : undefined
+}
+
+/** Articles no TOC lists, in a locale that has TOCs at all. */
+function orphanWarnings(nav: LocaleNav, articles: SourceRef[]): VFileMessage[] {
+  if (nav.tocsByDir.size === 0) return []
+  return articles
+    .filter((article) => !nav.listed.has(article.relPath))
+    .map((article) =>
+      report(new VFile({ path: article.absPath }), 'orphan-page', 'No TOC.yml lists this article, so readers can only reach it by links'),
+    )
 }
 
 async function readSource(absPath: string, messages: VFileMessage[]): Promise<string | undefined> {

@@ -4,15 +4,15 @@
  */
 import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
-import { fileURLToPath, pathToFileURL } from 'node:url'
+import { pathToFileURL } from 'node:url'
+import { tsImport } from 'tsx/esm/api'
 import { VFile } from 'vfile'
 import { report } from '../diagnostics/report.ts'
-import { resolveConfig, type ResolveResult } from './resolve-config.ts'
+import { packageDir, resolveConfig, type ResolveResult } from './resolve-config.ts'
 
 export const configFileNames = ['tolk.config.ts', 'tolk.config.mts', 'tolk.config.js', 'tolk.config.mjs']
 
-/** tolk's own folder: the fallback for templates and UI strings when building from flags. */
-export const packageDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
+export { packageDir }
 
 export interface ConfigFlags {
   config?: string | undefined
@@ -35,9 +35,14 @@ export async function loadConfig(flags: ConfigFlags, cwd = process.cwd()): Promi
   file.value = readFileSync(configFile, 'utf8')
   let exported: unknown
   try {
-    // The query defeats the module cache so the dev server sees edits.
-    const module = (await import(`${pathToFileURL(configFile).href}?t=${Date.now()}`)) as { default?: unknown }
+    // tsImport loads TypeScript whatever the site's package type, and each call
+    // gets a fresh module namespace, so the dev server sees edits.
+    const module = (await tsImport(pathToFileURL(configFile).href, import.meta.url)) as { default?: unknown }
     exported = module.default
+    // A config in a CommonJS package arrives wrapped once more by the interop.
+    if (typeof exported === 'object' && exported !== null && 'default' in exported && !('locales' in exported)) {
+      exported = (exported as { default: unknown }).default
+    }
   } catch (error) {
     report(file, 'invalid-config', `Cannot load config: ${firstLine(error)}`)
     return { config: undefined, file }
@@ -79,18 +84,17 @@ function fromFlags(flags: ConfigFlags, cwd: string): ResolveResult {
     report(file, 'invalid-config', 'No `tolk.config.ts` here and no `--locale code=path`; give one or the other')
     return { config: undefined, file }
   }
-  const localTemplates = path.join(cwd, 'templates')
-  const localStrings = path.join(cwd, 'locales')
   const input = {
     locales,
     defaultLocale: flags.defaultLocale ?? Object.keys(locales)[0],
     ...(flags.outDir ? { outDir: flags.outDir } : {}),
     ...(flags.base ? { base: flags.base } : {}),
     ...(flags.siteUrl ? { siteUrl: flags.siteUrl } : {}),
-    templatesDir: existsSync(localTemplates) ? localTemplates : path.join(packageDir, 'templates'),
-    uiStringsDir: existsSync(localStrings) ? localStrings : path.join(packageDir, 'locales'),
   }
-  return resolveConfig(input, file, cwd)
+  const result = resolveConfig(input, file, cwd)
+  // There is no config file; `file` only names the command line in messages.
+  if (result.config) result.config.configFile = undefined
+  return result
 }
 
 function firstLine(error: unknown): string {

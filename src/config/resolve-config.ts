@@ -2,10 +2,15 @@
  * Validate a user config and resolve it against its folder: defaults filled,
  * paths absolute, each locale's `lang` and `dir` derived when not given.
  */
+import { existsSync } from 'node:fs'
 import path from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { VFile } from 'vfile'
 import { report } from '../diagnostics/report.ts'
 import { configSchema, type ResolvedConfig } from './schema.ts'
+
+/** tolk's own folder, holding the packaged templates and UI strings. */
+export const packageDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 
 const rtlLanguages = new Set(['ar', 'he', 'fa', 'ur', 'ps', 'yi', 'dv', 'ku', 'sd', 'ug'])
 
@@ -35,9 +40,15 @@ export function resolveConfig(input: unknown, file: VFile, configDir: string): R
   const parsed = configSchema.safeParse(input)
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
-      const keyPath = issue.path.map(String).join('.') || '(config)'
-      const rule = issue.path[0] === 'defaultLocale' && issue.code === 'custom' ? 'unknown-locale' : 'invalid-config'
-      report(file, rule, `\`${keyPath}\`: ${issue.message}`, findKey(String(file.value ?? ''), issue.path.map(String)))
+      // zod reports unknown keys on their parent and record-key errors under a generic message.
+      const paths = issue.code === 'unrecognized_keys' ? issue.keys.map((key) => [...issue.path, key]) : [issue.path]
+      const reason =
+        issue.code === 'unrecognized_keys' ? 'unknown key' : issue.code === 'invalid_key' ? (issue.issues[0]?.message ?? issue.message) : issue.message
+      for (const issuePath of paths) {
+        const keyPath = issuePath.map(String).join('.') || '(config)'
+        const rule = issuePath[0] === 'defaultLocale' && issue.code === 'custom' ? 'unknown-locale' : 'invalid-config'
+        report(file, rule, `\`${keyPath}\`: ${reason}`, findKey(String(file.value ?? ''), issuePath.map(String)))
+      }
     }
     return { config: undefined, file }
   }
@@ -61,11 +72,31 @@ export function resolveConfig(input: unknown, file: VFile, configDir: string): R
       locales,
       defaultLocale: config.defaultLocale,
       outDir: path.resolve(configDir, config.outDir),
-      templatesDir: path.resolve(configDir, config.templatesDir),
-      uiStringsDir: path.resolve(configDir, config.uiStringsDir),
+      templatesDir: ownOrPackaged(configDir, config.templatesDir, 'templates'),
+      uiStringsDir: ownOrPackaged(configDir, config.uiStringsDir, 'locales'),
       maxIncludeDepth: config.maxIncludeDepth,
+      externalRoots: config.externalRoots,
+      ignoreLinks: config.ignoreLinks,
+      redirectionFile: redirectionFileOf(config.redirectionFile, configDir, locales.find((l) => l.code === config.defaultLocale)?.root),
     },
   }
+}
+
+/**
+ * The site's own folder, else tolk's packaged one: a site that brings no
+ * templates or UI strings of its own gets the defaults.
+ */
+function ownOrPackaged(configDir: string, configured: string, packagedName: string): string {
+  const own = path.resolve(configDir, configured)
+  return existsSync(own) ? own : path.join(packageDir, packagedName)
+}
+
+/** The configured redirection file, else the DocFX one beside the default locale's root. */
+function redirectionFileOf(configured: string | undefined, configDir: string, defaultRoot: string | undefined): string | undefined {
+  if (configured) return path.resolve(configDir, configured)
+  if (!defaultRoot) return undefined
+  const candidate = path.join(defaultRoot, '.openpublishing.redirection.json')
+  return existsSync(candidate) ? candidate : undefined
 }
 
 /**

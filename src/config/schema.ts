@@ -41,12 +41,27 @@ export const configSchema = z
     templatesDir: z.string().min(1).default('templates'),
     /** UI strings folder holding `<locale>.json` (default: `locales`). */
     uiStringsDir: z.string().min(1).default('locales'),
+    /**
+     * Root-relative link prefixes that live outside this build, mapped to a URL
+     * template; `{locale}` becomes the page's locale code. Example:
+     * `{'/azure/': 'https://learn.microsoft.com/{locale}/azure/'}` (default: none).
+     */
+    externalRoots: z
+      .record(z.string().regex(/^\/([^/]+\/)*$/, 'expected a root-relative prefix like `/azure/`'), z.string().regex(/^https?:\/\//, 'expected an http(s) URL template'))
+      .default({}),
+    /** Link prefixes that are never resolved or checked, like `/api/` (default: none). */
+    ignoreLinks: z.array(z.string().min(1)).default([]),
+    /**
+     * DocFX redirection file, relative to the config file (default:
+     * `.openpublishing.redirection.json` beside the default locale's content root, when present).
+     */
+    redirectionFile: z.string().min(1).optional(),
     /** Deepest include nesting before it is treated as runaway (default: `8`). */
     maxIncludeDepth: z.number().int().min(1).max(64).default(8),
   })
   .strict()
   .superRefine((config, context) => {
-    if (!(config.defaultLocale in config.locales)) {
+    if (Object.keys(config.locales).length > 0 && !(config.defaultLocale in config.locales)) {
       context.addIssue({
         code: 'custom',
         path: ['defaultLocale'],
@@ -83,4 +98,8 @@ export interface ResolvedConfig {
   templatesDir: string
   uiStringsDir: string
   maxIncludeDepth: number
+  externalRoots: Record<string, string>
+  ignoreLinks: string[]
+  /** Absolute path of the redirection file, or `undefined` when there is none. */
+  redirectionFile: string | undefined
 }

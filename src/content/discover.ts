@@ -20,6 +20,8 @@ export interface SourceRef {
 export interface LocaleSources {
   articles: SourceRef[]
   assets: SourceRef[]
+  /** DocFX `TOC.yml` files. */
+  tocs: SourceRef[]
 }
 
 const assetExtensions = new Set([
@@ -36,14 +38,16 @@ export function isIncludePath(relPath: string): boolean {
 export function discover(locale: ResolvedLocale): LocaleSources {
   const articles: SourceRef[] = []
   const assets: SourceRef[] = []
+  const tocs: SourceRef[] = []
   for (const relPath of walk(locale.root, '')) {
     const ref = { locale: locale.code, root: locale.root, relPath, absPath: path.join(locale.root, relPath) }
     const extension = path.posix.extname(relPath).toLowerCase()
     const base = path.posix.basename(relPath).toLowerCase()
-    if (extension === '.md' && !isIncludePath(relPath) && !skippedFiles.has(base)) articles.push(ref)
+    if (base === 'toc.yml') tocs.push(ref)
+    else if (extension === '.md' && !isIncludePath(relPath) && !skippedFiles.has(base)) articles.push(ref)
     else if (assetExtensions.has(extension) && !isIncludePath(relPath)) assets.push(ref)
   }
-  return { articles, assets }
+  return { articles, assets, tocs }
 }
 
 /** Files under `dir`, depth first, sorted by code unit; dot-folders and symlinks are skipped. */

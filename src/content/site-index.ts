@@ -15,13 +15,35 @@ export interface SiteIndex {
   allArticlePaths: string[]
   /** locale → asset paths (images, downloads) in that locale's root. */
   assetsByLocale: Map<string, Set<string>>
+  /** locale → lower-cased article or asset path → its real path, for case-insensitive matches. */
+  pathsByLowerCase: Map<string, Map<string, string>>
+  /** Redirected article paths (DocFX `source_path`) → root-relative `redirect_url`. */
+  redirects: Map<string, string>
+  /** Root-relative prefixes outside this build → URL templates (`{locale}` filled in), longest first. */
+  externalRoots: Array<[prefix: string, template: string]>
+  /** Link prefixes never checked. */
+  ignoreLinks: string[]
 }
 
-export function createSiteIndex(config: ResolvedConfig, sources: Map<string, LocaleSources>): SiteIndex {
+export interface SiteIndexExtras {
+  redirects?: Map<string, string>
+}
+
+export function createSiteIndex(
+  config: ResolvedConfig,
+  sources: Map<string, LocaleSources>,
+  extras: SiteIndexExtras = {},
+): SiteIndex {
   const articlesByLocale = new Map<string, Map<string, SourceRef>>()
   const all = new Set<string>()
   const assetsByLocale = new Map<string, Set<string>>()
+  const pathsByLowerCase = new Map<string, Map<string, string>>()
   for (const locale of config.locales) {
+    const lower = new Map<string, string>()
+    for (const ref of [...(sources.get(locale.code)?.articles ?? []), ...(sources.get(locale.code)?.assets ?? [])]) {
+      lower.set(ref.relPath.toLowerCase(), ref.relPath)
+    }
+    pathsByLowerCase.set(locale.code, lower)
     assetsByLocale.set(locale.code, new Set((sources.get(locale.code)?.assets ?? []).map((ref) => ref.relPath)))
     const articles = new Map<string, SourceRef>()
     for (const ref of sources.get(locale.code)?.articles ?? []) {
@@ -36,6 +58,10 @@ export function createSiteIndex(config: ResolvedConfig, sources: Map<string, Loc
     articlesByLocale,
     allArticlePaths: [...all].sort(),
     assetsByLocale,
+    pathsByLowerCase,
+    redirects: extras.redirects ?? new Map(),
+    externalRoots: Object.entries(config.externalRoots).sort((a, b) => b[0].length - a[0].length || (a[0] < b[0] ? -1 : 1)),
+    ignoreLinks: config.ignoreLinks,
   }
 }
 

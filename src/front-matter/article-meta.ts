@@ -22,7 +22,9 @@ export interface ArticleMeta {
 
 export function readArticleMeta(file: VFile, data: Record<string, unknown>, hadYamlError: boolean): ArticleMeta {
   const title = stringValue(file, data, 'title')
-  if (title === undefined && !hadYamlError) {
+  // A list or mapping was already reported as mistyped; it is not missing.
+  const mistyped = typeof data['title'] === 'object' && data['title'] !== null
+  if (title === undefined && !hadYamlError && !mistyped) {
     report(file, 'missing-title', 'Missing `title` in front matter; every article needs one for `<title>` and navigation', {
       line: 1,
       column: 1,

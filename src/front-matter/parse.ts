@@ -21,13 +21,13 @@ const yamlOptions = { maxAliasCount: 50, uniqueKeys: true, prettyErrors: true, s
 // otherwise keep every input string for the life of the process.
 const matterOptions = {
   engines: {
-    yaml: (source: string): object => (parseYaml(source, yamlOptions) as object | null) ?? {},
+    yaml: (source: string): object => (parseYaml(source.replace(/\r$/, ''), yamlOptions) as object | null) ?? {},
   },
 }
 
 export function parseFrontMatter(file: VFile): FrontMatterResult {
   const text = String(file.value)
-  if (!/^---\r?\n/.test(text)) return { data: {}, body: text }
+  if (!/^\uFEFF?---\r?\n/.test(text)) return { data: {}, body: text }
   try {
     const parsed = matter(text, matterOptions)
     const data = parsed.data

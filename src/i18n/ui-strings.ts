@@ -7,7 +7,7 @@
 import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { VFile } from 'vfile'
-import { packageDir } from '../config/load-config.ts'
+import { packageDir } from '../config/resolve-config.ts'
 import type { ResolvedConfig } from '../config/schema.ts'
 import { report } from '../diagnostics/report.ts'
 
@@ -24,13 +24,16 @@ type Table = Record<string, string>
 export function loadUiStrings(config: ResolvedConfig): UiStrings {
   const files: VFile[] = []
   const tables = new Map<string, Table>()
+  const unreadable = new Set<string>()
   for (const locale of config.locales) {
     const file = new VFile({ path: path.join(config.uiStringsDir, `${locale.code}.json`) })
     files.push(file)
-    tables.set(locale.code, readTable(file))
+    const table = readTable(file)
+    if (!table) unreadable.add(locale.code)
+    tables.set(locale.code, table ?? {})
   }
   const builtInFile = path.join(packageDir, 'locales', 'en-us.json')
-  const builtIn = builtInFile === path.join(config.uiStringsDir, 'en-us.json') ? {} : readTable(new VFile({ path: builtInFile }))
+  const builtIn = builtInFile === path.join(config.uiStringsDir, 'en-us.json') ? {} : (readTable(new VFile({ path: builtInFile })) ?? {})
   const defaults: Table = { ...builtIn, ...tables.get(config.defaultLocale) }
 
   for (const [index, locale] of config.locales.entries()) {
@@ -41,7 +44,11 @@ export function loadUiStrings(config: ResolvedConfig): UiStrings {
       report(file, 'missing-ui-string', `No UI strings for \`${locale.code}\`; every string falls back to \`${config.defaultLocale}\``)
       continue
     }
-    for (const key of Object.keys(defaults).sort()) {
+    // The file's own error says it all; a warning per key would bury it.
+    if (unreadable.has(locale.code)) continue
+    // Only keys the default locale's own file defines: tolk's built-in English
+    // fills gaps silently, so a new tolk string does not flood old sites with warnings.
+    for (const key of Object.keys(tables.get(config.defaultLocale) ?? {}).sort()) {
       if (!(key in table)) {
         report(file, 'missing-ui-string', `Missing UI string \`${key}\` in \`${locale.code}\`; using the \`${config.defaultLocale}\` text`)
       }
@@ -54,7 +61,8 @@ export function loadUiStrings(config: ResolvedConfig): UiStrings {
   }
 }
 
-function readTable(file: VFile): Table {
+/** The file's strings; `undefined` (after reporting why) when it cannot be read as a table. */
+function readTable(file: VFile): Table | undefined {
   const filePath = String(file.path)
   if (!existsSync(filePath)) return {}
   const text = readFileSync(filePath, 'utf8')
@@ -64,11 +72,11 @@ function readTable(file: VFile): Table {
     data = JSON.parse(text)
   } catch (error) {
     report(file, 'invalid-ui-strings', `Invalid JSON: ${(error as Error).message}`, jsonErrorPlace(text, error as Error))
-    return {}
+    return undefined
   }
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
     report(file, 'invalid-ui-strings', 'Expected an object of `"key": "text"` pairs', { line: 1, column: 1 })
-    return {}
+    return undefined
   }
   const table: Table = {}
   for (const [key, value] of Object.entries(data)) {

@@ -129,6 +129,7 @@ function tagAndRebase(tree: Root, includeRelPath: string, includeAbsPath: string
     if (node.data?.sourceFile) return
     node.data = { ...node.data, sourceFile: includeAbsPath, sourceRelPath: includeRelPath }
     if ((node.type === 'link' || node.type === 'image' || node.type === 'definition') && 'url' in node) {
+      node.data.sourceUrl = node.url
       node.url = rebase(node.url, includeRelPath, pageRelPath)
     }
   })

@@ -1,60 +1,76 @@
 /**
- * Point relative links and images at built pages and copied assets:
- * `analyze.md#triage` → `../analyze/#triage` in the page's own locale, or the
- * default locale's page when the article is not translated yet. A `.md`
- * target that is not in the build is a `broken-link` error.
+ * Point links and images at built pages and copied assets (see
+ * resolve-link.ts for where each kind of link goes), report what cannot be
+ * resolved, and note every `#fragment` so the build can check it against the
+ * target page's ids once all pages are rendered.
  */
 import type { Definition, Image, Link, Root } from 'mdast'
 import { visit } from 'unist-util-visit'
 import { VFile } from 'vfile'
 import { report } from '../diagnostics/report.ts'
 import type { RuleId } from '../diagnostics/rules.ts'
-import { assetLocale, landingLocale } from '../content/site-index.ts'
-import type { PageContext } from '../markdown/page-context.ts'
-import { articlePath, isExternal, relativeUrl, resolveRelPath, splitUrl } from './urls.ts'
+import { resolveLink, type LinkTarget } from './resolve-link.ts'
+import { articlePath, relativeUrl } from './urls.ts'
+
+/** A `#fragment` to look for on a page once every page's ids are known. */
+export interface AnchorCheck {
+  locale: string
+  relPath: string
+  hash: string
+  /** The link as written, for the message. */
+  written: string
+  /** File the link is written in (the page, or an include). */
+  file: string
+  line: number
+  column: number
+}
+
+declare module 'vfile' {
+  interface DataMap {
+    anchorChecks: AnchorCheck[]
+  }
+}
 
 export default function remarkRewriteLinks() {
   return function (tree: Root, file: VFile): void {
     const page = file.data.page
     if (!page) return
+    const checks: AnchorCheck[] = (file.data.anchorChecks = [])
+    const from = articlePath(page.locale, page.relPath)
     visit(tree, function (node) {
       if (node.type !== 'link' && node.type !== 'image' && node.type !== 'definition') return
-      const result = rewrite(node.url, page, node.type === 'image')
-      if (typeof result === 'string') node.url = result
-      else if (result) reportAt(file, node, result.rule, result.reason)
+      // Links from an include were rebased onto the page; messages quote them as written in the include.
+      const written = node.data?.sourceUrl ?? node.url
+      const target = resolveLink(node.url, { site: page.site, locale: page.locale, relPath: page.relPath, isImage: node.type === 'image', written })
+      const place = node.position?.start ?? { line: 1, column: 1 }
+      const sourceFile = node.data?.sourceFile ?? String(file.path)
+      switch (target.kind) {
+        case 'keep':
+          return
+        case 'fragment':
+          if (target.hash) checks.push({ locale: page.locale, relPath: page.relPath, hash: target.hash, written, file: sourceFile, ...place })
+          return
+        case 'url':
+          node.url = target.url
+          return
+        case 'broken':
+          reportAt(file, node, target.problem.rule, target.problem.reason)
+          return
+        default:
+          node.url = urlOf(from, target)
+          for (const warning of target.warnings) reportAt(file, node, warning.rule, warning.reason)
+          if (target.kind === 'page' && target.hash) {
+            checks.push({ locale: target.locale, relPath: target.relPath, hash: target.hash, written, file: sourceFile, ...place })
+          }
+      }
     })
   }
 }
 
-type Rewrite = string | { rule: RuleId; reason: string } | undefined
-
-/** The new URL, a problem to report, or `undefined` to leave the URL alone. */
-export function rewrite(url: string, page: PageContext, isImage: boolean): Rewrite {
-  if (!url || url.startsWith('#') || url.startsWith('/') || url.startsWith('~') || isExternal(url)) return undefined
-  const { pathname, search, hash } = splitUrl(url)
-  if (!pathname) return undefined
-  const from = articlePath(page.locale, page.relPath)
-  const target = resolveRelPath(page.relPath, pathname)
-  if (target === undefined) return { rule: 'broken-link', reason: `Link \`${url}\` points outside the content root` }
-  const suffix = search + (hash ? `#${hash}` : '')
-  const site = page.site
-  if (!isImage) {
-    const article = articleFor(target, pathname)
-    if (article) {
-      const locale = landingLocale(site, article, page.locale)
-      if (locale) return relativeUrl(from, articlePath(locale, article)) + suffix
-      if (/\.md$/i.test(pathname)) return { rule: 'broken-link', reason: `Cannot find \`${pathname}\` (resolved to \`${target}\`)` }
-    }
-    const folderIndex = `${target ? `${target}/` : ''}index.md`
-    const locale = landingLocale(site, folderIndex, page.locale)
-    if (locale) return relativeUrl(from, articlePath(locale, folderIndex)) + suffix
-  }
-  const locale = assetLocale(site, target, page.locale) ?? page.locale
-  return relativeUrl(from, `${locale}/${target}`) + suffix
-}
-
-function articleFor(target: string, pathname: string): string | undefined {
-  return /\.md$/i.test(pathname) ? target : undefined
+function urlOf(from: string, target: Extract<LinkTarget, { kind: 'page' | 'asset' }>): string {
+  const to = target.kind === 'page' ? articlePath(target.locale, target.relPath) : `${target.locale}/${target.relPath}`
+  // Paths are kept decoded (`my file.md`); the href needs them encoded.
+  return encodeURI(relativeUrl(from, to)) + target.search + (target.hash ? `#${encodeURI(target.hash)}` : '')
 }
 
 /** Messages about nodes that came from an include go to the include file. */
@@ -64,6 +80,5 @@ function reportAt(file: VFile, node: Link | Image | Definition, rule: RuleId, re
     report(file, rule, reason, node)
     return
   }
-  const message = report(new VFile({ path: source }), rule, reason, node)
-  file.messages.push(message)
+  file.messages.push(report(new VFile({ path: source }), rule, reason, node))
 }

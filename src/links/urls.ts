@@ -66,5 +66,6 @@ export function resolveRelPath(fromRelPath: string, target: string): string | un
   }
   const joined = path.posix.normalize(path.posix.join(path.posix.dirname(fromRelPath), decoded))
   if (joined === '..' || joined.startsWith('../') || path.posix.isAbsolute(joined)) return undefined
-  return joined === '.' ? '' : joined.replace(/\/$/, '')
+  const trimmed = joined.replace(/\/$/, '')
+  return trimmed === '.' ? '' : trimmed
 }

@@ -14,8 +14,17 @@ import type { Root } from 'mdast'
 import type { HighlighterCore } from 'shiki/core'
 import remarkInclude from '../includes/remark-include.ts'
 import type { FileSystem } from '../includes/resolve-include.ts'
+import rehypeCollectAnchors from '../links/rehype-collect-anchors.ts'
 import remarkRewriteLinks from '../links/remark-rewrite-links.ts'
 import remarkDocfxAlerts from './plugins/remark-docfx-alerts.ts'
+import remarkDocfxDiv from './plugins/remark-docfx-div.ts'
+import remarkDocfxImage from './plugins/remark-docfx-image.ts'
+import remarkDocfxLayout from './plugins/remark-docfx-layout.ts'
+import remarkDocfxNoLoc from './plugins/remark-docfx-no-loc.ts'
+import remarkDocfxTabs from './plugins/remark-docfx-tabs.ts'
+import remarkDocfxUnsupported from './plugins/remark-docfx-unsupported.ts'
+import remarkDocfxVideo from './plugins/remark-docfx-video.ts'
+import rehypeDocfxVideo from './plugins/rehype-docfx-video.ts'
 import rehypeHeadingAnchorNames from './plugins/rehype-heading-anchor-names.ts'
 import rehypeHeadingIds from './plugins/rehype-heading-ids.ts'
 import rehypeHighlightCode, { createCodeHighlighter } from './plugins/rehype-highlight-code.ts'
@@ -31,6 +40,7 @@ export interface ProcessorOptions {
 export function createProcessor(options: ProcessorOptions) {
   const parser = unified().use(remarkParse).use(remarkGfm).freeze()
   const parse = (text: string): Root => parser.parse(text)
+  const read = (absPath: string): string | undefined => options.fs.read(absPath)
   const highlighter = options.highlighter ?? createCodeHighlighter()
   return (
     unified()
@@ -38,16 +48,27 @@ export function createProcessor(options: ProcessorOptions) {
       .use(remarkGfm)
       // mdast: DocFX syntax first, so later stages see plain Markdown nodes.
       .use(remarkInclude, { fs: options.fs, parse, maxDepth: options.maxIncludeDepth })
+      // Rows first: they re-parse their columns, which may hold images and terms.
+      .use(remarkDocfxLayout, { parse, read })
+      .use(remarkDocfxImage, { parse, read })
+      .use(remarkDocfxNoLoc, { read })
+      .use(remarkDocfxTabs)
       .use(remarkDocfxAlerts)
+      .use(remarkDocfxDiv)
+      .use(remarkDocfxVideo)
+      // Last of the DocFX plugins: whatever DocFX syntax is left is unsupported.
+      .use(remarkDocfxUnsupported, { readSource: read })
       .use(remarkRewriteLinks)
       .use(remarkRehype, { allowDangerousHtml: true })
       // hast: raw HTML becomes elements, DocFX anchors become ids, then sanitize.
       .use(rehypeRaw)
       .use(rehypeHeadingAnchorNames)
       .use(rehypeSanitize, sanitizeSchema)
-      // Trusted output from here on.
+      // Trusted output from here on; video iframes only now, as the sanitizer removes every iframe.
+      .use(rehypeDocfxVideo)
       .use(rehypeHeadingIds)
       .use(rehypeHighlightCode, { highlighter })
+      .use(rehypeCollectAnchors)
       .use(rehypeStringify)
       .freeze()
   )

@@ -29,5 +29,7 @@ declare module 'unist' {
     sourceFile?: string
     /** Path of that include inside the content root, for resolving its relative links. */
     sourceRelPath?: string
+    /** A link's URL as written in its include, before it was rebased onto the page. */
+    sourceUrl?: string
   }
 }

@@ -7,21 +7,43 @@
  */
 import { defaultSchema, type Schema } from 'hast-util-sanitize'
 import { alertKinds } from './plugins/remark-docfx-alerts.ts'
+import { divClassNames } from './plugins/remark-docfx-div.ts'
+import { imageClassNames } from './plugins/remark-docfx-image.ts'
+import { layoutClassNames } from './plugins/remark-docfx-layout.ts'
 
 const attributes = defaultSchema.attributes ?? {}
 
 export const sanitizeSchema: Schema = {
   ...defaultSchema,
+  tagNames: [...(defaultSchema.tagNames ?? []), 'figure'],
   clobber: [],
   clobberPrefix: '',
+  // Drop these elements with their text: a <style> left as text would show CSS to readers.
+  strip: ['script', 'style'],
   attributes: {
     ...attributes,
     div: [
       ...(attributes['div'] ?? []),
-      ['className', 'alert', ...alertKinds.map((kind) => `alert-${kind}`)],
+      ['className', 'alert', ...alertKinds.map((kind) => `alert-${kind}`), 'tabs', ...divClassNames, ...layoutClassNames],
       ['role', 'note'],
+      'dataTabGroup',
+      // remark-docfx-video's placeholder (raw HTML cannot produce this camel-cased name);
+      // rehype-docfx-video gives it the `video` class after sanitizing.
+      'tolkVideo',
     ],
+    // Tab panels (remark-docfx-tabs); GitHub's footnotes section keeps its own class.
+    section: ['dataFootnotes', ['className', 'footnotes', 'tab-panel'], 'dataTab', 'dataCondition', 'ariaLabelledBy'],
+    // Tab titles; GitHub's footnote label `h2.sr-only` keeps its class.
+    ...Object.fromEntries(['h1', 'h3', 'h4', 'h5', 'h6'].map((tag) => [tag, [['className', 'tab-title']]])),
+    h2: [['className', 'sr-only', 'tab-title']],
     p: [...(attributes['p'] ?? []), ['className', 'alert-title']],
     code: [['className', /^language-[\w-]+$/]],
+    // remark-docfx-image: the image, its lightbox link, a complex image's figure and long description.
+    img: [...(attributes['img'] ?? []), ['className', ...imageClassNames.img]],
+    a: [...(attributes['a'] ?? []).filter((entry) => !Array.isArray(entry) || entry[0] !== 'className'), ['className', 'data-footnote-backref', ...imageClassNames.a]],
+    figure: [['className', ...imageClassNames.figure]],
+    details: [['className', ...imageClassNames.details]],
+    // remark-docfx-no-loc
+    span: [['translate', 'no']],
   },
 }

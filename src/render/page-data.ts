@@ -7,6 +7,7 @@ import { alternatesOf, landingLocale, type SiteIndex } from '../content/site-ind
 import type { ArticleMeta } from '../front-matter/article-meta.ts'
 import type { UiStrings } from '../i18n/ui-strings.ts'
 import { articlePath, relativeUrl } from '../links/urls.ts'
+import type { PageNav } from '../nav/page-nav.ts'
 
 export interface SwitcherItem {
   /** The locale's name in its own language ("Dansk"). */
@@ -30,6 +31,7 @@ export interface PageData {
   switcher: SwitcherItem[]
   homeHref: string
   assetsHref: string
+  nav: PageNav | undefined
   t: (key: string) => string
 }
 
@@ -41,6 +43,7 @@ export interface PageDataInput {
   meta: ArticleMeta
   content: string
   strings: UiStrings
+  nav: PageNav | undefined
 }
 
 export function createPageData(input: PageDataInput): PageData {
@@ -70,6 +73,7 @@ export function createPageData(input: PageDataInput): PageData {
     switcher,
     homeHref: relativeUrl(here, home),
     assetsHref: relativeUrl(here, '_tolk/'),
+    nav: input.nav,
     t: (key) => strings.t(locale.code, key),
   }
 }

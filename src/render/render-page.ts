@@ -13,6 +13,7 @@ import { parseFrontMatter } from '../front-matter/parse.ts'
 import type { UiStrings } from '../i18n/ui-strings.ts'
 import type { IncludeRoots } from '../includes/resolve-include.ts'
 import type { Processor } from '../markdown/create-processor.ts'
+import type { PageNav } from '../nav/page-nav.ts'
 import { createPageData } from './page-data.ts'
 import type { Templates } from './templates.ts'
 
@@ -26,6 +27,8 @@ export interface PageInput {
   strings: UiStrings
   templates: Templates
   processor: Processor
+  /** The page's sidebar, breadcrumbs and previous/next, when a TOC covers it. */
+  nav: PageNav | undefined
 }
 
 export interface RenderedPage {

@@ -58,6 +58,10 @@ export function renderMarkdown(markdown: string, options: RenderOptions = {}) {
     ]),
     allArticlePaths: [],
     assetsByLocale: new Map(),
+    pathsByLowerCase: new Map(),
+    redirects: new Map(),
+    externalRoots: [],
+    ignoreLinks: [],
     ...options.site,
   }
   file.data.page = {
@@ -87,5 +91,11 @@ export function siteWith(articles: Record<string, string[]>, assets: Record<stri
     ),
     allArticlePaths: [...new Set(Object.values(articles).flat())].sort(),
     assetsByLocale: new Map(Object.entries(assets).map(([locale, paths]) => [locale, new Set(paths)])),
+    pathsByLowerCase: new Map(
+      Object.keys({ ...articles, ...assets }).map((locale) => [
+        locale,
+        new Map([...(articles[locale] ?? []), ...(assets[locale] ?? [])].map((p) => [p.toLowerCase(), p])),
+      ]),
+    ),
   }
 }

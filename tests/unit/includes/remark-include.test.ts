@@ -1,7 +1,7 @@
 import { selectAll, select } from 'hast-util-select'
 import { toString } from 'hast-util-to-string'
 import { describe, expect, it } from 'vitest'
-import { renderMarkdown } from '../../helpers/render-markdown.ts'
+import { renderMarkdown, siteWith } from '../../helpers/render-markdown.ts'
 
 describe('remarkInclude', function () {
   it('should expand a block include and drop its front matter', function () {
@@ -94,10 +94,12 @@ describe('remarkInclude', function () {
   })
 
   it('should resolve links inside an include relative to the include', function () {
-    const { hast } = renderMarkdown('[!INCLUDE [x](../includes/links.md)]\n', {
+    const { hast, messages } = renderMarkdown('[!INCLUDE [x](../includes/links.md)]\n', {
       relPath: 'guide/page.md',
       files: { 'includes/links.md': '![diagram](media/flow.svg)\n' },
+      site: siteWith({ 'en-us': ['guide/page.md'] }, { 'en-us': ['includes/media/flow.svg'] }),
     })
+    expect(messages).toEqual([])
     // The page guide/page.md is served at en-us/guide/page/; the image is at en-us/includes/media/flow.svg.
     expect(select('img', hast)!.properties.src).toBe('../../includes/media/flow.svg')
   })

@@ -1,0 +1,189 @@
+/**
+ * Decide where a link or image in a page's Markdown goes, the way DocFX and
+ * Microsoft Learn do: relative `.md` paths, folder links (`index.md`),
+ * root-relative docs links (`/docset/path`, with or without `.md`), redirected
+ * pages, and roots outside this build. Always the page's own locale first,
+ * then the default locale. Pure: reads the site index, touches no disk.
+ */
+import type { RuleId } from '../diagnostics/rules.ts'
+import type { SiteIndex } from '../content/site-index.ts'
+import { isExternal, resolveRelPath, splitUrl } from './urls.ts'
+
+export interface Problem {
+  rule: RuleId
+  reason: string
+}
+
+export type LinkTarget =
+  /** Leave the URL alone (external, mailto, ignored). */
+  | { kind: 'keep' }
+  /** Same-page fragment. */
+  | { kind: 'fragment'; hash: string }
+  | { kind: 'page'; locale: string; relPath: string; search: string; hash: string; warnings: Problem[] }
+  | { kind: 'asset'; locale: string; relPath: string; search: string; hash: string; warnings: Problem[] }
+  /** A root outside this build, mapped by `externalRoots`. */
+  | { kind: 'url'; url: string }
+  | { kind: 'broken'; problem: Problem }
+
+export interface LinkContext {
+  site: SiteIndex
+  locale: string
+  /** The page's article path (links in includes are already rebased onto it). */
+  relPath: string
+  isImage: boolean
+  /** The link as its writer wrote it, for messages (default: `url`). */
+  written?: string | undefined
+}
+
+const maxRedirectHops = 5
+
+export function resolveLink(url: string, context: LinkContext): LinkTarget {
+  if (!url) return { kind: 'keep' }
+  if (url.startsWith('#')) return { kind: 'fragment', hash: decodeHash(url.slice(1)) }
+  if (context.site.ignoreLinks.some((prefix) => url.startsWith(prefix))) return { kind: 'keep' }
+  if (isExternal(url)) return checkExternal(url)
+  const { pathname, search, hash } = splitUrl(url)
+  const decodedHash = decodeHash(hash)
+  if (pathname.startsWith('/')) return resolveRootRelative(pathname, search, decodedHash, context, 0)
+  const written = context.written ?? url
+  const target = resolveRelPath(context.relPath, pathname)
+  if (target === undefined) {
+    return broken('broken-link', `Link \`${written}\` points outside the content root`)
+  }
+  return resolveInRoot(target, splitUrl(written).pathname, search, decodedHash, context, 0)
+}
+
+/** `target` is a path inside the content root; `written` is the link as the writer wrote it. */
+function resolveInRoot(
+  target: string,
+  written: string,
+  search: string,
+  hash: string,
+  context: LinkContext,
+  hops: number,
+): LinkTarget {
+  const { site } = context
+  const warnings: Problem[] = []
+  const isMarkdown = /\.md$/i.test(target)
+  const candidates = isMarkdown ? [target] : [target, `${target}.md`, target ? `${target}/index.md` : 'index.md']
+  if (!context.isImage) {
+    for (const candidate of candidates) {
+      const page = findArticle(site, candidate, context.locale, warnings, written)
+      if (page) return { kind: 'page', ...page, search, hash, warnings }
+    }
+    for (const candidate of candidates) {
+      const redirect = site.redirects.get(candidate)
+      if (redirect === undefined) continue
+      if (hops >= maxRedirectHops) return broken('broken-link', `Link \`${written}\` goes through more than ${maxRedirectHops} redirects`)
+      const followed = followRedirect(redirect, search, hash, context, hops + 1)
+      if (followed.kind === 'page') {
+        followed.warnings.unshift({
+          rule: 'redirected-link',
+          reason: `\`${written}\` is redirected to \`${redirect}\`; link the target directly`,
+        })
+      }
+      return followed
+    }
+  }
+  if (!isMarkdown) {
+    const asset = findAsset(site, target, context.locale, warnings, written)
+    if (asset) return { kind: 'asset', ...asset, search, hash, warnings }
+  }
+  if (context.isImage || (!isMarkdown && /\.[a-z0-9]{2,5}$/i.test(target))) {
+    return broken('missing-asset', `Cannot find \`${written}\` (looked for \`${target}\`)`)
+  }
+  return broken('broken-link', `Cannot find \`${written}\` (looked for \`${isMarkdown ? target : candidates[1]}\`)`)
+}
+
+/** `/docset/path` → the article at `docset/path(.md)` in this build, a mapped external root, or broken. */
+function resolveRootRelative(pathname: string, search: string, hash: string, context: LinkContext, hops: number): LinkTarget {
+  const target = resolveRelPath('', pathname.replace(/^\/+/, '').replace(/\/$/, ''))
+  if (target !== undefined) {
+    const inRoot = resolveInRoot(target, pathname, search, hash, { ...context, isImage: context.isImage }, hops)
+    if (inRoot.kind !== 'broken') return inRoot
+  }
+  const external = context.site.externalRoots.find(([prefix]) => `${pathname}/`.startsWith(prefix))
+  if (external) {
+    const [prefix, template] = external
+    const rest = pathname.slice(prefix.length)
+    const base = template.replaceAll('{locale}', context.locale)
+    return { kind: 'url', url: `${base}${rest}${search}${hash ? `#${hash}` : ''}` }
+  }
+  return broken(
+    'broken-link',
+    `Cannot find \`${pathname}\` in this build; add its root to \`externalRoots\` or \`ignoreLinks\` if it lives elsewhere`,
+  )
+}
+
+function followRedirect(redirect: string, search: string, hash: string, context: LinkContext, hops: number): LinkTarget {
+  if (isExternal(redirect)) return { kind: 'url', url: redirect }
+  const { pathname, search: redirectSearch, hash: redirectHash } = splitUrl(redirect)
+  return resolveRootRelative(pathname, redirectSearch || search, decodeHash(redirectHash) || hash, context, hops)
+}
+
+function findArticle(site: SiteIndex, relPath: string, locale: string, warnings: Problem[], written: string) {
+  for (const candidateLocale of unique([locale, site.defaultLocale])) {
+    const articles = site.articlesByLocale.get(candidateLocale)
+    let found = articles?.has(relPath) ? relPath : undefined
+    if (!found) {
+      const sameLetters = site.pathsByLowerCase.get(candidateLocale)?.get(relPath.toLowerCase())
+      if (sameLetters && articles?.has(sameLetters)) {
+        warnings.push({ rule: 'link-case', reason: `\`${written}\` differs in letter case from \`${sameLetters}\`; write it as the file is named` })
+        found = sameLetters
+      }
+    }
+    if (!found) continue
+    if (candidateLocale !== locale) {
+      warnings.push({
+        rule: 'link-to-fallback',
+        reason: `\`${written}\` is not translated into \`${locale}\`; linking the \`${candidateLocale}\` page`,
+      })
+    }
+    return { locale: candidateLocale, relPath: found }
+  }
+  return undefined
+}
+
+/** Assets come from the page's locale, else the default locale (translations often ship no images). */
+function findAsset(site: SiteIndex, relPath: string, locale: string, warnings: Problem[], written: string) {
+  for (const candidateLocale of unique([locale, site.defaultLocale])) {
+    const assets = site.assetsByLocale.get(candidateLocale)
+    if (assets?.has(relPath)) return { locale: candidateLocale, relPath }
+    const sameLetters = site.pathsByLowerCase.get(candidateLocale)?.get(relPath.toLowerCase())
+    if (sameLetters && assets?.has(sameLetters)) {
+      warnings.push({ rule: 'link-case', reason: `\`${written}\` differs in letter case from \`${sameLetters}\`; write it as the file is named` })
+      return { locale: candidateLocale, relPath: sameLetters }
+    }
+  }
+  return undefined
+}
+
+/** External links are never fetched (CI has no network), but their syntax is checked. */
+function checkExternal(url: string): LinkTarget {
+  if (!/^https?:/i.test(url)) return { kind: 'keep' }
+  try {
+    const parsed = new URL(url)
+    if (!/^https?:\/\/[^/]/i.test(url) || !parsed.hostname.includes('.') && parsed.hostname !== 'localhost') {
+      return broken('invalid-url', `\`${url}\` is not a valid web address`)
+    }
+  } catch {
+    return broken('invalid-url', `\`${url}\` is not a valid web address`)
+  }
+  return { kind: 'keep' }
+}
+
+function decodeHash(hash: string): string {
+  try {
+    return decodeURIComponent(hash)
+  } catch {
+    return hash
+  }
+}
+
+function broken(rule: RuleId, reason: string): LinkTarget {
+  return { kind: 'broken', problem: { rule, reason } }
+}
+
+function unique(values: string[]): string[] {
+  return [...new Set(values)]
+}

@@ -1,0 +1,138 @@
+/**
+ * Find DocFX triple-colon directives written inline (`:::image …:::`,
+ * `:::no-loc text="…":::`) in phrasing content. remark leaves them as text,
+ * sometimes split by markup it found inside an attribute (`*`, a bare URL),
+ * so they are matched across a parent's children; attributes are read from
+ * the source as written when it can be found, as DocFX reads them.
+ */
+import type { Parent, PhrasingContent, Text } from 'mdast'
+import { toString } from 'mdast-util-to-string'
+import type { Position } from 'unist'
+import { offsetOf, pointAt, type Source } from './source-text.ts'
+
+/** A directive found in `parent.children`. */
+export interface InlineDirective {
+  /** Lower-cased: `image`, `image-end`, `no-loc`. */
+  name: string
+  /** Attribute values by lower-cased name. */
+  attributes: Record<string, string>
+  /** Child index of the text node it starts in, and the offset in that node's value. */
+  start: { index: number; offset: number }
+  /** Child index of the text node it ends in, and the offset just past its closing `:::`. */
+  end: { index: number; offset: number }
+  /** Where it is written, when the source could be matched (else the start of its first node). */
+  position: Position | undefined
+  /** Offsets of the directive in `source.text`, when matched there. */
+  range: { start: number; end: number } | undefined
+  source: Source | undefined
+  /** The text node it starts in (its `data` says which include it came from). */
+  node: Text
+}
+
+const directivePattern = /:::([a-z][a-z-]*)((?:"[^"]*"|'[^']*'|[^"':]|:(?!::))*?):::/gi
+const attributePattern = /([a-z][\w-]*)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"']+))/gi
+
+/**
+ * Attributes of a directive, by lower-cased name; values may be double- or single-quoted.
+ * @example parseAttributes(` type="icon" source='a.png'`) // => {type: 'icon', source: 'a.png'}
+ */
+export function parseAttributes(text: string): Record<string, string> {
+  const attributes: Record<string, string> = {}
+  for (const match of text.matchAll(attributePattern)) {
+    attributes[match[1]!.toLowerCase()] = match[2] ?? match[3] ?? match[4] ?? ''
+  }
+  return attributes
+}
+
+/** Directives named `names` in `parent.children`, in order. */
+export function findInlineDirectives(
+  parent: Parent,
+  names: readonly string[],
+  sourceOf: (node: Text) => Source | undefined,
+): InlineDirective[] {
+  const children = parent.children as PhrasingContent[]
+  if (!children.some((child) => child.type === 'text' && child.value.includes(':::'))) return []
+  // One string over all children, remembering where each child begins.
+  const starts: number[] = []
+  let whole = ''
+  for (const child of children) {
+    starts.push(whole.length)
+    whole += child.type === 'text' ? child.value : toString(child)
+  }
+  const childAt = (offset: number): number => {
+    let index = starts.length - 1
+    while (starts[index]! > offset) index--
+    return index
+  }
+  const found: InlineDirective[] = []
+  for (const match of whole.matchAll(directivePattern)) {
+    const name = match[1]!.toLowerCase()
+    if (!names.includes(name)) continue
+    const first = childAt(match.index)
+    const last = childAt(match.index + match[0].length - 1)
+    const head = children[first]!
+    // Both colons fences must be plain text: a directive inside inline code is an example.
+    if (head.type !== 'text' || children[last]!.type !== 'text') continue
+    const offset = match.index - starts[first]!
+    const source = sourceOf(head)
+    const range = source && locate(source, head, offset, name)
+    found.push({
+      name,
+      attributes: parseAttributes(range?.attributes ?? match[2]!),
+      start: { index: first, offset },
+      end: { index: last, offset: match.index + match[0].length - starts[last]! },
+      position: range && source ? { start: pointAt(source, range.start), end: pointAt(source, range.end) } : head.position,
+      range: range && { start: range.start, end: range.end },
+      source,
+      node: head,
+    })
+  }
+  return found
+}
+
+/**
+ * Replace a directive with `nodes`, keeping the text around it. Replace
+ * later directives of the same parent first, so earlier indices stay valid.
+ */
+export function replaceInline(parent: Parent, directive: InlineDirective, nodes: PhrasingContent[]): void {
+  const children = parent.children as PhrasingContent[]
+  const first = children[directive.start.index] as Text
+  const last = children[directive.end.index] as Text
+  const head = first.value.slice(0, directive.start.offset)
+  const tail = last.value.slice(directive.end.offset)
+  const position = directive.position
+  const around: PhrasingContent[] = [
+    ...(head ? [textNode(head, first.position && position && { start: first.position.start, end: position.start })] : []),
+    ...nodes,
+    ...(tail ? [textNode(tail, last.position && position && { start: position.end, end: last.position.end })] : []),
+  ]
+  children.splice(directive.start.index, directive.end.index - directive.start.index + 1, ...around)
+}
+
+function textNode(value: string, position: Position | undefined): Text {
+  return position ? { type: 'text', value, position } : { type: 'text', value }
+}
+
+/**
+ * The directive as written: the same occurrence of `:::name` in the source
+ * of the text node, then the whole directive read from there.
+ */
+function locate(source: Source, node: Text, offset: number, name: string): { start: number; end: number; attributes: string } | undefined {
+  const from = offsetOf(source, node.position?.start)
+  const to = offsetOf(source, node.position?.end)
+  if (from === undefined || to === undefined) return undefined
+  const opening = new RegExp(`:::${name}(?![\\w-])`, 'gi')
+  const before = [...node.value.slice(0, offset).matchAll(opening)].length
+  opening.lastIndex = from
+  let start: number | undefined
+  for (let count = 0; count <= before; count++) {
+    const hit = opening.exec(source.text)
+    if (!hit || hit.index >= to) return undefined
+    start = hit.index
+  }
+  const directive = new RegExp(directivePattern.source, 'giy')
+  directive.lastIndex = start!
+  const match = directive.exec(source.text)
+  if (!match) return undefined
+  return { start: start!, end: start! + match[0].length, attributes: match[2]! }
+}

@@ -1,0 +1,152 @@
+/**
+ * Resolve each locale's `TOC.yml` files into navigation trees: hrefs become
+ * article paths (the same rules as links, see resolve-link.ts), nested TOCs
+ * are inlined, and every entry that points nowhere is a `toc-broken-link`
+ * error at its line. A page belongs to the nearest TOC at or above its folder.
+ */
+import path from 'node:path'
+import { VFile } from 'vfile'
+import type { VFileMessage } from 'vfile-message'
+import type { SourceRef } from '../content/discover.ts'
+import type { SiteIndex } from '../content/site-index.ts'
+import { report } from '../diagnostics/report.ts'
+import { resolveLink } from '../links/resolve-link.ts'
+import { isExternal } from '../links/urls.ts'
+import { parseToc, type TocEntry } from './parse-toc.ts'
+
+export interface NavNode {
+  title: string
+  /** Article path (in the TOC's locale or the default locale's) this entry opens. */
+  relPath: string | undefined
+  /** An absolute URL, for entries that leave the site. */
+  url: string | undefined
+  expanded: boolean
+  children: NavNode[]
+}
+
+export interface Toc {
+  /** Folder the TOC file sits in, `''` for the root. */
+  dir: string
+  locale: string
+  nodes: NavNode[]
+  /** Article paths in TOC order, each once: for previous/next. */
+  order: string[]
+}
+
+export interface LocaleNav {
+  /** TOC folder → its tree. */
+  tocsByDir: Map<string, Toc>
+  /** Every article some TOC of this locale lists. */
+  listed: Set<string>
+}
+
+export interface NavReader {
+  read(absPath: string): string | undefined
+}
+
+export function buildLocaleNav(locale: string, tocRefs: SourceRef[], site: SiteIndex, reader: NavReader): { nav: LocaleNav; messages: VFileMessage[] } {
+  const messages: VFileMessage[] = []
+  const tocsByDir = new Map<string, Toc>()
+  const listed = new Set<string>()
+  const byRelPath = new Map(tocRefs.map((ref) => [ref.relPath.toLowerCase(), ref]))
+
+  function load(ref: SourceRef, chain: string[]): NavNode[] {
+    const file = new VFile({ path: ref.absPath, value: reader.read(ref.absPath) ?? '' })
+    const entries = parseToc(file)
+    const nodes = entries.map((entry) => toNode(entry, ref.relPath, file, [...chain, ref.relPath]))
+    messages.push(...file.messages)
+    return nodes
+  }
+
+  function toNode(entry: TocEntry, tocRelPath: string, file: VFile, chain: string[]): NavNode {
+    const node: NavNode = { title: entry.name, relPath: undefined, url: undefined, expanded: entry.expanded, children: [] }
+    const nested = entry.href ? nestedToc(entry.href, tocRelPath) : undefined
+    if (nested) {
+      if (chain.includes(nested.relPath)) {
+        report(file, 'toc-invalid', `TOC cycle: ${[...chain, nested.relPath].join(' → ')}`, entry.place)
+      } else {
+        node.children.push(...load(nested, chain))
+      }
+    }
+    const pageHref = nested ? entry.topicHref : entry.href
+    if (pageHref) resolveHref(node, pageHref, tocRelPath, file, entry)
+    node.children.push(...entry.items.map((item) => toNode(item, tocRelPath, file, chain)))
+    return node
+  }
+
+  function nestedToc(href: string, tocRelPath: string): SourceRef | undefined {
+    if (isExternal(href) || href.startsWith('/')) return undefined
+    const joined = path.posix.normalize(path.posix.join(path.posix.dirname(tocRelPath), href))
+    const candidate = /toc\.yml$/i.test(joined) ? joined : href.endsWith('/') ? `${joined}/toc.yml` : undefined
+    return candidate ? byRelPath.get(candidate.toLowerCase()) : undefined
+  }
+
+  function resolveHref(node: NavNode, href: string, tocRelPath: string, file: VFile, entry: TocEntry): void {
+    if (/\.yml$/i.test(href.split(/[?#]/)[0]!)) return // DocFX landing pages (YamlMime) are not built.
+    const target = resolveLink(href, { site, locale, relPath: tocRelPath, isImage: false })
+    switch (target.kind) {
+      case 'page':
+        node.relPath = target.relPath
+        listed.add(target.relPath)
+        return
+      case 'url':
+        node.url = target.url
+        return
+      case 'keep':
+        if (isExternal(href)) node.url = href
+        return
+      case 'broken':
+        report(file, 'toc-broken-link', `TOC entry \`${entry.name}\` points to \`${href}\`, which is not in this build`, entry.place)
+        return
+      default:
+        report(file, 'toc-broken-link', `TOC entry \`${entry.name}\` points to \`${href}\`, which is not a page`, entry.place)
+    }
+  }
+
+  // Nested TOCs are loaded both inline (for their parents) and on their own (for their folder's pages).
+  for (const ref of tocRefs) {
+    const nodes = load(ref, [])
+    const dir = path.posix.dirname(ref.relPath)
+    tocsByDir.set(dir === '.' ? '' : dir, { dir: dir === '.' ? '' : dir, locale, nodes, order: orderOf(nodes) })
+  }
+  return { nav: { tocsByDir, listed }, messages: dedupe(messages) }
+}
+
+/** The TOC of the nearest folder at or above `relPath`. */
+export function tocFor(nav: LocaleNav, relPath: string): Toc | undefined {
+  let dir = path.posix.dirname(relPath)
+  while (true) {
+    const key = dir === '.' ? '' : dir
+    const toc = nav.tocsByDir.get(key)
+    if (toc) return toc
+    if (key === '') return undefined
+    dir = path.posix.dirname(key)
+  }
+}
+
+function orderOf(nodes: NavNode[]): string[] {
+  const order: string[] = []
+  const seen = new Set<string>()
+  const walk = (list: NavNode[]): void => {
+    for (const node of list) {
+      if (node.relPath && !seen.has(node.relPath)) {
+        seen.add(node.relPath)
+        order.push(node.relPath)
+      }
+      walk(node.children)
+    }
+  }
+  walk(nodes)
+  return order
+}
+
+/** A nested TOC is loaded once per parent; report its problems once. */
+function dedupe(messages: VFileMessage[]): VFileMessage[] {
+  const seen = new Set<string>()
+  return messages.filter((message) => {
+    const key = `${message.file}:${message.line}:${message.column}:${message.reason}`
+    if (seen.has(key)) return false
+    seen.add(key)
+    return true
+  })
+}

@@ -1,0 +1,170 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { loadConfig, packageDir, type ConfigFlags } from '../../../src/config/load-config.ts'
+import { formatHuman } from '../../../src/diagnostics/format.ts'
+
+function tempDir(): string {
+  return mkdtempSync(path.join(os.tmpdir(), 'tolk-load-config-'))
+}
+
+async function load(flags: ConfigFlags, cwd: string) {
+  const { config, file } = await loadConfig(flags, cwd)
+  return { config, messages: file.messages.map((message) => formatHuman(message, { cwd })) }
+}
+
+describe('loadConfig', function () {
+  describe('from `--locale` flags', function () {
+    it('should resolve each `code=path` against the working folder, in flag order', async function () {
+      const cwd = tempDir()
+      const { config, messages } = await load({ locales: ['en-us=content/en', 'ar-sa=../translations/ar'] }, cwd)
+      expect(messages).toEqual([])
+      expect(config?.locales).toEqual([
+        { code: 'en-us', root: path.join(cwd, 'content/en'), lang: 'en-US', dir: 'ltr' },
+        { code: 'ar-sa', root: path.join(path.dirname(cwd), 'translations/ar'), lang: 'ar-SA', dir: 'rtl' },
+      ])
+      expect(config?.defaultLocale).toBe('en-us')
+      expect(config?.configDir).toBe(cwd)
+      expect(config?.outDir).toBe(path.join(cwd, 'dist'))
+    })
+
+    it("should use tolk's own templates and strings when the folder has none", async function () {
+      const cwd = tempDir()
+      const { config } = await load({ locales: ['en-us=content/en-us'] }, cwd)
+      expect(config?.templatesDir).toBe(path.join(packageDir, 'templates'))
+      expect(config?.uiStringsDir).toBe(path.join(packageDir, 'locales'))
+    })
+
+    it("should use the folder's own templates and strings when it has them", async function () {
+      const cwd = tempDir()
+      mkdirSync(path.join(cwd, 'templates'))
+      mkdirSync(path.join(cwd, 'locales'))
+      const { config } = await load({ locales: ['en-us=content/en-us'] }, cwd)
+      expect(config?.templatesDir).toBe(path.join(cwd, 'templates'))
+      expect(config?.uiStringsDir).toBe(path.join(cwd, 'locales'))
+    })
+
+    it('should apply the other flags', async function () {
+      const cwd = tempDir()
+      const { config, messages } = await load(
+        { locales: ['en-us=a', 'da-dk=b'], defaultLocale: 'da-dk', outDir: 'public', base: '/docs/', siteUrl: 'https://example.org/' },
+        cwd,
+      )
+      expect(messages).toEqual([])
+      expect(config?.defaultLocale).toBe('da-dk')
+      expect(config?.outDir).toBe(path.join(cwd, 'public'))
+      expect(config?.base).toBe('/docs/')
+      expect(config?.siteUrl).toBe('https://example.org')
+    })
+
+    it('should leave `configFile` undefined, as there is no config file', async function () {
+      const cwd = tempDir()
+      const { config } = await load({ locales: ['en-us=content/en-us'] }, cwd)
+      expect(config).toBeDefined()
+      expect(config?.configFile).toBeUndefined()
+    })
+
+    it('should report a default locale that is not among the flags, naming the known ones', async function () {
+      const cwd = tempDir()
+      const { config, messages } = await load({ locales: ['en-us=content/en-us', 'nl-nl=content/nl-nl'], defaultLocale: 'da-dk' }, cwd)
+      expect(config).toBeUndefined()
+      expect(messages).toEqual([
+        '<command line>:1:1: error: `defaultLocale`: unknown locale `da-dk`; expected one of `en-us`, `nl-nl` [unknown-locale]',
+      ])
+    })
+
+    it('should report a `--locale` value without a path', async function () {
+      const cwd = tempDir()
+      const { config, messages } = await load({ locales: ['en-us'] }, cwd)
+      expect(config).toBeUndefined()
+      expect(messages).toEqual([
+        '<command line>:1:1: error: `--locale en-us`: expected `code=path`, like `nl-nl=content/nl-nl` [invalid-config]',
+      ])
+    })
+
+    it('should report a bad locale code given as a flag', async function () {
+      const cwd = tempDir()
+      const { config, messages } = await load({ locales: ['en-us=a', 'DA=b'] }, cwd)
+      expect(config).toBeUndefined()
+      expect(messages).toEqual([
+        '<command line>:1:1: error: `locales.DA`: expected a lower-case BCP 47 code like `da-dk` [invalid-config]',
+      ])
+    })
+
+    it('should ask for a config file or flags when it has neither', async function () {
+      const cwd = tempDir()
+      const { config, messages } = await load({}, cwd)
+      expect(config).toBeUndefined()
+      expect(messages).toEqual([
+        '<command line>:1:1: error: No `tolk.config.ts` here and no `--locale code=path`; give one or the other [invalid-config]',
+      ])
+    })
+  })
+
+  describe('from a config file', function () {
+    it('should resolve a tolk.config.ts against its own folder', async function () {
+      const cwd = tempDir()
+      writeFileSync(
+        path.join(cwd, 'tolk.config.ts'),
+        "export default {\n  defaultLocale: 'en-us',\n  locales: {\n    'en-us': {},\n    'ar-sa': { root: 'content/arabic' },\n  },\n}\n",
+      )
+      const { config, messages } = await load({}, cwd)
+      expect(messages).toEqual([])
+      expect(config).toEqual({
+        configDir: cwd,
+        configFile: path.join(cwd, 'tolk.config.ts'),
+        siteUrl: undefined,
+        base: '/',
+        locales: [
+          { code: 'en-us', root: path.join(cwd, 'content/en-us'), lang: 'en-US', dir: 'ltr' },
+          { code: 'ar-sa', root: path.join(cwd, 'content/arabic'), lang: 'ar-SA', dir: 'rtl' },
+        ],
+        defaultLocale: 'en-us',
+        outDir: path.join(cwd, 'dist'),
+        // The site has no templates/ or locales/ of its own: tolk's packaged ones serve.
+        templatesDir: path.join(packageDir, 'templates'),
+        uiStringsDir: path.join(packageDir, 'locales'),
+        maxIncludeDepth: 8,
+        externalRoots: {},
+        ignoreLinks: [],
+        redirectionFile: undefined,
+      })
+    })
+
+    it('should let flags override the values in the file', async function () {
+      const cwd = tempDir()
+      writeFileSync(path.join(cwd, 'tolk.config.ts'), "export default { defaultLocale: 'en-us', locales: { 'en-us': {} }, outDir: 'dist' }\n")
+      const { config } = await load({ outDir: 'elsewhere' }, cwd)
+      expect(config?.outDir).toBe(path.join(cwd, 'elsewhere'))
+    })
+
+    it('should report an unknown default locale at its line in the file, naming the known ones', async function () {
+      const cwd = tempDir()
+      writeFileSync(
+        path.join(cwd, 'tolk.config.ts'),
+        "export default {\n  locales: {\n    'en-us': {},\n    'da-dk': {},\n  },\n  defaultLocale: 'nl-nl',\n}\n",
+      )
+      const { config, messages } = await load({}, cwd)
+      expect(config).toBeUndefined()
+      expect(messages).toEqual([
+        'tolk.config.ts:6:3: error: `defaultLocale`: unknown locale `nl-nl`; expected one of `en-us`, `da-dk` [unknown-locale]',
+      ])
+    })
+
+    it('should report a `--config` file that does not exist', async function () {
+      const cwd = tempDir()
+      const { config, messages } = await load({ config: 'site.config.ts' }, cwd)
+      expect(config).toBeUndefined()
+      expect(messages).toEqual(['site.config.ts:1:1: error: Cannot find config file `site.config.ts` [invalid-config]'])
+    })
+
+    it('should report a config file that throws while loading', async function () {
+      const cwd = tempDir()
+      writeFileSync(path.join(cwd, 'tolk.config.ts'), "throw new Error('no locales yet')\n")
+      const { config, messages } = await load({}, cwd)
+      expect(config).toBeUndefined()
+      expect(messages).toEqual(['tolk.config.ts:1:1: error: Cannot load config: no locales yet [invalid-config]'])
+    })
+  })
+})

@@ -1,0 +1,65 @@
+import { select, selectAll } from 'hast-util-select'
+import { toString } from 'hast-util-to-string'
+import { describe, expect, it } from 'vitest'
+import { renderMarkdown } from '../../helpers/render-markdown.ts'
+
+function headingIds(markdown: string): Array<[unknown, string]> {
+  const { hast } = renderMarkdown(markdown)
+  return selectAll('h1, h2, h3, h4, h5, h6', hast).map((node) => [node.properties.id, toString(node)])
+}
+
+describe('rehypeHeadingAnchorNames', function () {
+  it('should move a DocFX anchor name onto its heading and drop the anchor', function () {
+    const { html, hast } = renderMarkdown('## <a name="next-step"></a>Next step\n')
+    expect(html).toBe('<h2 id="next-step">Next step</h2>')
+    expect(select('a', hast)).toBeUndefined()
+  })
+
+  it('should drop the space between the anchor and the heading text', function () {
+    expect(headingIds('### <a name="contain"></a> Contain the host\n')).toEqual([['contain', 'Contain the host']])
+  })
+
+  it('should give a standalone named anchor the same id', function () {
+    const { hast } = renderMarkdown('Read this first. <a name="before-you-start"></a>\n')
+    const anchor = select('p > a', hast)!
+    expect(anchor.properties).toEqual({ id: 'before-you-start' })
+  })
+})
+
+describe('rehypeHeadingIds', function () {
+  it('should slug headings without anchors, keeping non-ASCII letters', function () {
+    expect(headingIds('## Før hændelsen\n\n## قبل الحادث\n\n## IJsland en ijsberen\n')).toEqual([
+      ['før-hændelsen', 'Før hændelsen'],
+      ['قبل-الحادث', 'قبل الحادث'],
+      ['ijsland-en-ijsberen', 'IJsland en ijsberen'],
+    ])
+  })
+
+  it('should number repeated headings', function () {
+    expect(headingIds('## Triage\n\n## Triage\n\n### Triage\n')).toEqual([
+      ['triage', 'Triage'],
+      ['triage-1', 'Triage'],
+      ['triage-2', 'Triage'],
+    ])
+  })
+
+  it('should not reuse an id that a DocFX anchor later on the page takes', function () {
+    expect(headingIds('## Setup\n\n## <a name="setup"></a>Install the agent\n')).toEqual([
+      ['setup-1', 'Setup'],
+      ['setup', 'Install the agent'],
+    ])
+  })
+
+  it('should not reuse the id of a standalone anchor', function () {
+    const { hast } = renderMarkdown('<a name="scope"></a>\n\n## Scope\n')
+    expect(select('p > a', hast)!.properties.id).toBe('scope')
+    expect(select('h2', hast)!.properties.id).toBe('scope-1')
+  })
+
+  it('should keep an id written in raw HTML', function () {
+    expect(headingIds('<h2 id="custom">Scope</h2>\n\n## Scope\n')).toEqual([
+      ['custom', 'Scope'],
+      ['scope', 'Scope'],
+    ])
+  })
+})
