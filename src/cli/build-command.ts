@@ -34,5 +34,7 @@ export function configFlags(values: CliValues) {
     outDir: values.out,
     base: values.base,
     siteUrl: values['site-url'],
+    externalRoots: values['external-root'],
+    ignoreLinks: values['ignore-link'],
   }
 }

@@ -23,6 +23,10 @@ Options:
   --out <dir>              Output folder
   --base <path>            URL path the site is served under, like /docs/
   --site-url <url>         Absolute URL the site is published at
+  --external-root <prefix=url>
+                           Root-relative links under prefix live elsewhere, e.g.
+                           /azure/=https://learn.microsoft.com/{locale}/azure/ (repeatable)
+  --ignore-link <prefix>   Never check links starting with prefix (repeatable)
   --strict                 Treat warnings as errors
   --port <n>, --host <h>   Dev and preview server address (default: localhost)
   -h, --help               Show this help
@@ -36,6 +40,8 @@ const options = {
   base: { type: 'string' },
   'site-url': { type: 'string' },
   strict: { type: 'boolean' },
+  'external-root': { type: 'string', multiple: true },
+  'ignore-link': { type: 'string', multiple: true },
   port: { type: 'string' },
   host: { type: 'string' },
   format: { type: 'string' },

@@ -22,6 +22,9 @@ export interface ConfigFlags {
   outDir?: string | undefined
   base?: string | undefined
   siteUrl?: string | undefined
+  /** `prefix=template` pairs. */
+  externalRoots?: string[] | undefined
+  ignoreLinks?: string[] | undefined
 }
 
 export async function loadConfig(flags: ConfigFlags, cwd = process.cwd()): Promise<ResolveResult> {
@@ -65,6 +68,22 @@ function applyFlags(exported: unknown, flags: ConfigFlags): unknown {
     ...(flags.base ? { base: flags.base } : {}),
     ...(flags.siteUrl ? { siteUrl: flags.siteUrl } : {}),
     ...(flags.defaultLocale ? { defaultLocale: flags.defaultLocale } : {}),
+    ...linkFlags(flags, exported as { externalRoots?: Record<string, string>; ignoreLinks?: string[] }),
+  }
+}
+
+/** `--external-root` and `--ignore-link` add to what the config file says. */
+function linkFlags(flags: ConfigFlags, base: { externalRoots?: Record<string, string>; ignoreLinks?: string[] } = {}) {
+  const roots = { ...base.externalRoots }
+  for (const pair of flags.externalRoots ?? []) {
+    const at = pair.indexOf('=')
+    // A malformed pair goes through as-is so the schema reports it by key.
+    if (at <= 0) roots[pair] = ''
+    else roots[pair.slice(0, at)] = pair.slice(at + 1)
+  }
+  return {
+    ...(flags.externalRoots?.length ? { externalRoots: roots } : {}),
+    ...(flags.ignoreLinks?.length ? { ignoreLinks: [...(base.ignoreLinks ?? []), ...flags.ignoreLinks] } : {}),
   }
 }
 
@@ -90,6 +109,7 @@ function fromFlags(flags: ConfigFlags, cwd: string): ResolveResult {
     ...(flags.outDir ? { outDir: flags.outDir } : {}),
     ...(flags.base ? { base: flags.base } : {}),
     ...(flags.siteUrl ? { siteUrl: flags.siteUrl } : {}),
+    ...linkFlags(flags),
   }
   const result = resolveConfig(input, file, cwd)
   // There is no config file; `file` only names the command line in messages.

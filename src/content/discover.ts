@@ -22,6 +22,8 @@ export interface LocaleSources {
   assets: SourceRef[]
   /** DocFX `TOC.yml` files. */
   tocs: SourceRef[]
+  /** Other `.yml` files: DocFX YAML pages (landing pages), not built by tolk. */
+  yamlPages: SourceRef[]
 }
 
 const assetExtensions = new Set([
@@ -39,15 +41,17 @@ export function discover(locale: ResolvedLocale): LocaleSources {
   const articles: SourceRef[] = []
   const assets: SourceRef[] = []
   const tocs: SourceRef[] = []
+  const yamlPages: SourceRef[] = []
   for (const relPath of walk(locale.root, '')) {
     const ref = { locale: locale.code, root: locale.root, relPath, absPath: path.join(locale.root, relPath) }
     const extension = path.posix.extname(relPath).toLowerCase()
     const base = path.posix.basename(relPath).toLowerCase()
     if (base === 'toc.yml') tocs.push(ref)
+    else if (extension === '.yml' && !isIncludePath(relPath)) yamlPages.push(ref)
     else if (extension === '.md' && !isIncludePath(relPath) && !skippedFiles.has(base)) articles.push(ref)
     else if (assetExtensions.has(extension) && !isIncludePath(relPath)) assets.push(ref)
   }
-  return { articles, assets, tocs }
+  return { articles, assets, tocs, yamlPages }
 }
 
 /** Files under `dir`, depth first, sorted by code unit; dot-folders and symlinks are skipped. */

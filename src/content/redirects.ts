@@ -29,8 +29,17 @@ export function loadRedirects(filePath: string | undefined): Redirects {
   try {
     data = JSON.parse(text)
   } catch (error) {
-    report(file, 'invalid-redirects', `Invalid JSON: ${(error as Error).message}`)
-    return { bySource, file }
+    // Real redirection files carry no-break spaces as indentation, which
+    // DocFX's JSON reader accepts; accept them too, with a warning.
+    const nbsp = text.indexOf('\u00a0')
+    try {
+      if (nbsp === -1) throw error
+      data = JSON.parse(text.replaceAll('\u00a0', ' '))
+      report(file, 'redirects-json-lenient', 'No-break space in the JSON; read as a space', offsetToPlace(text, nbsp))
+    } catch {
+      report(file, 'invalid-redirects', `Invalid JSON: ${(error as Error).message.split('\n')[0]}`)
+      return { bySource, file }
+    }
   }
   const entries = (data as { redirections?: unknown })?.redirections
   if (!Array.isArray(entries)) {
@@ -50,7 +59,10 @@ export function loadRedirects(filePath: string | undefined): Redirects {
 }
 
 function placeOf(text: string, needle: string): { line: number; column: number } {
-  const offset = Math.max(0, text.indexOf(needle))
+  return offsetToPlace(text, Math.max(0, text.indexOf(needle)))
+}
+
+function offsetToPlace(text: string, offset: number): { line: number; column: number } {
   const before = text.slice(0, offset)
   return { line: before.split('\n').length, column: offset - before.lastIndexOf('\n') }
 }

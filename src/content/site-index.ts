@@ -23,6 +23,10 @@ export interface SiteIndex {
   externalRoots: Array<[prefix: string, template: string]>
   /** Link prefixes never checked. */
   ignoreLinks: string[]
+  /** DocFX YAML pages of any locale (linked, but not built). */
+  yamlPages: Set<string>
+  /** First path segments of every article (docset folders like `microsoft-365`). */
+  topFolders: Set<string>
 }
 
 export interface SiteIndexExtras {
@@ -62,6 +66,8 @@ export function createSiteIndex(
     redirects: extras.redirects ?? new Map(),
     externalRoots: Object.entries(config.externalRoots).sort((a, b) => b[0].length - a[0].length || (a[0] < b[0] ? -1 : 1)),
     ignoreLinks: config.ignoreLinks,
+    yamlPages: new Set(config.locales.flatMap((locale) => (sources.get(locale.code)?.yamlPages ?? []).map((ref) => ref.relPath))),
+    topFolders: new Set([...all].filter((relPath) => relPath.includes('/')).map((relPath) => relPath.split('/')[0]!)),
   }
 }
 

@@ -53,6 +53,9 @@ export default function remarkRewriteLinks() {
         case 'url':
           node.url = target.url
           return
+        case 'unbuilt':
+          reportAt(file, node, 'link-to-unbuilt-page', `\`${written}\` is a DocFX YAML page, which tolk does not build yet; readers get a missing page`)
+          return
         case 'broken':
           reportAt(file, node, target.problem.rule, target.problem.reason)
           return

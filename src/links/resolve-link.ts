@@ -21,6 +21,8 @@ export type LinkTarget =
   | { kind: 'fragment'; hash: string }
   | { kind: 'page'; locale: string; relPath: string; search: string; hash: string; warnings: Problem[] }
   | { kind: 'asset'; locale: string; relPath: string; search: string; hash: string; warnings: Problem[] }
+  /** A DocFX YAML page (`index.yml` landing pages), which tolk does not build. */
+  | { kind: 'unbuilt'; relPath: string }
   /** A root outside this build, mapped by `externalRoots`. */
   | { kind: 'url'; url: string }
   | { kind: 'broken'; problem: Problem }
@@ -44,6 +46,8 @@ export function resolveLink(url: string, context: LinkContext): LinkTarget {
   if (isExternal(url)) return checkExternal(url)
   const { pathname, search, hash } = splitUrl(url)
   const decodedHash = decodeHash(hash)
+  // `?view=x#anchor`: the same page with a query.
+  if (pathname === '') return decodedHash ? { kind: 'fragment', hash: decodedHash } : { kind: 'keep' }
   if (pathname.startsWith('/')) return resolveRootRelative(pathname, search, decodedHash, context, 0)
   const written = context.written ?? url
   const target = resolveRelPath(context.relPath, pathname)
@@ -85,14 +89,17 @@ function resolveInRoot(
       return followed
     }
   }
+  for (const candidate of [target, target ? `${target}/index.yml` : 'index.yml']) {
+    if (site.yamlPages.has(candidate)) return { kind: 'unbuilt', relPath: candidate }
+  }
   if (!isMarkdown) {
     const asset = findAsset(site, target, context.locale, warnings, written)
     if (asset) return { kind: 'asset', ...asset, search, hash, warnings }
   }
   if (context.isImage || (!isMarkdown && /\.[a-z0-9]{2,5}$/i.test(target))) {
-    return broken('missing-asset', `Cannot find \`${written}\` (looked for \`${target}\`)`)
+    return broken('missing-asset', `Cannot find \`${written}\`${lookedFor(written, target)}`)
   }
-  return broken('broken-link', `Cannot find \`${written}\` (looked for \`${isMarkdown ? target : candidates[1]}\`)`)
+  return broken('broken-link', `Cannot find \`${written}\`${lookedFor(written, isMarkdown ? target : candidates[1]!)}`)
 }
 
 /** `/docset/path` → the article at `docset/path(.md)` in this build, a mapped external root, or broken. */
@@ -102,7 +109,10 @@ function resolveRootRelative(pathname: string, search: string, hash: string, con
     const inRoot = resolveInRoot(target, pathname, search, hash, { ...context, isImage: context.isImage }, hops)
     if (inRoot.kind !== 'broken') return inRoot
   }
-  const external = context.site.externalRoots.find(([prefix]) => `${pathname}/`.startsWith(prefix))
+  // A missing page under a folder this build has is broken, never "elsewhere".
+  const topFolder = target?.split('/')[0]
+  const inBuild = topFolder !== undefined && target!.includes('/') && context.site.topFolders.has(topFolder)
+  const external = inBuild ? undefined : context.site.externalRoots.find(([prefix]) => `${pathname}/`.startsWith(prefix))
   if (external) {
     const [prefix, template] = external
     const rest = pathname.slice(prefix.length)
@@ -170,6 +180,11 @@ function checkExternal(url: string): LinkTarget {
     return broken('invalid-url', `\`${url}\` is not a valid web address`)
   }
   return { kind: 'keep' }
+}
+
+/** ` (looked for `a/b.md`)` when the resolved path says more than the link. */
+function lookedFor(written: string, target: string): string {
+  return written.replace(/^\/+/, '') === target ? '' : ` (looked for \`${target}\`)`
 }
 
 function decodeHash(hash: string): string {

@@ -20,6 +20,7 @@ import remarkDocfxAlerts from './plugins/remark-docfx-alerts.ts'
 import remarkDocfxDiv from './plugins/remark-docfx-div.ts'
 import remarkDocfxImage from './plugins/remark-docfx-image.ts'
 import remarkDocfxLayout from './plugins/remark-docfx-layout.ts'
+import remarkDocfxMarkers from './plugins/remark-docfx-markers.ts'
 import remarkDocfxNoLoc from './plugins/remark-docfx-no-loc.ts'
 import remarkDocfxTabs from './plugins/remark-docfx-tabs.ts'
 import remarkDocfxUnsupported from './plugins/remark-docfx-unsupported.ts'
@@ -48,16 +49,18 @@ export function createProcessor(options: ProcessorOptions) {
       .use(remarkGfm)
       // mdast: DocFX syntax first, so later stages see plain Markdown nodes.
       .use(remarkInclude, { fs: options.fs, parse, maxDepth: options.maxIncludeDepth })
+      // Zone and moniker lines out first: the blocks they hid are parsed again for the plugins below.
+      .use(remarkDocfxMarkers, { parse, read })
       // Rows first: they re-parse their columns, which may hold images and terms.
       .use(remarkDocfxLayout, { parse, read })
       .use(remarkDocfxImage, { parse, read })
       .use(remarkDocfxNoLoc, { read })
       .use(remarkDocfxTabs)
       .use(remarkDocfxAlerts)
-      .use(remarkDocfxDiv)
+      .use(remarkDocfxDiv, { read })
       .use(remarkDocfxVideo)
       // Last of the DocFX plugins: whatever DocFX syntax is left is unsupported.
-      .use(remarkDocfxUnsupported, { readSource: read })
+      .use(remarkDocfxUnsupported, { read })
       .use(remarkRewriteLinks)
       .use(remarkRehype, { allowDangerousHtml: true })
       // hast: raw HTML becomes elements, DocFX anchors become ids, then sanitize.

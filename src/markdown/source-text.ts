@@ -42,7 +42,8 @@ export function createSources(file: VFile, read: ReadSource): (node: Node) => So
     const key = sourceFile ?? ''
     if (!cache.has(key)) {
       const text = sourceFile ? read(sourceFile) : typeof file.value === 'string' ? file.value : String(file.value ?? '')
-      const source = text === undefined ? undefined : { text, sourceFile, sourceRelPath: node.data?.sourceRelPath, lineStarts: lineStartsOf(text), shift: 0 }
+      const sourceRelPath = node.data?.sourceRelPath
+      const source = text === undefined ? undefined : { text, sourceFile, sourceRelPath, lineStarts: lineStartsOf(text), shift: 0 }
       const start = node.position?.start
       if (source && start?.offset !== undefined) source.shift = (offsetOf(source, start) ?? start.offset) - start.offset
       cache.set(key, source)

@@ -71,7 +71,7 @@ export function findInlineDirectives(
     const first = childAt(match.index)
     const last = childAt(match.index + match[0].length - 1)
     const head = children[first]!
-    // Both colons fences must be plain text: a directive inside inline code is an example.
+    // Both `:::` fences must be plain text: a directive inside inline code is an example.
     if (head.type !== 'text' || children[last]!.type !== 'text') continue
     const offset = match.index - starts[first]!
     const source = sourceOf(head)

@@ -95,6 +95,8 @@ export function buildLocaleNav(locale: string, tocRefs: SourceRef[], site: SiteI
       case 'keep':
         if (isExternal(href)) node.url = href
         return
+      case 'unbuilt':
+        return // A DocFX YAML page: the entry stays, as a heading without a link.
       case 'broken':
         report(file, 'toc-broken-link', `TOC entry \`${entry.name}\` points to \`${href}\`, which is not in this build`, entry.place)
         return

@@ -62,6 +62,8 @@ export function renderMarkdown(markdown: string, options: RenderOptions = {}) {
     redirects: new Map(),
     externalRoots: [],
     ignoreLinks: [],
+    topFolders: new Set(),
+    yamlPages: new Set(),
     ...options.site,
   }
   file.data.page = {

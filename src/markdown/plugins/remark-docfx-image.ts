@@ -9,9 +9,9 @@
  * translators. Images and links stay mdast nodes, so later stages rewrite
  * their URLs like any other.
  */
-import type { Blockquote, BlockContent, Image, Link, Paragraph, Parent, PhrasingContent, Root, RootContent } from 'mdast'
+import type { Blockquote, BlockContent, Image, Link, Paragraph, Parent, PhrasingContent, Root, RootContent, Text } from 'mdast'
 import { visit } from 'unist-util-visit'
-import type { Position } from 'unist'
+import type { Point, Position } from 'unist'
 import type { VFile } from 'vfile'
 import { reportAt } from '../quote-directive.ts'
 import { createSources, lastCovered, offsetOf, pageRelativeUrl, parseSlice, scopeEnd, type Parse, type ReadSource } from '../source-text.ts'
@@ -35,7 +35,6 @@ export const imageClassNames = {
 const imageTypes = ['content', 'complex', 'icon']
 /** Where an image directive may stand: anything holding phrasing content. */
 const phrasingParents = new Set(['paragraph', 'heading', 'tableCell', 'emphasis', 'strong', 'delete', 'link'])
-const endMarker = /:::image-end:::/gi
 
 export default function remarkDocfxImage(options: Options) {
   return function (tree: Root, file: VFile): void {
@@ -60,7 +59,8 @@ export default function remarkDocfxImage(options: Options) {
       }
       const alt = attributes['alt-text']?.trim() ?? ''
       if (type !== 'icon' && !alt) {
-        invalid(directive, `Image \`${source}\` needs an \`alt-text\` attribute; describe the image, or use \`type="icon"\` if it is decorative`)
+        const reason = `Image \`${source}\` needs an \`alt-text\` attribute; describe the image, or use \`type="icon"\` if it is decorative`
+        invalid(directive, reason)
       }
       const border = attributes['border'] === undefined ? type !== 'icon' : attributes['border'].trim().toLowerCase() === 'true'
       const className = [...(type === 'icon' ? ['image-icon'] : []), ...(border ? ['image-border'] : [])]
@@ -93,16 +93,17 @@ export default function remarkDocfxImage(options: Options) {
 
     /**
      * Split the paragraph at a complex image: the text before it, the figure,
-     * and whatever follows `:::image-end:::`. `undefined` when it has no end.
+     * and whatever follows `:::image-end:::`. `false`, changing nothing, when it has no end.
      */
-    function expandComplex(directive: InlineDirective, paragraph: Paragraph, index: number, parent: Parent): RootContent[] | undefined {
+    function expandComplex(directive: InlineDirective, paragraph: Paragraph, index: number, parent: Parent): boolean {
       const source = directive.source!
       const from = directive.range!.end
+      const endMarker = /:::image-end:::/gi
       endMarker.lastIndex = from
       const end = endMarker.exec(source.text)
       if (!end || end.index + end[0].length > scopeEnd(parent, paragraph, source)) {
         invalid(directive, 'Complex image has no `:::image-end:::`; end its long description with one')
-        return undefined
+        return false
       }
       const endStart = end.index
       const endStop = end.index + end[0].length
@@ -115,24 +116,27 @@ export default function remarkDocfxImage(options: Options) {
         data: { ...originData(directive), hName: 'figure', hProperties: { className: ['image', 'image-complex'] } },
         ...positioned(directive.position),
       }
-      const before = paragraph.children.slice(0, directive.start.index + 1)
-      const head = headParagraph(paragraph, before, directive)
+      const head = headParagraph(paragraph, directive)
       const paragraphEnd = offsetOf(source, paragraph.position?.end) ?? 0
       if (endStop <= paragraphEnd) {
         const closing = findInlineDirectives(paragraph, ['image-end'], sourceOf).find((found) => found.range?.start === endStart)
         const tail = closing ? tailParagraph(paragraph, closing) : []
         parent.children.splice(index, 1, ...head, figure, ...tail)
-        return [...head, figure, ...tail]
+        return true
       }
       const last = lastCovered(parent, index, endStop, source)
       const lastEnd = offsetOf(source, parent.children[last]!.position?.end) ?? endStop
       const tail = lastEnd > endStop ? parseSlice(options.parse, source, endStop, lastEnd, page?.relPath) : []
       parent.children.splice(index, last - index + 1, ...head, figure, ...tail)
-      return [...head, figure, ...tail]
+      return true
     }
 
     function longDescription(id: string, description: RootContent[]): Blockquote {
-      const summary: Paragraph = { type: 'paragraph', children: [{ type: 'text', value: t('image.longDescription') }], data: { hName: 'summary' } }
+      const summary: Paragraph = {
+        type: 'paragraph',
+        children: [{ type: 'text', value: t('image.longDescription') }],
+        data: { hName: 'summary' },
+      }
       return {
         type: 'blockquote',
         children: [summary, ...(description as BlockContent[])],
@@ -160,27 +164,28 @@ export default function remarkDocfxImage(options: Options) {
 }
 
 /** The paragraph with what came before the directive, if it holds more than whitespace. */
-function headParagraph(paragraph: Paragraph, before: PhrasingContent[], directive: InlineDirective): Paragraph[] {
-  const children = structuredClone(before)
-  const last = children.at(-1) as PhrasingContent & { value: string }
+function headParagraph(paragraph: Paragraph, directive: InlineDirective): Paragraph[] {
+  const children = structuredClone(paragraph.children.slice(0, directive.start.index + 1))
+  const last = children.at(-1) as Text
   last.value = last.value.slice(0, directive.start.offset).trimEnd()
   if (last.value === '') children.pop()
-  if (children.length === 0) return []
-  const start = paragraph.position?.start
-  const end = directive.position?.start
-  return [{ type: 'paragraph', children, ...(start && end ? { position: { start, end } } : {}), ...(paragraph.data ? { data: paragraph.data } : {}) }]
+  return part(paragraph, children, paragraph.position?.start, directive.position?.start)
 }
 
 /** The paragraph with what follows the closing directive, if it holds more than whitespace. */
 function tailParagraph(paragraph: Paragraph, closing: InlineDirective): Paragraph[] {
   const children = paragraph.children.slice(closing.end.index)
-  const first = { ...(children[0] as PhrasingContent & { value: string }) }
+  const first = { ...(children[0] as Text) }
   first.value = first.value.slice(closing.end.offset).trimStart()
   children.splice(0, 1, ...(first.value === '' ? [] : [first]))
+  return part(paragraph, children, closing.position?.end, paragraph.position?.end)
+}
+
+/** A paragraph holding part of `paragraph`: none when that part is empty. */
+function part(paragraph: Paragraph, children: PhrasingContent[], start: Point | undefined, end: Point | undefined): Paragraph[] {
   if (children.length === 0) return []
-  const start = closing.position?.end
-  const end = paragraph.position?.end
-  return [{ type: 'paragraph', children, ...(start && end ? { position: { start, end } } : {}), ...(paragraph.data ? { data: paragraph.data } : {}) }]
+  const position = start && end ? { position: { start, end } } : {}
+  return [{ type: 'paragraph', children, ...position, ...(paragraph.data ? { data: paragraph.data } : {}) }]
 }
 
 /** The include tags of the text the directive was written in. */

@@ -12,7 +12,19 @@ import { toString } from 'mdast-util-to-string'
 import { visit } from 'unist-util-visit'
 import type { VFile } from 'vfile'
 import { reportAt } from '../quote-directive.ts'
-import { createSources, lastCovered, linesOf, offsetOf, parseSlice, pointAt, scopeEnd, type Line, type Parse, type ReadSource, type Source } from '../source-text.ts'
+import {
+  createSources,
+  lastCovered,
+  linesOf,
+  offsetOf,
+  parseSlice,
+  pointAt,
+  scopeEnd,
+  type Line,
+  type Parse,
+  type ReadSource,
+  type Source,
+} from '../source-text.ts'
 import { parseAttributes } from '../triple-colon.ts'
 
 export interface Options {
@@ -63,15 +75,20 @@ export default function remarkDocfxLayout(options: Options) {
         reportAt(file, 'docfx-layout-unclosed', reason, paragraph, place(opening))
       }
       for (const line of row.unclosed) {
-        const reason = '`:::column:::` has no `:::column-end:::`; close each column before the next `:::column:::` or `:::row-end:::`'
+        const reason =
+          '`:::column:::` has no `:::column-end:::`; close each column before the next `:::column:::` or `:::row-end:::`'
         reportAt(file, 'docfx-layout-unclosed', reason, paragraph, place(line))
       }
       if (!row.end) return
       const parse = (from: number, to: number): RootContent[] => parseSlice(options.parse, source, from, to, page?.relPath)
       const origin = paragraph.data?.sourceFile ? { sourceFile: paragraph.data.sourceFile } : {}
+      const children = row.segments.flatMap(function (segment) {
+        const content = parse(segment.start, segment.end) as BlockContent[]
+        return segment.column ? [column(segment.column.span, content)] : content
+      })
       const layout: Blockquote = {
         type: 'blockquote',
-        children: row.segments.flatMap((segment) => (segment.column ? [column(segment, parse(segment.start, segment.end))] : (parse(segment.start, segment.end) as BlockContent[]))),
+        children,
         data: { ...origin, hName: 'div', hProperties: { className: ['row'] } },
         position: { start: place(opening), end: pointAt(source, row.end.start + row.end.value.length) },
       }
@@ -86,12 +103,12 @@ export default function remarkDocfxLayout(options: Options) {
   }
 }
 
-function column(segment: Segment, children: RootContent[]): Blockquote {
-  const span = Math.min(segment.column!.span, maxSpan)
+function column(span: number, children: BlockContent[]): Blockquote {
+  const width = Math.min(span, maxSpan)
   return {
     type: 'blockquote',
-    children: children as BlockContent[],
-    data: { hName: 'div', hProperties: { className: ['column', ...(span > 1 ? [`column-span-${span}`] : [])] } },
+    children,
+    data: { hName: 'div', hProperties: { className: ['column', ...(width > 1 ? [`column-span-${width}`] : [])] } },
   }
 }
 

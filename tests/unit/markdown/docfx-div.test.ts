@@ -104,6 +104,30 @@ describe('remarkDocfxDiv', function () {
     expect(selectAll('div', hast).map((node) => node.properties.className)).toEqual([['alert', 'alert-note']])
   })
 
+  it('should give each of several markers stacked in one quote its own div', function () {
+    const markdown = [
+      '> [!div class="nextstepaction"]',
+      '> [Back](page.md)',
+      '> [!div class="nextstepaction"]',
+      '> [Next step](contain.md)',
+      '>',
+      '> [!div class="wide"]',
+      '> Boxed.',
+      '',
+    ].join('\n')
+    const { hast, messages } = renderMarkdown(markdown, { site })
+    expect(messages).toEqual([
+      'en-us/guide/page.md:6:3: warning: Unknown `[!div]` class `wide`; the content is shown without it (supported: `button`, `checklist`, `mx-imgBorder`, `nextstepaction`, `op_single_selector`) [docfx-div-class]',
+    ])
+    expect(childShapes(hast)).toEqual([
+      ['div', ['nextstepaction']],
+      ['div', ['nextstepaction']],
+      ['div', undefined],
+    ])
+    expect(selectAll('div', hast).map((node) => toString(node).trim())).toEqual(['Back', 'Next step', 'Boxed.'])
+    expect(toString(hast)).not.toContain('[!div')
+  })
+
   it('should drop a class it does not know, with a warning naming it', function () {
     const markdown = 'Fields:\n\n> [!div class="mx-tableFixed"]\n>\n> | Field | Example |\n> |---|---|\n> | Severity | High |\n'
     const { hast, messages } = renderMarkdown(markdown)

@@ -4,7 +4,6 @@ import { describe, expect, it } from 'vitest'
 import { renderMarkdown } from '../../helpers/render-markdown.ts'
 
 const codeAdvice = 'the sample is left out, paste it into a fenced code block [unsupported-docfx]'
-const markerAdvice = 'the marker is left out and its content shown to every reader [unsupported-docfx]'
 
 /** Only this plugin's messages, for inputs where other plugins may report too. */
 function unsupported(messages: string[]): string[] {
@@ -32,73 +31,14 @@ describe('remarkDocfxUnsupported', function () {
     expect(toString(select('p', hast)!)).toBe('Run it:\nfirst  then  done.')
   })
 
-  it('should leave out a `:::code …:::` line', function () {
-    const { hast, messages } = renderMarkdown(
-      'Sample:\n\n:::code language="csharp" source="snippets/isolate.cs" range="5-10":::\n\nAfter.\n',
-    )
-    expect(messages).toEqual([
-      `en-us/guide/page.md:3:1: warning: Unsupported DocFX code reference \`:::code language="csharp" source="snippets/isolate.cs" range="5-10":::\`; ${codeAdvice}`,
-    ])
-    expect(selectAll('p', hast).map((node) => toString(node))).toEqual(['Sample:', 'After.'])
-  })
-
-  it('should drop zone markers, keep their content and warn once per zone', function () {
-    const markdown = [
-      '::: zone pivot="windows"',
-      '',
-      'Run `Isolate-Host`.',
-      '',
-      '::: zone-end',
-      '',
-      ':::zone pivot="linux"',
-      'Run `isolate-host`.',
-      ':::zone-end',
-      '',
-    ].join('\n')
-    const { hast, messages } = renderMarkdown(markdown)
-    expect(messages).toEqual([
-      `en-us/guide/page.md:1:1: warning: Unsupported DocFX \`::: zone pivot="windows"\`; ${markerAdvice}`,
-      `en-us/guide/page.md:7:1: warning: Unsupported DocFX \`:::zone pivot="linux"\`; ${markerAdvice}`,
-    ])
-    expect(selectAll('p', hast).map((node) => toString(node))).toEqual(['Run Isolate-Host.', 'Run isolate-host.'])
-  })
-
-  it('should drop moniker markers that share a paragraph with list items', function () {
-    const markdown = [
-      '::: moniker range="o365-worldwide"',
-      '1. Go to **Billing**.',
-      '::: moniker-end',
-      '2. Select **Remove**.',
-      '',
-    ].join('\n')
-    const { hast, messages } = renderMarkdown(markdown)
-    expect(messages).toEqual([`en-us/guide/page.md:1:1: warning: Unsupported DocFX \`::: moniker range="o365-worldwide"\`; ${markerAdvice}`])
-    expect(selectAll('ol > li', hast).map((node) => toString(node))).toEqual(['Go to Billing.', 'Select Remove.'])
-    expect(toString(hast)).not.toContain(':::')
-  })
-
-  it('should find a marker on an indented continuation line at its own column', function () {
-    const markdown = ['1. Open the portal.', '   ::: moniker range="o365-21vianet"', '   Use the 21Vianet portal.', '   ::: moniker-end', ''].join('\n')
-    const { hast, messages } = renderMarkdown(markdown)
-    expect(messages).toEqual([`en-us/guide/page.md:2:4: warning: Unsupported DocFX \`::: moniker range="o365-21vianet"\`; ${markerAdvice}`])
-    expect(toString(select('li', hast)!)).toBe('Open the portal.\nUse the 21Vianet portal.')
-  })
-
-  it('should drop a marker that a quote runs on into, keeping the alert', function () {
-    const { hast, messages } = renderMarkdown('> [!NOTE]\n> Cards are not accepted.\n::: moniker-end\n\nAfter.\n', {
-      strings: { 'alert.note': 'Note' },
+  it('should report a reference in an include at the include, as written there', function () {
+    const { hast, messages } = renderMarkdown('# Page\n\n[!INCLUDE [x](../includes/run.md)]\n', {
+      files: { 'includes/run.md': 'Steps:\n\n- Run:\n  [!code-powershell[Isolate](scripts/isolate.ps1)]\n' },
     })
-    expect(messages).toEqual([])
-    expect(selectAll('div.alert > p', hast).map((node) => toString(node))).toEqual(['Note', 'Cards are not accepted.'])
-    expect(toString(hast)).not.toContain('moniker')
-  })
-
-  it('should report markers in an include at the include, with exact columns', function () {
-    const { hast, messages } = renderMarkdown('# Page\n\n[!INCLUDE [x](../includes/steps.md)]\n', {
-      files: { 'includes/steps.md': '---\ntitle: x\n---\n- Sign in.\n  ::: zone pivot="admin"\n  Open **Settings**.\n' },
-    })
-    expect(messages).toEqual([`en-us/includes/steps.md:5:3: warning: Unsupported DocFX \`::: zone pivot="admin"\`; ${markerAdvice}`])
-    expect(toString(select('li', hast)!)).toBe('Sign in.\nOpen Settings.')
+    expect(messages).toEqual([
+      `en-us/includes/run.md:4:3: warning: Unsupported DocFX code reference \`[!code-powershell[Isolate](scripts/isolate.ps1)]\`; ${codeAdvice}`,
+    ])
+    expect(toString(select('li', hast)!)).toBe('Run:')
   })
 
   it('should drop a `[!…]` quote marker no plugin handled and warn', function () {
