@@ -2,21 +2,37 @@
 import path from 'node:path'
 import { build } from '../build.ts'
 import { loadConfig } from '../config/load-config.ts'
-import { formatHuman, summarize } from '../diagnostics/format.ts'
+import type { VFileMessage } from 'vfile-message'
+import { summarize } from '../diagnostics/format.ts'
+import {
+  formatGithubReport,
+  formatHumanReport,
+  formatJsonReport,
+  formats,
+  type Format,
+  type ReportOptions,
+} from '../diagnostics/reporters.ts'
 import { hasErrors } from '../diagnostics/report.ts'
 import type { CliValues } from './main.ts'
 
 export async function runBuild(values: CliValues, options: { write: boolean }): Promise<number> {
   const strict = values.strict ?? false
+  const format = (values.format ?? 'human') as Format
+  if (!formats.includes(format)) {
+    process.stderr.write(`tolk: \`--format ${format}\`: expected one of ${formats.join(', ')}\n`)
+    return 2
+  }
+  const print = printer(format, { strict, color: colorWanted() })
   const { config, file } = await loadConfig(configFlags(values))
   if (!config) {
-    for (const message of file.messages) process.stderr.write(`${formatHuman(message, { strict })}\n`)
-    process.stderr.write(`${summarize(file.messages, strict)}\n`)
+    print(file.messages, 0)
+    if (format !== 'json') process.stderr.write(`${summarize(file.messages, strict)}\n`)
     return 1
   }
   const started = performance.now()
   const result = await build(config, { write: options.write, strict })
-  for (const message of result.messages) process.stderr.write(`${formatHuman(message, { strict })}\n`)
+  print(result.messages, result.pages)
+  if (format === 'json') return hasErrors(result.messages, strict) ? 1 : 0
   const seconds = ((performance.now() - started) / 1000).toFixed(2)
   const failed = hasErrors(result.messages, strict)
   const relativeOut = path.relative(process.cwd(), config.outDir)
@@ -24,6 +40,19 @@ export async function runBuild(values: CliValues, options: { write: boolean }): 
   const verb = options.write ? (failed ? 'Build failed; output left unchanged' : `Built ${result.pages} pages${where}`) : `Checked ${result.pages} pages`
   process.stderr.write(`${verb} in ${seconds}s: ${summarize(result.messages, strict)}\n`)
   return failed ? 1 : 0
+}
+
+/** Human output goes to stderr; JSON and GitHub annotations to stdout, for tools to read. */
+function printer(format: Format, options: ReportOptions) {
+  return function (messages: readonly VFileMessage[], pages: number): void {
+    if (format === 'json') process.stdout.write(formatJsonReport(messages, pages, options))
+    else if (format === 'github') process.stdout.write(formatGithubReport(messages, options))
+    else process.stderr.write(formatHumanReport(messages, options))
+  }
+}
+
+function colorWanted(): boolean {
+  return process.stderr.isTTY === true && !process.env['NO_COLOR'] && process.env['TERM'] !== 'dumb'
 }
 
 export function configFlags(values: CliValues) {

@@ -25,10 +25,57 @@ function tempDir(): string {
   return mkdtempSync(path.join(os.tmpdir(), 'tolk-cli-'))
 }
 
-/** Diagnostics lines only (the last line carries the timing). */
+/** Diagnostics lines only: the last line carries the timing, blank lines separate files. */
 function diagnostics(stderr: string): string[] {
-  return stderr.trimEnd().split('\n').slice(0, -1)
+  return stderr.trimEnd().split('\n').slice(0, -1).filter((line) => line !== '')
 }
+
+describe('tolk check', function () {
+  const cwd = path.join(sites, 'broken-front-matter')
+
+  it('should group human output by file, one blank line between files', async function () {
+    const result = await tolk(cwd, ['check'])
+    expect(result.code).toBe(1)
+    expect(result.stderr.split('\n').slice(0, 5)).toEqual([
+      'content/en-us/bad-yaml.md:3:23: error: Invalid YAML front matter: Flow sequence in block collection must be sufficiently indented and end with a ] [front-matter-yaml]',
+      '',
+      'content/en-us/good.md:6:1: error: Cannot find include `includes/missing.md` [include-not-found]',
+      '',
+      'content/en-us/no-title.md:1:1: error: Missing `title` in front matter; every article needs one for `<title>` and navigation [missing-title]',
+    ])
+    expect(result.stderr).toMatch(/\nChecked 3 pages in [\d.]+s: 3 errors, 0 warnings\n$/)
+  })
+
+  it('should print a version-1 JSON report on stdout', async function () {
+    const result = await tolk(cwd, ['check', '--format', 'json'])
+    expect(result.code).toBe(1)
+    const report = JSON.parse(result.stdout)
+    expect(report.version).toBe(1)
+    expect(report.summary).toEqual({ errors: 3, warnings: 0, pages: 3 })
+    expect(report.diagnostics[1]).toEqual({
+      file: 'content/en-us/good.md',
+      line: 6,
+      column: 1,
+      severity: 'error',
+      rule: 'include-not-found',
+      message: 'Cannot find include `includes/missing.md`',
+    })
+  })
+
+  it('should print GitHub annotations on stdout', async function () {
+    const result = await tolk(cwd, ['check', '--format', 'github'])
+    expect(result.code).toBe(1)
+    expect(result.stdout.split('\n')[1]).toBe(
+      '::error file=content/en-us/good.md,line=6,col=1,title=include-not-found::Cannot find include `includes/missing.md`',
+    )
+  })
+
+  it('should refuse an unknown format', async function () {
+    const result = await tolk(cwd, ['check', '--format', 'xml'])
+    expect(result.code).toBe(2)
+    expect(result.stderr).toBe('tolk: `--format xml`: expected one of human, json, github\n')
+  })
+})
 
 describe('tolk build', function () {
   it('should report broken front matter and includes with positions, exit 1 and leave the output alone', async function () {
