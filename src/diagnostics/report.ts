@@ -16,9 +16,11 @@ export interface Place {
 export type Where = Place | { position?: { start: Place; end?: Place } | undefined } | undefined
 
 export function report(file: VFile, ruleId: RuleId, reason: string, where?: Where, note?: string): VFileMessage {
-  const place = toPlace(where)
+  // A problem with the file as a whole is reported at its start: every
+  // diagnostic has a position, so editors and CI annotations can place it.
+  const place = toPlace(where) ?? { line: 1, column: 1 }
   const message = file.message(reason, {
-    ...(place ? { place } : {}),
+    place,
     ruleId,
     source: 'tolk',
   })

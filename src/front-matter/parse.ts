@@ -64,8 +64,9 @@ function afterFrontMatter(text: string): string {
   return text.slice(3 + close.index + close[0].length)
 }
 
-/** Replace everything before `rest` with spaces-free blank lines (newlines kept). */
+/** Replace everything before `rest` with spaces, keeping its newlines. */
 function blankPrefix(text: string, rest: string): string {
   const prefixLength = text.endsWith(rest) ? text.length - rest.length : 0
-  return text.slice(0, prefixLength).replace(/[^\n]/g, '') + text.slice(prefixLength)
+  // Same length, newlines kept: Markdown offsets, lines and columns stay file positions.
+  return text.slice(0, prefixLength).replace(/[^\n]/g, ' ') + text.slice(prefixLength)
 }

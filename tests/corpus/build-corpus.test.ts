@@ -11,21 +11,33 @@ import { hrefTarget } from '../helpers/build-site.ts'
 import { corpusDir, describeWithShared } from '../helpers/shared.ts'
 
 const seedPage = 'nl-nl/microsoft-365/security/defender/first-incident-post/index.html'
+// A page with a relative `.md#anchor` link to a DocFX `<a name="summary">` heading.
+const goHuntPage = 'nl-nl/microsoft-365/security/defender/advanced-hunting-go-hunt/index.html'
 
 describeWithShared(corpusDir)('building the Dutch corpus as a single-locale site', function () {
   let result: BuildResult
   let articles: number
   const outputs = new Set<string>()
   let seed: Root
+  let goHunt: Root
+  const anchorsOf = new Map<string, Root>()
 
   beforeAll(async function () {
-    const { config } = await loadConfig({ locales: [`nl-nl=${corpusDir}`] })
+    // Root-relative links outside the corpus (/azure/, /windows/ …) live on Microsoft Learn.
+    const { config } = await loadConfig({
+      locales: [`nl-nl=${corpusDir}`],
+      externalRoots: ['/=https://learn.microsoft.com/{locale}/'],
+    })
     articles = discover(config!.locales[0]!).articles.length
     result = await build(config!, {
       write: false,
       onPage(page) {
         outputs.add(page.outputFile)
         if (page.outputFile === seedPage) seed = fromHtml(page.html)
+        if (page.outputFile === goHuntPage) goHunt = fromHtml(page.html)
+        if (page.outputFile === 'nl-nl/microsoft-365/security/defender/investigate-incidents/index.html') {
+          anchorsOf.set(page.outputFile, fromHtml(page.html))
+        }
       },
     })
     const counts: Record<string, number> = {}
@@ -60,6 +72,22 @@ describeWithShared(corpusDir)('building the Dutch corpus as a single-locale site
     expect(select('h2#see-also', seed)).not.toBeNull()
     expect(select('h1#step-3-perform-a-post-incident-review-of-your-first-incident', seed)).not.toBeNull()
     expect(selectAll('article a[name]', seed)).toEqual([])
+  })
+
+  it('should resolve a relative .md#anchor link to a DocFX <a name> heading on the built page', function () {
+    const link = selectAll('article a', goHunt).find((node) => String(node.properties.href).endsWith('#summary'))!
+    expect(link.properties.href).toBe('../investigate-incidents/#summary')
+    const target = anchorsOf.get(hrefTarget(goHuntPage, String(link.properties.href)))!
+    expect(select('h2#summary', target)).not.toBeNull()
+    const reported = result.messages.filter((message) => String(message.file).endsWith('advanced-hunting-go-hunt.md'))
+    expect(reported.filter((message) => message.ruleId === 'broken-anchor' || message.ruleId === 'broken-link')).toEqual([])
+  })
+
+  it('should map root-relative links outside the corpus to Microsoft Learn in the page locale', function () {
+    const hrefs = selectAll('article a', seed).map((node) => String(node.properties.href))
+    expect(hrefs).toContain('https://attack.mitre.org/')
+    const external = result.messages.filter((message) => /`\/(azure|windows|powershell)\//.test(message.reason))
+    expect(external).toEqual([])
   })
 
   it('should point the seed page links at built pages', function () {

@@ -31,11 +31,11 @@ function aliasBomb(): string {
 }
 
 describe('parseFrontMatter', function () {
-  it('should return the data and blank the front matter in the body, keeping its newlines', function () {
+  it('should return the data and blank the front matter in the body to the same length, keeping its newlines', function () {
     const { data, body, messages } = parse('---\ntitle: Respond\nms.date: 03/14/2024\n---\n\n# Respond\n\nIsolate the host.\n')
     expect(messages).toEqual([])
     expect(data).toEqual({ title: 'Respond', 'ms.date': '03/14/2024' })
-    expect(body).toBe('\n\n\n\n\n# Respond\n\nIsolate the host.\n')
+    expect(body).toBe('   \n              \n                   \n   \n\n# Respond\n\nIsolate the host.\n')
   })
 
   it('should keep Markdown positions equal to file positions', function () {
@@ -104,7 +104,7 @@ describe('parseFrontMatter', function () {
       'en-us/respond.md:2:1: error: Front matter must be a YAML mapping of keys to values [invalid-front-matter]',
     ])
     expect(data).toEqual({})
-    expect(body).toBe('\n\n\n\n# Respond\n')
+    expect(body).toBe('   \n       \n         \n   \n# Respond\n')
   })
 
   it('should report a plain string as front matter', function () {
