@@ -108,6 +108,36 @@ describe('building the sample guide', function () {
     expect(selectAll('article a[name]', tree)).toEqual([])
   })
 
+  it('should give every page a sidebar marking itself, breadcrumbs and previous/next links that exist', function () {
+    let withPrevious = 0
+    let withNext = 0
+    for (const page of pages) {
+      const tree = readHtml(site.outDir, page)
+      const current = selectAll('nav.sidebar a[aria-current=page]', tree)
+      expect(current, page).toHaveLength(1)
+      expect(current[0]!.properties.href, page).toBe('./')
+      for (const link of selectAll('nav.sidebar a, nav.breadcrumbs a, nav.pagination a', tree)) {
+        const target = hrefTarget(page, String(link.properties.href))
+        expect(existsSync(path.join(site.outDir, target)), `${page} → ${target}`).toBe(true)
+      }
+      if (page.includes('/incident-response/') && !page.endsWith('incident-response/index.html')) {
+        expect(selectAll('nav.breadcrumbs li', tree).length, page).toBeGreaterThanOrEqual(2)
+      }
+      if (select('a[rel=prev]', tree)) withPrevious++
+      if (select('a[rel=next]', tree)) withNext++
+    }
+    // Every page of a locale's TOC but the first has a previous link, and all but the last a next
+    // link; Dutch has no page of its own for the last entry, so its phishing page links on to English.
+    expect(withPrevious).toBe(pages.length - 3)
+    expect(withNext).toBe(pages.length - 2)
+  })
+
+  it('should follow TOC order with previous and next', function () {
+    const tree = readHtml(site.outDir, 'en-us/incident-response/prepare/index.html')
+    expect(select('a[rel=prev]', tree)!.properties.href).toBe('../')
+    expect(select('a[rel=next]', tree)!.properties.href).toBe('../analyze/')
+  })
+
   it('should copy assets next to the articles that use them', function () {
     for (const locale of Object.keys(locales)) {
       expect(existsSync(path.join(site.outDir, locale, 'incident-response/media/response-lifecycle.svg'))).toBe(true)
