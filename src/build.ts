@@ -12,7 +12,9 @@ import { findKey } from './config/resolve-config.ts'
 import { discover, type LocaleSources } from './content/discover.ts'
 import { docsetDirOf } from './content/docset.ts'
 import { createNodeFileSystem } from './content/node-file-system.ts'
+import { pageJobs } from './content/page-jobs.ts'
 import { loadRedirects } from './content/redirects.ts'
+import { sourceHash } from './i18n/translation-status.ts'
 import { dropCopiesOfDefault } from './content/shared-assets.ts'
 import { createSiteIndex, type SiteIndex } from './content/site-index.ts'
 import type { SourceRef } from './content/discover.ts'
@@ -81,45 +83,48 @@ export async function build(config: ResolvedConfig, options: BuildOptions): Prom
   const anchorChecks: AnchorCheck[] = []
   let pages = 0
 
-  for (const locale of config.locales) {
-    const docsets = new Map<string, string>()
-    for (const source of sources.get(locale.code)!.articles) {
-      const outputFile = articleOutputFile(locale.code, source.relPath)
-      const previous = outputs.get(outputFile)
-      if (previous) {
-        const file = new VFile({ path: source.absPath })
-        report(file, 'duplicate-page', `\`${source.relPath}\` and \`${previous}\` both build \`${outputFile}\`; rename one`)
-        messages.push(...file.messages)
-        continue
-      }
-      outputs.set(outputFile, source.relPath)
-      const text = await readSource(source.absPath, messages)
-      if (text === undefined) continue
-      const rendered = renderSafely(source.absPath, () => renderPage({
-        config,
-        site,
-        locale,
-        source,
-        text,
-        roots: {
-          root: locale.root,
-          fallbackRoot: locale.code === config.defaultLocale ? undefined : defaultRoot,
-          docsetDir: docsetDirOf(locale.root, source.relPath, docsets),
-        },
-        strings,
-        templates,
-        processor,
-        nav: navFor(navs, locale.code, config.defaultLocale, source.relPath, site),
-      }))
-      messages.push(...rendered.file.messages)
-      anchorsByPage.set(pageKey(locale.code, source.relPath), new Set(rendered.file.data.anchors))
-      anchorChecks.push(...(rendered.file.data.anchorChecks ?? []))
-      if (rendered.html === undefined) continue
-      // Pages go to disk as they are rendered; the site is never held in memory.
-      writer?.write(outputFile, rendered.html)
-      options.onPage?.({ outputFile, locale: locale.code, relPath: source.relPath, html: rendered.html })
-      pages++
+  const docsets = new Map<string, Map<string, string>>()
+  const sourceHash = sourceHashReader(site)
+  for (const { locale, source, fallback } of pageJobs(config, sources)) {
+    const contentRoot = fallback ? defaultRoot : locale.root
+    const outputFile = articleOutputFile(locale.code, source.relPath)
+    const previous = outputs.get(outputFile)
+    if (previous) {
+      const file = new VFile({ path: source.absPath })
+      report(file, 'duplicate-page', `\`${source.relPath}\` and \`${previous}\` both build \`${outputFile}\`; rename one`)
+      messages.push(...file.messages)
+      continue
     }
+    outputs.set(outputFile, source.relPath)
+    const text = await readSource(source.absPath, messages)
+    if (text === undefined) continue
+    const rendered = renderSafely(source.absPath, () => renderPage({
+      config,
+      site,
+      locale,
+      source,
+      text,
+      roots: {
+        root: contentRoot,
+        fallbackRoot: contentRoot === defaultRoot ? undefined : defaultRoot,
+        docsetDir: docsetDirOf(contentRoot, source.relPath, mapFor(docsets, contentRoot)),
+      },
+      strings,
+      templates,
+      processor,
+      nav: navFor(navs, locale.code, config.defaultLocale, source.relPath, site),
+      fallback,
+      currentSourceHash: locale.code === config.defaultLocale ? undefined : sourceHash(source.relPath),
+    }))
+    // A fallback page re-renders the default locale's article: its problems are that page's.
+    messages.push(...(fallback ? rendered.file.messages.filter((m) => m.fatal === true) : rendered.file.messages))
+    anchorsByPage.set(pageKey(locale.code, source.relPath), new Set(rendered.file.data.anchors))
+    anchorChecks.push(...(rendered.file.data.anchorChecks ?? []))
+    if (rendered.html === undefined) continue
+    // Pages go to disk as they are rendered; the site is never held in memory.
+    writer?.write(outputFile, rendered.html)
+    options.onPage?.({ outputFile, locale: locale.code, relPath: source.relPath, html: rendered.html })
+    pages++
   }
 
   messages.push(...checkAnchors(anchorChecks, anchorsByPage))
@@ -172,6 +177,30 @@ function orphanWarnings(nav: LocaleNav, articles: SourceRef[]): VFileMessage[] {
     .map((article) =>
       report(new VFile({ path: article.absPath }), 'orphan-page', 'No TOC.yml lists this article, so readers can only reach it by links'),
     )
+}
+
+/** SHA-1 of each default-locale article, read once, only when a translation asks. */
+function sourceHashReader(site: SiteIndex): (relPath: string) => string | undefined {
+  const hashes = new Map<string, string | undefined>()
+  return function (relPath) {
+    if (!hashes.has(relPath)) {
+      const ref = site.articlesByLocale.get(site.defaultLocale)?.get(relPath)
+      let hash: string | undefined
+      try {
+        hash = ref ? sourceHash(readFileSync(ref.absPath)) : undefined
+      } catch {
+        hash = undefined
+      }
+      hashes.set(relPath, hash)
+    }
+    return hashes.get(relPath)
+  }
+}
+
+function mapFor<V>(maps: Map<string, Map<string, V>>, key: string): Map<string, V> {
+  let map = maps.get(key)
+  if (!map) maps.set(key, (map = new Map()))
+  return map
 }
 
 async function readSource(absPath: string, messages: VFileMessage[]): Promise<string | undefined> {

@@ -75,6 +75,7 @@ export function resolveConfig(input: unknown, file: VFile, configDir: string): R
       templatesDir: ownOrPackaged(configDir, config.templatesDir, 'templates'),
       uiStringsDir: ownOrPackaged(configDir, config.uiStringsDir, 'locales'),
       maxIncludeDepth: config.maxIncludeDepth,
+      fallback: config.fallback,
       externalRoots: config.externalRoots,
       ignoreLinks: config.ignoreLinks,
       redirectionFile: redirectionFileOf(config.redirectionFile, configDir, locales.find((l) => l.code === config.defaultLocale)?.root),

@@ -56,6 +56,12 @@ export const configSchema = z
      * `.openpublishing.redirection.json` beside the default locale's content root, when present).
      */
     redirectionFile: z.string().min(1).optional(),
+    /**
+     * What readers of locale L get for an article only the default locale has:
+     * `page` (default) builds `/L/…` in L's chrome with the default-locale text
+     * and a notice; `none` builds nothing and links go to the default locale's page.
+     */
+    fallback: z.enum(['page', 'none']).default('page'),
     /** Deepest include nesting before it is treated as runaway (default: `8`). */
     maxIncludeDepth: z.number().int().min(1).max(64).default(8),
   })
@@ -98,6 +104,7 @@ export interface ResolvedConfig {
   templatesDir: string
   uiStringsDir: string
   maxIncludeDepth: number
+  fallback: 'page' | 'none'
   externalRoots: Record<string, string>
   ignoreLinks: string[]
   /** Absolute path of the redirection file, or `undefined` when there is none. */

@@ -21,6 +21,8 @@ export interface SiteIndex {
   redirects: Map<string, string>
   /** Root-relative prefixes outside this build → URL templates (`{locale}` filled in), longest first. */
   externalRoots: Array<[prefix: string, template: string]>
+  /** Untranslated articles get a page in every locale (`fallback: 'page'`). */
+  fallbackPages: boolean
   /** Link prefixes never checked. */
   ignoreLinks: string[]
   /** DocFX YAML pages of any locale (linked, but not built). */
@@ -66,6 +68,7 @@ export function createSiteIndex(
     redirects: extras.redirects ?? new Map(),
     externalRoots: Object.entries(config.externalRoots).sort((a, b) => b[0].length - a[0].length || (a[0] < b[0] ? -1 : 1)),
     ignoreLinks: config.ignoreLinks,
+    fallbackPages: config.fallback === 'page',
     yamlPages: new Set(config.locales.flatMap((locale) => (sources.get(locale.code)?.yamlPages ?? []).map((ref) => ref.relPath))),
     topFolders: new Set([...all].filter((relPath) => relPath.includes('/')).map((relPath) => relPath.split('/')[0]!)),
   }
@@ -78,12 +81,19 @@ export function alternatesOf(index: SiteIndex, relPath: string): string[] {
 
 /**
  * The locale whose page a link to `relPath` from `locale` lands on: the
- * locale's own, else the default locale's, else `undefined` (no such article).
+ * locale's own; for an article only the default locale has, the locale's
+ * fallback page, or the default locale's page when fallback pages are off;
+ * `undefined` when no such article exists.
  */
 export function landingLocale(index: SiteIndex, relPath: string, locale: string): string | undefined {
   if (index.articlesByLocale.get(locale)?.has(relPath)) return locale
-  if (index.articlesByLocale.get(index.defaultLocale)?.has(relPath)) return index.defaultLocale
+  if (index.articlesByLocale.get(index.defaultLocale)?.has(relPath)) return index.fallbackPages ? locale : index.defaultLocale
   return undefined
+}
+
+/** True when `locale` shows `relPath` from the default locale (a fallback page). */
+export function isFallback(index: SiteIndex, relPath: string, locale: string): boolean {
+  return !index.articlesByLocale.get(locale)?.has(relPath) && Boolean(index.articlesByLocale.get(index.defaultLocale)?.has(relPath))
 }
 
 /** The locale whose copy of an asset a page in `locale` uses, or `undefined` when none has it. */

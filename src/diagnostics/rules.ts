@@ -26,6 +26,7 @@ export const rules = {
   'unknown-ui-string': { severity: 'error' },
   'invalid-ui-strings': { severity: 'error' },
   'missing-ui-string': { severity: 'warning' },
+  'invalid-date': { severity: 'warning' },
   'read-error': { severity: 'error' },
   'toc-invalid': { severity: 'error' },
   'toc-broken-link': { severity: 'error' },

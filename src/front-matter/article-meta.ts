@@ -4,6 +4,7 @@
  */
 import type { VFile } from 'vfile'
 import { report } from '../diagnostics/report.ts'
+import { isMachineTranslated } from '../i18n/translation-status.ts'
 
 export interface ArticleMeta {
   title: string
@@ -16,8 +17,12 @@ export interface ArticleMeta {
   contentLocale: string | undefined
   /** `ms.translationtype`: `MT` (machine) or `HT` (human). */
   translationType: string | undefined
-  /** `tolk.source-hash`: SHA-1 of the source article this translation was made from. */
+  /** `tolk.source-hash` (or DocFX's `ms.openlocfilehash`): SHA-1 of the source this translation was made from. */
   sourceHash: string | undefined
+  /** `ms.translationtype: MT` or `tolk.machine-translated: true`. */
+  machineTranslated: boolean
+  /** `ms.date` as a calendar date (UTC midnight), when it is a valid MM/DD/YYYY. */
+  dateValue: Date | undefined
 }
 
 export function readArticleMeta(file: VFile, data: Record<string, unknown>, hadYamlError: boolean): ArticleMeta {
@@ -38,8 +43,28 @@ export function readArticleMeta(file: VFile, data: Record<string, unknown>, hadY
     author: stringValue(file, data, 'ms.author') ?? stringValue(file, data, 'author'),
     contentLocale: stringValue(file, data, 'ms.contentlocale'),
     translationType: stringValue(file, data, 'ms.translationtype'),
-    sourceHash: stringValue(file, data, 'tolk.source-hash'),
+    sourceHash: stringValue(file, data, 'tolk.source-hash') ?? stringValue(file, data, 'ms.openlocfilehash'),
+    machineTranslated: isMachineTranslated(data),
+    dateValue: readDate(file, data),
   }
+}
+
+/** `ms.date` is MM/DD/YYYY in DocFX content; ISO `YYYY-MM-DD` is accepted too. */
+function readDate(file: VFile, data: Record<string, unknown>): Date | undefined {
+  const raw = data['ms.date']
+  // A list or mapping is already reported as mistyped text.
+  if (raw === undefined || raw === null || typeof raw === 'object') return undefined
+  const text = String(raw).trim()
+  const us = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text)
+  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text)
+  const [year, month, day] = us ? [Number(us[3]), Number(us[1]), Number(us[2])] : iso ? [Number(iso[1]), Number(iso[2]), Number(iso[3])] : [0, 0, 0]
+  const date = new Date(Date.UTC(year, month - 1, day))
+  if (year > 0 && date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day) return date
+  report(file, 'invalid-date', `\`ms.date: ${text}\` is not a date; write it as MM/DD/YYYY, like \`03/08/2026\``, {
+    line: lineOfKey(String(file.value), 'ms.date'),
+    column: 1,
+  })
+  return undefined
 }
 
 function stringValue(file: VFile, data: Record<string, unknown>, key: string): string | undefined {

@@ -146,8 +146,12 @@ function findArticle(site: SiteIndex, relPath: string, locale: string, warnings:
     if (candidateLocale !== locale) {
       warnings.push({
         rule: 'link-to-fallback',
-        reason: `\`${written}\` is not translated into \`${locale}\`; linking the \`${candidateLocale}\` page`,
+        reason: site.fallbackPages
+          ? `\`${written}\` is not translated into \`${locale}\`; readers get the \`${candidateLocale}\` text`
+          : `\`${written}\` is not translated into \`${locale}\`; linking the \`${candidateLocale}\` page`,
       })
+      // With fallback pages the locale has a page (in its own chrome) for the article.
+      if (site.fallbackPages) return { locale, relPath: found }
     }
     return { locale: candidateLocale, relPath: found }
   }

@@ -6,6 +6,7 @@
  * column follows from the node; later lines are looked up in the source.
  */
 import type { Paragraph, Text } from 'mdast'
+import type { Point } from 'unist'
 import type { Place } from '../diagnostics/report.ts'
 import { offsetOf, pointAt, type Source } from './source-text.ts'
 
@@ -25,6 +26,16 @@ export function placeInText(source: Source | undefined, node: Text, offset: numb
   const lineEnd = source.text.indexOf('\n', lineStart)
   const at = source.text.slice(0, lineEnd === -1 ? undefined : lineEnd).indexOf(needle, from)
   if (at === -1) return fallback
+  const point = pointAt(source, at)
+  return { line: point.line, column: point.column }
+}
+
+/** Where `needle` is first written at or after `start`. */
+export function placeAfter(source: Source | undefined, start: Point | undefined, needle: string): Place | undefined {
+  if (!source) return undefined
+  const from = offsetOf(source, start)
+  const at = from === undefined ? -1 : source.text.indexOf(needle, from)
+  if (at === -1) return undefined
   const point = pointAt(source, at)
   return { line: point.line, column: point.column }
 }

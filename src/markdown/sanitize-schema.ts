@@ -40,7 +40,11 @@ export const sanitizeSchema: Schema = {
     code: [['className', /^language-[\w-]+$/]],
     // remark-docfx-image: the image, its lightbox link, a complex image's figure and long description.
     img: [...(attributes['img'] ?? []), ['className', ...imageClassNames.img]],
-    a: [...(attributes['a'] ?? []).filter((entry) => !Array.isArray(entry) || entry[0] !== 'className'), ['className', 'data-footnote-backref', ...imageClassNames.a]],
+    // Only an element's first `className` entry counts, so GitHub's footnote class is repeated in ours.
+    a: [
+      ...(attributes['a'] ?? []).filter((entry) => !Array.isArray(entry) || entry[0] !== 'className'),
+      ['className', 'data-footnote-backref', ...imageClassNames.a],
+    ],
     figure: [['className', ...imageClassNames.figure]],
     details: [['className', ...imageClassNames.details]],
     // remark-docfx-no-loc

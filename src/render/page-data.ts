@@ -1,10 +1,14 @@
 /**
  * Everything a page template may show, as plain data: the article's metadata
- * and HTML, the locale's facts and the language switcher.
+ * and HTML, the locale's facts, the language switcher, translation notices
+ * and the SEO links (canonical, hreflang alternates).
  */
 import type { ResolvedConfig, ResolvedLocale } from '../config/schema.ts'
 import { alternatesOf, landingLocale, type SiteIndex } from '../content/site-index.ts'
 import type { ArticleMeta } from '../front-matter/article-meta.ts'
+import { formatDate } from '../i18n/format-string.ts'
+import { noticesFor, type Notice } from '../i18n/notices.ts'
+import type { TranslationInfo } from '../i18n/translation-status.ts'
 import type { UiStrings } from '../i18n/ui-strings.ts'
 import { articlePath, relativeUrl } from '../links/urls.ts'
 import type { PageNav } from '../nav/page-nav.ts'
@@ -15,7 +19,7 @@ export interface SwitcherItem {
   lang: string
   href: string
   current: boolean
-  /** True when the locale lacks the article and the link goes to the default locale's. */
+  /** True when the locale has no translation of its own and shows the default locale's text. */
   fallback: boolean
 }
 
@@ -26,12 +30,23 @@ export interface PageData {
   title: string
   description: string | undefined
   keywords: string | undefined
+  /** `ms.date` in the page's language ("8. marts 2022"), and as `YYYY-MM-DD`. */
   date: string | undefined
+  dateIso: string | undefined
   content: string
+  /** Set when the article text is in another language than the page (a fallback page). */
+  contentLang: string | undefined
+  contentDir: 'ltr' | 'rtl' | undefined
+  notices: Notice[]
   switcher: SwitcherItem[]
   homeHref: string
   assetsHref: string
   nav: PageNav | undefined
+  /** Absolute URLs; only with a configured `siteUrl`. */
+  canonical: string | undefined
+  alternates: Array<{ hreflang: string; href: string }>
+  /** Fallback pages duplicate the default locale's text: keep them out of search engines. */
+  noindex: boolean
   t: (key: string) => string
 }
 
@@ -44,12 +59,30 @@ export interface PageDataInput {
   content: string
   strings: UiStrings
   nav: PageNav | undefined
+  /** True when the page shows the default locale's text in this locale's chrome. */
+  fallback: boolean
+  translation: TranslationInfo
+}
+
+/**
+ * A language's name as running text in another language (Intl's CLDR data).
+ * @example languageName('en-US', 'da-DK') // => 'engelsk'
+ */
+export function languageName(lang: string, inLang: string): string {
+  const language = lang.split('-')[0]!
+  try {
+    return new Intl.DisplayNames([inLang], { type: 'language' }).of(language) ?? language
+  } catch {
+    return language
+  }
 }
 
 export function createPageData(input: PageDataInput): PageData {
   const { config, site, locale, relPath, meta, strings } = input
   const here = articlePath(locale.code, relPath)
   const translated = new Set(alternatesOf(site, relPath))
+  const localeByCode = new Map(config.locales.map((entry) => [entry.code, entry]))
+  const source = localeByCode.get(config.defaultLocale)!
   const switcher = config.locales.map((other) => {
     const target = landingLocale(site, relPath, other.code) ?? other.code
     return {
@@ -60,7 +93,15 @@ export function createPageData(input: PageDataInput): PageData {
       fallback: !translated.has(other.code),
     }
   })
-  const home = site.articlesByLocale.get(locale.code)?.has('index.md') ? `${locale.code}/` : here
+  const home = landingLocale(site, 'index.md', locale.code) ? `${locale.code}/` : here
+  const t = (key: string) => strings.t(locale.code, key)
+  const absolute = (path: string) => (config.siteUrl ? `${config.siteUrl}${config.base}${path}` : undefined)
+  const alternates = config.siteUrl
+    ? [
+        ...[...translated].map((code) => ({ hreflang: localeByCode.get(code)!.lang, href: absolute(articlePath(code, relPath))! })),
+        ...(translated.has(source.code) ? [{ hreflang: 'x-default', href: absolute(articlePath(source.code, relPath))! }] : []),
+      ]
+    : []
   return {
     lang: locale.lang,
     dir: locale.dir,
@@ -68,12 +109,28 @@ export function createPageData(input: PageDataInput): PageData {
     title: meta.title,
     description: meta.description,
     keywords: meta.keywords,
-    date: meta.date,
+    date: meta.dateValue ? formatDate(meta.dateValue, locale.lang) : undefined,
+    dateIso: meta.dateValue?.toISOString().slice(0, 10),
     content: input.content,
+    contentLang: input.fallback ? source.lang : undefined,
+    contentDir: input.fallback && source.dir !== locale.dir ? source.dir : undefined,
+    notices: noticesFor({
+      fallback: input.fallback,
+      translation: input.translation,
+      language: languageName(locale.lang, locale.lang),
+      sourceLanguage: languageName(source.lang, locale.lang),
+      sourceLang: source.lang,
+      sourceHref: relativeUrl(here, articlePath(source.code, relPath)),
+      t,
+    }),
     switcher,
     homeHref: relativeUrl(here, home),
     assetsHref: relativeUrl(here, '_tolk/'),
     nav: input.nav,
-    t: (key) => strings.t(locale.code, key),
+    // A fallback page points search engines at the original it shows.
+    canonical: absolute(articlePath(input.fallback ? source.code : locale.code, relPath)),
+    alternates,
+    noindex: input.fallback,
+    t,
   }
 }

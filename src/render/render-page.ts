@@ -14,7 +14,14 @@ import type { UiStrings } from '../i18n/ui-strings.ts'
 import type { IncludeRoots } from '../includes/resolve-include.ts'
 import type { Processor } from '../markdown/create-processor.ts'
 import type { PageNav } from '../nav/page-nav.ts'
+import { translationState, type TranslationInfo } from '../i18n/translation-status.ts'
 import { createPageData } from './page-data.ts'
+
+declare module 'vfile' {
+  interface DataMap {
+    translation: TranslationInfo
+  }
+}
 import type { Templates } from './templates.ts'
 
 export interface PageInput {
@@ -29,6 +36,10 @@ export interface PageInput {
   processor: Processor
   /** The page's sidebar, breadcrumbs and previous/next, when a TOC covers it. */
   nav: PageNav | undefined
+  /** True when `source` is the default locale's article shown in `locale` (a fallback page). */
+  fallback: boolean
+  /** SHA-1 of the default-locale source of `relPath` now, for the outdated check. */
+  currentSourceHash: string | undefined
 }
 
 export interface RenderedPage {
@@ -48,13 +59,21 @@ export function renderPage(input: PageInput): RenderedPage {
     contentLocale: source.locale,
     roots: input.roots,
     site: input.site,
-    t: (key) => input.strings.t(locale.code, key),
+    // Words inside the article (alert titles) are in the article's language.
+    t: (key) => input.strings.t(source.locale, key),
   }
+  const translation = translationState({
+    isDefaultLocale: source.locale === input.config.defaultLocale && !input.fallback,
+    recordedHash: meta.sourceHash,
+    currentSourceHash: input.currentSourceHash,
+    machine: meta.machineTranslated,
+  })
+  file.data.translation = translation
   const processor = input.processor
   const tree = processor.runSync(processor.parse(body), file)
   const content = processor.stringify(tree, file)
   if (!input.templates.page) return { html: undefined, file }
-  const pageData = createPageData({ ...input, relPath: source.relPath, meta, content })
+  const pageData = createPageData({ ...input, relPath: source.relPath, meta, content, translation })
   try {
     return { html: input.templates.page(pageData as unknown as Record<string, unknown>), file }
   } catch (error) {

@@ -64,6 +64,7 @@ export function renderMarkdown(markdown: string, options: RenderOptions = {}) {
     ignoreLinks: [],
     topFolders: new Set(),
     yamlPages: new Set(),
+    fallbackPages: false,
     ...options.site,
   }
   file.data.page = {

@@ -21,7 +21,7 @@ describe('building the sample guide', function () {
     expect(site.messages.length).toBeGreaterThan(0)
     for (const message of site.messages) {
       expect(message).toMatch(
-        /^content\/nl-nl\/[\w/-]+\.md:\d+:\d+: warning: `(incident-response\/)?investigate-identity-attacks\.md` is not translated into `nl-nl`; linking the `en-us` page \[link-to-fallback\]$/,
+        /^content\/nl-nl\/[\w/-]+\.md:\d+:\d+: warning: `(incident-response\/)?investigate-identity-attacks\.md` is not translated into `nl-nl`; readers get the `en-us` text \[link-to-fallback\]$/,
       )
     }
     expect(site.result.written).toBe(true)
@@ -33,6 +33,15 @@ describe('building the sample guide', function () {
         (file) => file.endsWith('.md') && !file.includes('includes/'),
       )
       expect(articles.length).toBeGreaterThanOrEqual(locale === 'nl-nl' ? 7 : 8)
+      // Every English article has a page in every locale, translated or not.
+      if (locale === 'en-us') {
+        for (const other of Object.keys(locales)) {
+          for (const article of articles) {
+            const page = article === 'index.md' ? 'index.html' : article.replace(/(\/index)?\.md$/, '/index.html')
+            expect(pages).toContain(`${other}/${page}`)
+          }
+        }
+      }
       for (const article of articles) {
         const page = article === 'index.md' ? 'index.html' : article.replace(/(\/index)?\.md$/, '/index.html')
         expect(pages).toContain(`${locale}/${page}`)
@@ -69,12 +78,26 @@ describe('building the sample guide', function () {
     }
   })
 
-  it('should send the switcher to the English article where Dutch has none', function () {
+  it('should send the switcher to the Dutch fallback page where Dutch has no translation', function () {
     const tree = readHtml(site.outDir, 'da-dk/incident-response/investigate-identity-attacks/index.html')
     const dutch = selectAll('nav.language-switcher a', tree).find((link) => toString(link) === 'Nederlands')!
     expect(hrefTarget('da-dk/incident-response/investigate-identity-attacks/index.html', String(dutch.properties.href))).toBe(
+      'nl-nl/incident-response/investigate-identity-attacks/index.html',
+    )
+  })
+
+  it('should build the untranslated article in Dutch chrome, with English text marked and a Dutch notice', function () {
+    const tree = readHtml(site.outDir, 'nl-nl/incident-response/investigate-identity-attacks/index.html')
+    expect(select('html', tree)!.properties.lang).toBe('nl-NL')
+    expect(select('article', tree)!.properties.lang).toBe('en-US')
+    const notice = select('aside.notice-untranslated[role=note]', tree)!
+    expect(toString(notice).trim()).toMatch(/^Dit artikel is nog niet beschikbaar in het Nederlands en wordt daarom in het Engels getoond\./)
+    const link = select('a', notice)!
+    expect(hrefTarget('nl-nl/incident-response/investigate-identity-attacks/index.html', String(link.properties.href))).toBe(
       'en-us/incident-response/investigate-identity-attacks/index.html',
     )
+    expect(toString(select('nav.sidebar', tree)!)).toContain('Overzicht')
+    expect(select('meta[name=robots]', tree)!.properties.content).toBe('noindex')
   })
 
   it('should point every cross-link at a page or asset that exists, and every anchor at an id on it', function () {
@@ -126,10 +149,9 @@ describe('building the sample guide', function () {
       if (select('a[rel=prev]', tree)) withPrevious++
       if (select('a[rel=next]', tree)) withNext++
     }
-    // Every page of a locale's TOC but the first has a previous link, and all but the last a next
-    // link; Dutch has no page of its own for the last entry, so its phishing page links on to English.
+    // Every page of a locale's TOC but the first has a previous link, and all but the last a next link.
     expect(withPrevious).toBe(pages.length - 3)
-    expect(withNext).toBe(pages.length - 2)
+    expect(withNext).toBe(pages.length - 3)
   })
 
   it('should follow TOC order with previous and next', function () {
@@ -150,7 +172,7 @@ describe('building untrusted titles', function () {
   it('should escape a title containing <script> everywhere it is shown', async function () {
     const site = await buildSite(path.join(repoRoot, 'tests/fixtures/sites/escaping'))
     expect(site.messages).toEqual([
-      'content/da-dk/index.md:6:4: warning: `only-english.md` is not translated into `da-dk`; linking the `en-us` page [link-to-fallback]',
+      'content/da-dk/index.md:6:4: warning: `only-english.md` is not translated into `da-dk`; readers get the `en-us` text [link-to-fallback]',
     ])
     const raw = readFileSync(path.join(site.outDir, 'en-us/index.html'), 'utf8')
     const tree = readHtml(site.outDir, 'en-us/index.html')

@@ -126,6 +126,8 @@ describe('tolk build', function () {
     expect(result.code).toBe(0)
     expect(listFiles(out).filter((file) => !file.startsWith('_tolk/'))).toEqual([
       'da-dk/index.html',
+      // A Danish page in Danish chrome for the article only English has.
+      'da-dk/only-english/index.html',
       'en-us/index.html',
       'en-us/only-english/index.html',
     ])

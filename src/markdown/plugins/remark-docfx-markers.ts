@@ -25,8 +25,8 @@ export interface Options {
   read: ReadSource
 }
 
-/** `::: zone pivot="…"`, `::: moniker range="…"` and their `-end`s. */
-const rangeLine = /^:::[ \t]*(?:zone|moniker)(-end)?(?![\w-])/i
+/** `::: zone pivot="…"`, `::: moniker range="…"` and their `-end`s; writers sometimes type two colons. */
+const rangeLine = /^:{2,3}[ \t]*(?:zone|moniker)(-end)?(?![\w-])/i
 /** `:::code language="…" source="…":::`. */
 const codeLine = /^:::[ \t]*code(?![\w-]).*:::$/i
 

@@ -1,8 +1,10 @@
 /**
  * Report the DocFX syntax no other plugin rendered, at its exact position,
  * so it never reaches readers as stray text: `[!code-…[…](…)]` sample
- * references (left out) and quotes that open with a `[!…]` marker no earlier
- * plugin took (marker left out). Runs last among the DocFX plugins, so
+ * references (left out), quotes that open with a `[!…]` marker no earlier
+ * plugin took (marker left out), and `[!NOTE]`, `[!VIDEO …]` or `[!div …]`
+ * written where DocFX does not read them either, such as in a table cell
+ * (shown as text, as DocFX does). Runs last among the DocFX plugins, so
  * everything still left is unsupported. (`:::` lines: remarkDocfxMarkers.)
  */
 import type { Blockquote, Paragraph, Parent, Root, Text } from 'mdast'
@@ -10,7 +12,7 @@ import { toString } from 'mdast-util-to-string'
 import { visit } from 'unist-util-visit'
 import type { VFile } from 'vfile'
 import type { Place } from '../../diagnostics/report.ts'
-import { placeInText, tidyParagraph } from '../paragraph-text.ts'
+import { placeAfter, placeInText, tidyParagraph } from '../paragraph-text.ts'
 import { openingPlace, openingText, reportAt, takeOpening } from '../quote-directive.ts'
 import { createSources, offsetOf, type ReadSource, type Source } from '../source-text.ts'
 
@@ -25,6 +27,8 @@ const quoteMarker = /^\[![A-Za-z][\w-]*/
 const completeQuoteMarker = /^\[![A-Za-z][\w-]*[^\]\n]*\][ \t]*/
 const codeReferenceStart = /\[!code(?:-[^\s[\]]*)?$/i
 const codeReferenceText = /\[!code(?:-[^\s[\]]*)?\[[^\]\n]*\]\([^)\n]*\)\]/gi
+/** The whole marker when it is in one text node; a bare URL in it ends the node after `[!VIDEO `. */
+const strayMarker = /\[!(?:NOTE|TIP|IMPORTANT|CAUTION|WARNING|VIDEO|div)(?![\w-])(?:[^\]\n]*\])?/gi
 
 export default function remarkDocfxUnsupported(options: Options) {
   return function (tree: Root, file: VFile): void {
@@ -36,6 +40,8 @@ export default function remarkDocfxUnsupported(options: Options) {
       parent.children.splice(index, 1)
       return index
     })
+    // Quote openings reported below as text, so the stray-marker pass does not report them again.
+    const reportedOpenings = new Set<Text>()
     visit(tree, 'blockquote', function (quote: Blockquote) {
       if (quote.data?.hName) return
       const text = openingText(quote)
@@ -49,6 +55,20 @@ export default function remarkDocfxUnsupported(options: Options) {
       }
       const reason = `Unsupported DocFX directive \`${text.split('\n')[0]!.trim()}\`; it is shown as text`
       reportAt(file, 'unsupported-docfx', reason, quote, place)
+      const first = quote.children[0]
+      const opening = first?.type === 'paragraph' ? first.children[0] : undefined
+      if (opening?.type === 'text') reportedOpenings.add(opening)
+    })
+    visit(tree, 'text', function (node: Text, _, parent: Parent | undefined) {
+      for (const match of node.value.matchAll(strayMarker)) {
+        if (match.index === 0 && reportedOpenings.has(node)) continue
+        const marker = match[0].endsWith(']') ? match[0] : `${match[0].trimEnd()} …]`
+        const reason = `DocFX reads \`${marker}\` only at the start of a quote (\`> ${marker}\`); here it is shown as text`
+        // Text split off around a bare URL has no position; its parent does.
+        const source = sourceOf(node)
+        const place = placeInText(source, node, match.index, match[0]) ?? placeAfter(source, parent?.position?.start, match[0])
+        reportAt(file, 'unsupported-docfx', reason, node, place)
+      }
     })
   }
 }

@@ -126,6 +126,7 @@ describe('loadConfig', function () {
         templatesDir: path.join(packageDir, 'templates'),
         uiStringsDir: path.join(packageDir, 'locales'),
         maxIncludeDepth: 8,
+        fallback: 'page',
         externalRoots: {},
         ignoreLinks: [],
         redirectionFile: undefined,

@@ -114,6 +114,7 @@ describe('resolveConfig', function () {
       templatesDir: path.join(packageDir, 'templates'),
       uiStringsDir: path.join(packageDir, 'locales'),
       maxIncludeDepth: 8,
+      fallback: 'page',
       externalRoots: {},
       ignoreLinks: [],
       redirectionFile: undefined,

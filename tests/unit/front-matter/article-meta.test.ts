@@ -33,6 +33,8 @@ describe('readArticleMeta', function () {
     )
     expect(messages).toEqual([])
     expect(meta).toEqual({
+      dateValue: new Date(Date.UTC(2024, 2, 14)),
+      machineTranslated: true,
       title: 'Triage af hændelser',
       description: 'Sådan sorterer du nye hændelser.',
       keywords: 'triage, hændelser',

@@ -25,6 +25,7 @@ function setup(codes: string[], files: Record<string, string>) {
     templatesDir: path.join(dir, 'templates'),
     uiStringsDir: dir,
     maxIncludeDepth: 8,
+    fallback: 'page',
     externalRoots: {},
     ignoreLinks: [],
     redirectionFile: undefined,

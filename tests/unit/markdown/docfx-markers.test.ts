@@ -76,6 +76,13 @@ describe('remarkDocfxMarkers', function () {
     expect(toString(select('li', hast)!)).toBe('Sign in.\nOpen Settings.')
   })
 
+  it('should also take a marker typed with two colons', function () {
+    const { hast, messages } = renderMarkdown('## Remove licenses\n:: moniker range="o365-worldwide"\n1. Go to **Licenses**.\n')
+    expect(messages).toEqual([`en-us/guide/page.md:2:1: warning: Unsupported DocFX \`:: moniker range="o365-worldwide"\`; ${markerAdvice}`])
+    expect(selectAll('p', hast)).toEqual([])
+    expect(toString(select('ol > li', hast)!)).toBe('Go to Licenses.')
+  })
+
   it('should give back the list and alert that a marker paragraph swallowed', function () {
     const markdown = [
       '1. Open **Billing**.',

@@ -47,6 +47,17 @@ describe('remarkDocfxUnsupported', function () {
     expect(toString(select('blockquote > p', hast)!)).toBe('Isolate first.')
   })
 
+  it('should warn about alert and video markers where DocFX does not read them, and keep the text', function () {
+    const markdown = ['| Record | Use |', '|---|---|', '| MX | Mail. <br/> [!NOTE] Wait an hour. |', '', 'Watch [!VIDEO https://www.example.com/v] here.', ''].join('\n')
+    const { hast, messages } = renderMarkdown(markdown)
+    expect(messages).toEqual([
+      'en-us/guide/page.md:3:20: warning: DocFX reads `[!NOTE]` only at the start of a quote (`> [!NOTE]`); here it is shown as text [unsupported-docfx]',
+      'en-us/guide/page.md:5:7: warning: DocFX reads `[!VIDEO …]` only at the start of a quote (`> [!VIDEO …]`); here it is shown as text [unsupported-docfx]',
+    ])
+    expect(toString(select('td:last-child', hast)!)).toBe('Mail.  [!NOTE] Wait an hour.')
+    expect(selectAll('iframe', hast)).toEqual([])
+  })
+
   it('should leave alone syntax that is not a whole directive or that other plugins handle', function () {
     const markdown = [
       'Write `::: moniker range="x"` to scope content; a line like ::: zone pivot="x" in running text stays.',

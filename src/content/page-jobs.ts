@@ -1,0 +1,31 @@
+/**
+ * The pages a build makes, in output order: every article of every locale,
+ * plus, when fallback pages are on, a page in each other locale for every
+ * default-locale article it lacks.
+ */
+import type { ResolvedConfig, ResolvedLocale } from '../config/schema.ts'
+import type { LocaleSources, SourceRef } from './discover.ts'
+
+export interface PageJob {
+  locale: ResolvedLocale
+  /** The article shown: the locale's own, or the default locale's on a fallback page. */
+  source: SourceRef
+  fallback: boolean
+}
+
+export function pageJobs(config: ResolvedConfig, sources: Map<string, LocaleSources>): PageJob[] {
+  const defaults = sources.get(config.defaultLocale)?.articles ?? []
+  const jobs: PageJob[] = []
+  for (const locale of config.locales) {
+    const own = sources.get(locale.code)?.articles ?? []
+    const ownPaths = new Set(own.map((ref) => ref.relPath))
+    const fallbacks =
+      config.fallback === 'page' && locale.code !== config.defaultLocale ? defaults.filter((ref) => !ownPaths.has(ref.relPath)) : []
+    const list = [
+      ...own.map((source) => ({ locale, source, fallback: false })),
+      ...fallbacks.map((source) => ({ locale, source, fallback: true })),
+    ]
+    jobs.push(...list.sort((a, b) => (a.source.relPath < b.source.relPath ? -1 : a.source.relPath > b.source.relPath ? 1 : 0)))
+  }
+  return jobs
+}

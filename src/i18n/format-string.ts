@@ -1,0 +1,15 @@
+/**
+ * Fill `{name}` placeholders in a UI string.
+ * @example formatString('Read it in {language}', {language: 'English'}) // => 'Read it in English'
+ */
+export function formatString(template: string, values: Record<string, string>): string {
+  return template.replace(/\{(\w+)\}/g, (match, name: string) => values[name] ?? match)
+}
+
+/**
+ * A calendar date in the reader's language, as Microsoft Learn shows `ms.date`.
+ * @example formatDate(new Date(Date.UTC(2022, 2, 8)), 'da-DK') // => '8. marts 2022'
+ */
+export function formatDate(date: Date, lang: string): string {
+  return new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' }).format(date)
+}

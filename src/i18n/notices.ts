@@ -1,0 +1,43 @@
+/**
+ * The notices a translated page shows at the top, in the page's language:
+ * not translated yet (fallback page), machine translated, or made from an
+ * older version of the source. Each links the source-language article.
+ */
+import type { TranslationInfo } from './translation-status.ts'
+import { formatString } from './format-string.ts'
+
+export interface Notice {
+  kind: 'untranslated' | 'machine' | 'outdated'
+  text: string
+  linkText: string
+  linkHref: string
+  /** `lang` of the link text's target, for `hreflang`. */
+  linkLang: string
+}
+
+export interface NoticeInput {
+  fallback: boolean
+  translation: TranslationInfo
+  /** The page locale's own name ("Dansk") and the source locale's ("English"). */
+  language: string
+  sourceLanguage: string
+  sourceLang: string
+  sourceHref: string
+  t: (key: string) => string
+}
+
+export function noticesFor(input: NoticeInput): Notice[] {
+  const values = { language: input.language, sourceLanguage: input.sourceLanguage }
+  const notice = (kind: Notice['kind']): Notice => ({
+    kind,
+    text: formatString(input.t(`notice.${kind}`), values),
+    linkText: formatString(input.t(`notice.${kind}.link`), values),
+    linkHref: input.sourceHref,
+    linkLang: input.sourceLang,
+  })
+  if (input.fallback) return [notice('untranslated')]
+  const notices: Notice[] = []
+  if (input.translation.machine) notices.push(notice('machine'))
+  if (input.translation.state === 'outdated') notices.push(notice('outdated'))
+  return notices
+}
