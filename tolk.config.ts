@@ -8,5 +8,7 @@ export default defineConfig({
     'en-us': {},
     'da-dk': {},
     'nl-nl': {},
+    // Right to left: dir is derived from the language.
+    'ar-sa': {},
   },
 })

@@ -22,15 +22,18 @@ import { buildLocaleNav, tocFor, type LocaleNav } from './nav/nav-index.ts'
 import { pageNav, type PageNav } from './nav/page-nav.ts'
 import { hasErrors, report } from './diagnostics/report.ts'
 import { sortMessages } from './diagnostics/format.ts'
-import { loadUiStrings } from './i18n/ui-strings.ts'
+import { loadUiStrings, type UiStringCoverage } from './i18n/ui-strings.ts'
 import { checkAnchors, pageKey, type AnchorsByPage } from './links/check-anchors.ts'
 import type { AnchorCheck } from './links/remark-rewrite-links.ts'
 import { articleOutputFile } from './links/urls.ts'
 import { createProcessor } from './markdown/create-processor.ts'
 import { createSiteWriter, type SiteWriter } from './output/write-site.ts'
 import { redirectPages } from './output/redirect-pages.ts'
+import { notFoundHtml, robotsTxt, rootPageHtml, sitemapXml } from './output/site-files.ts'
+import { statusPageFile, statusPageHtml } from './output/status-page.ts'
+import { collectStatus } from './i18n/collect-status.ts'
 import { renderPage, type RenderedPage } from './render/render-page.ts'
-import { loadTemplates } from './render/templates.ts'
+import { loadTemplates, type Templates } from './render/templates.ts'
 
 export interface BuildOptions {
   /** Write `outDir` (build) or only report (check). */
@@ -47,6 +50,8 @@ export interface BuildResult {
   assets: number
   /** True when the output folder was written. */
   written: boolean
+  /** UI-string coverage per locale, for `tolk check`. */
+  uiStrings: UiStringCoverage[]
 }
 
 export async function build(config: ResolvedConfig, options: BuildOptions): Promise<BuildResult> {
@@ -118,7 +123,8 @@ export async function build(config: ResolvedConfig, options: BuildOptions): Prom
     }))
     // A fallback page re-renders the default locale's article: its problems are that page's.
     messages.push(...(fallback ? rendered.file.messages.filter((m) => m.fatal === true) : rendered.file.messages))
-    anchorsByPage.set(pageKey(locale.code, source.relPath), new Set(rendered.file.data.anchors))
+    // A page that failed to render has no ids; leave it out so links to it are not all reported as broken anchors.
+    if (rendered.file.data.anchors) anchorsByPage.set(pageKey(locale.code, source.relPath), new Set(rendered.file.data.anchors))
     anchorChecks.push(...(rendered.file.data.anchorChecks ?? []))
     if (rendered.html === undefined) continue
     // Pages go to disk as they are rendered; the site is never held in memory.
@@ -133,6 +139,12 @@ export async function build(config: ResolvedConfig, options: BuildOptions): Prom
   for (const page of redirected.pages) {
     if (outputs.has(page.outputFile)) continue
     writer?.write(page.outputFile, page.html)
+  }
+
+  if (writer) {
+    const statuses = collectStatus(config, sources)
+    writer.write(statusPageFile, statusPageHtml(config, statuses, (key) => strings.t(config.defaultLocale, key)))
+    writeSiteFiles(writer, config, site, templates, strings.t)
   }
 
   let assets = 0
@@ -150,7 +162,7 @@ export async function build(config: ResolvedConfig, options: BuildOptions): Prom
   const failed = hasErrors(sorted, options.strict)
   if (writer && !failed) writer.commit()
   else writer?.abort()
-  return { messages: sorted, pages, assets, written: Boolean(writer) && !failed }
+  return { messages: sorted, pages, assets, written: Boolean(writer) && !failed, uiStrings: strings.coverage() }
 }
 
 function readConfigText(config: ResolvedConfig): string {
@@ -159,6 +171,20 @@ function readConfigText(config: ResolvedConfig): string {
     return readFileSync(config.configFile, 'utf8')
   } catch {
     return ''
+  }
+}
+
+/** Sitemap, robots.txt, 404 pages and the language-choice root page. */
+function writeSiteFiles(writer: SiteWriter, config: ResolvedConfig, site: SiteIndex, templates: Templates, t: (locale: string, key: string) => string): void {
+  const sitemap = sitemapXml(config, site)
+  if (sitemap) writer.write('sitemap.xml', sitemap)
+  writer.write('robots.txt', robotsTxt(config))
+  writer.write('index.html', rootPageHtml(config, site, t))
+  if (!templates.page) return
+  for (const locale of config.locales) {
+    const html = notFoundHtml(config, site, locale.code, templates.page, t)
+    writer.write(`${locale.code}/404.html`, html)
+    if (locale.code === config.defaultLocale) writer.write('404.html', html)
   }
 }
 

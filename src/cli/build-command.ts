@@ -3,6 +3,7 @@ import path from 'node:path'
 import { build } from '../build.ts'
 import { loadConfig } from '../config/load-config.ts'
 import type { VFileMessage } from 'vfile-message'
+import type { UiStringCoverage } from '../i18n/ui-strings.ts'
 import { summarize } from '../diagnostics/format.ts'
 import {
   formatGithubReport,
@@ -38,8 +39,14 @@ export async function runBuild(values: CliValues, options: { write: boolean }): 
   const relativeOut = path.relative(process.cwd(), config.outDir)
   const where = result.written ? ` into ${relativeOut.startsWith('..') ? config.outDir : relativeOut || '.'}/` : ''
   const verb = options.write ? (failed ? 'Build failed; output left unchanged' : `Built ${result.pages} pages${where}`) : `Checked ${result.pages} pages`
+  if (!options.write) process.stderr.write(coverageLine(result.uiStrings))
   process.stderr.write(`${verb} in ${seconds}s: ${summarize(result.messages, strict)}\n`)
   return failed ? 1 : 0
+}
+
+/** `UI strings: en-us 42/42, da-dk 41/42` */
+function coverageLine(coverage: UiStringCoverage[]): string {
+  return `UI strings: ${coverage.map((entry) => `${entry.locale} ${entry.defined}/${entry.total}`).join(', ')}\n`
 }
 
 /** Human output goes to stderr; JSON and GitHub annotations to stdout, for tools to read. */

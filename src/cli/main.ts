@@ -6,6 +6,7 @@
 import { parseArgs } from 'node:util'
 import { runBuild } from './build-command.ts'
 import { runDev, runPreview } from './dev-command.ts'
+import { runStatus } from './status-command.ts'
 
 export const usage = `Usage: tolk <command> [options]
 
@@ -27,6 +28,7 @@ Options:
                            Root-relative links under prefix live elsewhere, e.g.
                            /azure/=https://learn.microsoft.com/{locale}/azure/ (repeatable)
   --ignore-link <prefix>   Never check links starting with prefix (repeatable)
+  --format <name>          check/build: human (default), json, github; status: human, json
   --strict                 Treat warnings as errors
   --port <n>, --host <h>   Dev and preview server address (default: localhost)
   -h, --help               Show this help
@@ -81,8 +83,7 @@ export async function main(argv: string[]): Promise<number> {
     case 'preview':
       return runPreview(parsed.values)
     case 'status':
-      process.stderr.write('tolk: `status` is not available yet (see the translation-status issue)\n')
-      return 2
+      return runStatus(parsed.values)
     default:
       process.stderr.write(`tolk: unknown command \`${command}\`\n\n${usage}`)
       return 2

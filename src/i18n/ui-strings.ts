@@ -17,6 +17,15 @@ export interface UiStrings {
   /** True when the default locale (or the built-in set) defines `key`. */
   has(key: string): boolean
   files: VFile[]
+  /** Per locale, how many of the default locale's keys it defines itself. */
+  coverage(): UiStringCoverage[]
+}
+
+export interface UiStringCoverage {
+  locale: string
+  defined: number
+  total: number
+  missing: string[]
 }
 
 type Table = Record<string, string>
@@ -58,6 +67,13 @@ export function loadUiStrings(config: ResolvedConfig): UiStrings {
     files,
     has: (key) => key in defaults,
     t: (locale, key) => tables.get(locale)?.[key] ?? defaults[key] ?? key,
+    coverage() {
+      const keys = Object.keys(defaults).sort()
+      return config.locales.map((locale) => {
+        const missing = keys.filter((key) => !(key in tables.get(locale.code)!))
+        return { locale: locale.code, defined: keys.length - missing.length, total: keys.length, missing }
+      })
+    },
   }
 }
 

@@ -23,7 +23,9 @@ export function checkAnchors(checks: readonly AnchorCheck[], anchorsByPage: Anch
     // A page that failed to render has no anchors to check against; its own error says why.
     if (!anchors || anchors.has(check.hash)) continue
     const suggestion = closest(check.hash, anchors)
-    const where = check.written.startsWith('#') ? 'this page' : `\`${check.written.split('#')[0]}\``
+    // `#x` and `?view=y#x` are both the page itself.
+    const linked = check.written.split('#')[0]!
+    const where = linked === '' || linked.startsWith('?') ? 'this page' : `\`${linked}\``
     const reason = `Cannot find \`#${check.hash}\` in ${where}${suggestion ? `; did you mean \`#${suggestion}\`?` : ''}`
     messages.push(report(new VFile({ path: check.file }), 'broken-anchor', reason, { line: check.line, column: check.column }))
   }

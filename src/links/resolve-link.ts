@@ -38,8 +38,18 @@ export interface LinkContext {
 }
 
 const maxRedirectHops = 5
+/** A redirect chain that never ends; `resolveLink` words it with the link as written. */
+const endlessRedirects: Problem = { rule: 'broken-link', reason: 'endless redirects' }
 
 export function resolveLink(url: string, context: LinkContext): LinkTarget {
+  const target = resolveUrl(url, context)
+  if (target.kind === 'broken' && target.problem === endlessRedirects) {
+    return broken('broken-link', `Link \`${context.written ?? url}\` goes through more than ${maxRedirectHops} redirects`)
+  }
+  return target
+}
+
+function resolveUrl(url: string, context: LinkContext): LinkTarget {
   if (!url) return { kind: 'keep' }
   if (url.startsWith('#')) return { kind: 'fragment', hash: decodeHash(url.slice(1)) }
   if (context.site.ignoreLinks.some((prefix) => url.startsWith(prefix))) return { kind: 'keep' }
@@ -78,7 +88,7 @@ function resolveInRoot(
     for (const candidate of candidates) {
       const redirect = site.redirects.get(candidate)
       if (redirect === undefined) continue
-      if (hops >= maxRedirectHops) return broken('broken-link', `Link \`${written}\` goes through more than ${maxRedirectHops} redirects`)
+      if (hops >= maxRedirectHops) return { kind: 'broken', problem: endlessRedirects }
       const followed = followRedirect(redirect, search, hash, context, hops + 1)
       if (followed.kind === 'page') {
         followed.warnings.unshift({
@@ -105,19 +115,20 @@ function resolveInRoot(
 /** `/docset/path` → the article at `docset/path(.md)` in this build, a mapped external root, or broken. */
 function resolveRootRelative(pathname: string, search: string, hash: string, context: LinkContext, hops: number): LinkTarget {
   const target = resolveRelPath('', pathname.replace(/^\/+/, '').replace(/\/$/, ''))
-  if (target !== undefined) {
-    const inRoot = resolveInRoot(target, pathname, search, hash, { ...context, isImage: context.isImage }, hops)
-    if (inRoot.kind !== 'broken') return inRoot
-  }
   // A missing page under a folder this build has is broken, never "elsewhere".
   const topFolder = target?.split('/')[0]
   const inBuild = topFolder !== undefined && target!.includes('/') && context.site.topFolders.has(topFolder)
+  if (target !== undefined) {
+    const inRoot = resolveInRoot(target, pathname, search, hash, { ...context, isImage: context.isImage }, hops)
+    if (inRoot.kind !== 'broken' || inBuild || inRoot.problem === endlessRedirects) return inRoot
+  }
   const external = inBuild ? undefined : context.site.externalRoots.find(([prefix]) => `${pathname}/`.startsWith(prefix))
   if (external) {
     const [prefix, template] = external
     const rest = pathname.slice(prefix.length)
     const base = template.replaceAll('{locale}', context.locale)
-    return { kind: 'url', url: `${base}${rest}${search}${hash ? `#${hash}` : ''}` }
+    // `hash` was decoded for anchor checks; the URL needs it encoded again.
+    return { kind: 'url', url: `${base}${rest}${search}${hash ? `#${encodeURI(hash)}` : ''}` }
   }
   return broken(
     'broken-link',

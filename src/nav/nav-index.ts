@@ -76,13 +76,13 @@ export function buildLocaleNav(locale: string, tocRefs: SourceRef[], site: SiteI
 
   function nestedToc(href: string, tocRelPath: string): SourceRef | undefined {
     if (isExternal(href) || href.startsWith('/')) return undefined
-    const joined = path.posix.normalize(path.posix.join(path.posix.dirname(tocRelPath), href))
-    const candidate = /toc\.yml$/i.test(joined) ? joined : href.endsWith('/') ? `${joined}/toc.yml` : undefined
+    // `join` normalizes, and keeps the trailing slash of a folder href (`sub/`).
+    const joined = path.posix.join(path.posix.dirname(tocRelPath), href)
+    const candidate = /toc\.yml$/i.test(joined) ? joined : href.endsWith('/') ? path.posix.join(joined, 'toc.yml') : undefined
     return candidate ? byRelPath.get(candidate.toLowerCase()) : undefined
   }
 
   function resolveHref(node: NavNode, href: string, tocRelPath: string, file: VFile, entry: TocEntry): void {
-    if (/\.yml$/i.test(href.split(/[?#]/)[0]!)) return // DocFX landing pages (YamlMime) are not built.
     const target = resolveLink(href, { site, locale, relPath: tocRelPath, isImage: false })
     switch (target.kind) {
       case 'page':

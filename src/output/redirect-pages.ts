@@ -27,14 +27,15 @@ export function redirectPages(
   const file = new VFile({ path: config.redirectionFile ?? '<redirects>' })
   for (const [source, target] of site.redirects) {
     if (!/\.md$/i.test(source)) continue
+    let reported = false
     for (const locale of config.locales) {
       // An article that still exists wins over its redirect.
       if (site.articlesByLocale.get(locale.code)?.has(source)) continue
       const href = targetHref(target, source, locale.code, site)
       if (href === undefined) {
-        if (locale.code === config.defaultLocale) {
-          report(file, 'broken-redirect', `Redirect of \`${source}\` points to \`${target}\`, which is not in this build`)
-        }
+        // Once per redirect, from whichever locale meets it first (the default locale may still have the article).
+        if (!reported) report(file, 'broken-redirect', `Redirect of \`${source}\` points to \`${target}\`, which is not in this build`)
+        reported = true
         continue
       }
       pages.push({ outputFile: articleOutputFile(locale.code, source), html: redirectHtml(locale, href, canonicalOf(href, source, locale.code, config), t) })

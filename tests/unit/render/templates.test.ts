@@ -16,6 +16,7 @@ const strings: UiStrings = {
   t: (_locale, key) => table[key] ?? key,
   has: (key) => key in table,
   files: [],
+    coverage: () => [],
 }
 
 /** A templates folder under a fresh temp folder, holding `files` (paths inside it). */

@@ -1,0 +1,64 @@
+/**
+ * The translation status of a whole site, from front matter alone (no
+ * rendering): per locale, which articles are up to date, outdated, of
+ * unknown age (no source hash), missing, and machine translated.
+ */
+import { readFileSync } from 'node:fs'
+import { VFile } from 'vfile'
+import type { ResolvedConfig } from '../config/schema.ts'
+import type { LocaleSources } from '../content/discover.ts'
+import { readArticleMeta } from '../front-matter/article-meta.ts'
+import { parseFrontMatter } from '../front-matter/parse.ts'
+import { sourceHash, translationState } from './translation-status.ts'
+
+export interface LocaleStatus {
+  locale: string
+  /** Default-locale articles this status is measured against. */
+  total: number
+  upToDate: string[]
+  outdated: string[]
+  /** Translations without a recorded source hash: their age cannot be told. */
+  unknown: string[]
+  missing: string[]
+  machine: string[]
+}
+
+export function collectStatus(config: ResolvedConfig, sources: Map<string, LocaleSources>): LocaleStatus[] {
+  const defaults = sources.get(config.defaultLocale)?.articles ?? []
+  const currentHashes = new Map(defaults.map((ref) => [ref.relPath, hashOf(ref.absPath)]))
+  const statuses: LocaleStatus[] = []
+  for (const locale of config.locales) {
+    if (locale.code === config.defaultLocale) continue
+    const own = new Map((sources.get(locale.code)?.articles ?? []).map((ref) => [ref.relPath, ref]))
+    const status: LocaleStatus = { locale: locale.code, total: defaults.length, upToDate: [], outdated: [], unknown: [], missing: [], machine: [] }
+    for (const source of defaults) {
+      const translation = own.get(source.relPath)
+      if (!translation) {
+        status.missing.push(source.relPath)
+        continue
+      }
+      const file = new VFile({ path: translation.absPath, value: readFileSync(translation.absPath, 'utf8') })
+      const meta = readArticleMeta(file, parseFrontMatter(file).data, false)
+      const info = translationState({
+        isDefaultLocale: false,
+        recordedHash: meta.sourceHash,
+        currentSourceHash: currentHashes.get(source.relPath),
+        machine: meta.machineTranslated,
+      })
+      if (info.state === 'up-to-date') status.upToDate.push(source.relPath)
+      else if (info.state === 'outdated') status.outdated.push(source.relPath)
+      else status.unknown.push(source.relPath)
+      if (info.machine) status.machine.push(source.relPath)
+    }
+    statuses.push(status)
+  }
+  return statuses
+}
+
+function hashOf(absPath: string): string | undefined {
+  try {
+    return sourceHash(readFileSync(absPath))
+  } catch {
+    return undefined
+  }
+}

@@ -1,0 +1,120 @@
+/**
+ * The files around the pages: `sitemap.xml` with hreflang alternates,
+ * `robots.txt`, a 404 page per locale (plus `/404.html`), and the root page
+ * that sends readers to their language (`navigator.languages`, with a plain
+ * list of languages for readers without JavaScript).
+ */
+import { h } from 'hastscript'
+import { toHtml } from 'hast-util-to-html'
+import type { ResolvedConfig } from '../config/schema.ts'
+import { alternatesOf, landingLocale, type SiteIndex } from '../content/site-index.ts'
+import { articlePath } from '../links/urls.ts'
+import type { PageData } from '../render/page-data.ts'
+import type { PageTemplate } from '../render/templates.ts'
+
+type Translate = (locale: string, key: string) => string
+
+/** Every translated article (never a fallback page) with its language versions. */
+export function sitemapXml(config: ResolvedConfig, site: SiteIndex): string | undefined {
+  if (!config.siteUrl) return undefined
+  const url = (path: string) => escapeXml(`${config.siteUrl}${config.base}${path}`)
+  const langOf = new Map(config.locales.map((locale) => [locale.code, locale.lang]))
+  const entries: string[] = []
+  for (const relPath of site.allArticlePaths) {
+    const versions = alternatesOf(site, relPath)
+    const links = versions.map((code) => `    <xhtml:link rel="alternate" hreflang="${langOf.get(code)}" href="${url(articlePath(code, relPath))}"/>`)
+    if (versions.includes(config.defaultLocale)) {
+      links.push(`    <xhtml:link rel="alternate" hreflang="x-default" href="${url(articlePath(config.defaultLocale, relPath))}"/>`)
+    }
+    for (const code of versions) entries.push(`  <url>\n    <loc>${url(articlePath(code, relPath))}</loc>\n${links.join('\n')}\n  </url>`)
+  }
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">\n${entries.join('\n')}\n</urlset>\n`
+}
+
+export function robotsTxt(config: ResolvedConfig): string {
+  const sitemap = config.siteUrl ? `Sitemap: ${config.siteUrl}${config.base}sitemap.xml\n` : ''
+  return `User-agent: *\nAllow: /\n${sitemap}`
+}
+
+/**
+ * A 404 page in a locale's chrome. Hosts serve it at any depth, so its links
+ * are base-absolute (`/docs/da-dk/`), not relative like the pages'.
+ */
+export function notFoundHtml(config: ResolvedConfig, site: SiteIndex, locale: string, template: PageTemplate, t: Translate): string {
+  const base = config.base
+  const homeOf = (code: string) => (landingLocale(site, 'index.md', code) ? `${base}${code}/` : `${base}${code}/404.html`)
+  const own = config.locales.find((entry) => entry.code === locale)!
+  const content = toHtml([
+    h('h1', t(locale, 'notFound.title')),
+    h('p', t(locale, 'notFound.text')),
+    h('p', h('a', { href: homeOf(locale) }, t(locale, 'notFound.home'))),
+  ])
+  const data: PageData = {
+    lang: own.lang,
+    dir: own.dir,
+    locale,
+    title: t(locale, 'notFound.title'),
+    description: undefined,
+    keywords: undefined,
+    date: undefined,
+    dateIso: undefined,
+    content,
+    contentLang: undefined,
+    contentDir: undefined,
+    notices: [],
+    switcher: config.locales.map((other) => ({
+      label: t(other.code, 'locale.name'),
+      lang: other.lang,
+      href: `${base}${other.code}/404.html`,
+      current: other.code === locale,
+      fallback: false,
+    })),
+    homeHref: homeOf(locale),
+    assetsHref: `${base}_tolk/`,
+    nav: undefined,
+    canonical: undefined,
+    alternates: [],
+    noindex: true,
+    t: (key) => t(locale, key),
+  }
+  return template(data as unknown as Record<string, unknown>)
+}
+
+/** `/`: a list of languages, each linking its start page; `language.js` picks one for the reader. */
+export function rootPageHtml(config: ResolvedConfig, site: SiteIndex, t: Translate): string {
+  const defaultLang = config.locales.find((locale) => locale.code === config.defaultLocale)!.lang
+  const homes = config.locales.map((locale) => {
+    const home = landingLocale(site, 'index.md', locale.code) ? 'index.md' : site.allArticlePaths[0]
+    return { locale, href: home ? articlePath(locale.code, home) : `${locale.code}/` }
+  })
+  const tree = h(null, [
+    { type: 'doctype' },
+    h('html', { lang: defaultLang }, [
+      h('head', [
+        h('meta', { charset: 'utf-8' }),
+        h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
+        h('title', t(config.defaultLocale, 'site.title')),
+        h('link', { rel: 'stylesheet', href: '_tolk/style.css' }),
+        h('script', { src: '_tolk/language.js', defer: true }),
+      ]),
+      h('body', [
+        h('main', { id: 'main', className: ['language-choice'] }, [
+          h('h1', t(config.defaultLocale, 'site.title')),
+          h('p', t(config.defaultLocale, 'root.title')),
+          h(
+            'ul',
+            { id: 'languages' },
+            homes.map(({ locale, href }) =>
+              h('li', h('a', { href, lang: locale.lang, hrefLang: locale.lang, dir: locale.dir, dataLang: locale.lang }, t(locale.code, 'locale.name'))),
+            ),
+          ),
+        ]),
+      ]),
+    ]),
+  ])
+  return `${toHtml(tree)}\n`
+}
+
+function escapeXml(text: string): string {
+  return text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;')
+}
