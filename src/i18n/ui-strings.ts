@@ -68,7 +68,9 @@ export function loadUiStrings(config: ResolvedConfig): UiStrings {
     has: (key) => key in defaults,
     t: (locale, key) => tables.get(locale)?.[key] ?? defaults[key] ?? key,
     coverage() {
-      const keys = Object.keys(defaults).sort()
+      // Measured against the default locale's own file, like the warnings.
+      const own = Object.keys(tables.get(config.defaultLocale) ?? {})
+      const keys = (own.length ? own : Object.keys(defaults)).sort()
       return config.locales.map((locale) => {
         const missing = keys.filter((key) => !(key in tables.get(locale.code)!))
         return { locale: locale.code, defined: keys.length - missing.length, total: keys.length, missing }

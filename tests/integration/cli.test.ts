@@ -108,6 +108,8 @@ describe('tolk build', function () {
     const lenient = await tolk(cwd, ['build', '--out', path.join(tempDir(), 'dist')])
     expect(lenient.code).toBe(0)
     expect(diagnostics(lenient.stderr)).toEqual([warning])
+    const check = await tolk(cwd, ['check'])
+    expect(check.stderr.split('\n').at(-3)).toBe('UI strings: en-us 11/11, da-dk 10/11')
     const strict = await tolk(cwd, ['build', '--strict', '--out', path.join(tempDir(), 'dist')])
     expect(strict.code).toBe(1)
     expect(diagnostics(strict.stderr)).toEqual([warning.replace(': warning: ', ': error: ')])
