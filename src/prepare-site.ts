@@ -1,0 +1,172 @@
+/**
+ * Everything a page needs before it can be rendered, made once per build (or
+ * per dev-server reload): sources, the site index, UI strings, templates,
+ * TOC navigation and the processor; and `renderJob`, which renders one page
+ * from them. Shared by `tolk build` and the dev server, so both make the
+ * same HTML.
+ */
+import { existsSync, readFileSync } from 'node:fs'
+import { VFile } from 'vfile'
+import type { VFileMessage } from 'vfile-message'
+import type { ResolvedConfig } from './config/schema.ts'
+import { findKey } from './config/resolve-config.ts'
+import { discover, type LocaleSources, type SourceRef } from './content/discover.ts'
+import { docsetDirOf } from './content/docset.ts'
+import { createNodeFileSystem } from './content/node-file-system.ts'
+import type { PageJob } from './content/page-jobs.ts'
+import { loadRedirects } from './content/redirects.ts'
+import { dropCopiesOfDefault } from './content/shared-assets.ts'
+import { createSiteIndex, type SiteIndex } from './content/site-index.ts'
+import { report } from './diagnostics/report.ts'
+import { sourceHash } from './i18n/translation-status.ts'
+import { loadUiStrings, type UiStrings } from './i18n/ui-strings.ts'
+import type { FileSystem } from './includes/resolve-include.ts'
+import { createProcessor, type Processor } from './markdown/create-processor.ts'
+import { buildLocaleNav, tocFor, type LocaleNav } from './nav/nav-index.ts'
+import { pageNav, type PageNav } from './nav/page-nav.ts'
+import { renderPage, type RenderedPage } from './render/render-page.ts'
+import { loadTemplates, type Templates } from './render/templates.ts'
+
+export interface PreparedSite {
+  config: ResolvedConfig
+  /** Problems found before any page is rendered (config, TOC, UI strings, templates, redirects). */
+  messages: VFileMessage[]
+  sources: Map<string, LocaleSources>
+  site: SiteIndex
+  strings: UiStrings
+  templates: Templates
+  navs: Map<string, LocaleNav>
+  fs: FileSystem
+  processor: Processor
+  /** Render one page; never throws (an exception becomes an `internal-error` message). */
+  renderJob(job: PageJob, text: string): RenderedPage
+}
+
+export interface PrepareOptions {
+  /** File access for includes and TOCs; the dev server passes one it can invalidate. */
+  fs?: FileSystem
+}
+
+export function prepareSite(config: ResolvedConfig, options: PrepareOptions = {}): PreparedSite {
+  const messages: VFileMessage[] = []
+  const configFile = new VFile({ path: config.configFile ?? '<command line>', value: readConfigText(config) })
+  const sources = new Map<string, LocaleSources>()
+  for (const locale of config.locales) {
+    if (!existsSync(locale.root)) {
+      report(configFile, 'invalid-config', `Content root \`${locale.root}\` of locale \`${locale.code}\` does not exist`, findKey(String(configFile.value), ['locales', locale.code]))
+    }
+    sources.set(locale.code, discover(locale))
+  }
+  messages.push(...configFile.messages)
+  dropCopiesOfDefault(sources, config.defaultLocale)
+  const redirects = loadRedirects(config.redirectionFile)
+  messages.push(...(redirects.file?.messages ?? []))
+  const site = createSiteIndex(config, sources, { redirects: redirects.bySource })
+  const strings = loadUiStrings(config)
+  const templates = loadTemplates(config.templatesDir, strings)
+  messages.push(...strings.files.flatMap((file) => file.messages), ...templates.files.flatMap((file) => file.messages))
+
+  const fs = options.fs ?? createNodeFileSystem()
+  const navs = new Map<string, LocaleNav>()
+  for (const locale of config.locales) {
+    const { nav, messages: navMessages } = buildLocaleNav(locale.code, sources.get(locale.code)!.tocs, site, fs)
+    navs.set(locale.code, nav)
+    messages.push(...navMessages, ...orphanWarnings(nav, sources.get(locale.code)!.articles))
+  }
+  const processor = createProcessor({ fs, maxIncludeDepth: config.maxIncludeDepth })
+  const defaultRoot = config.locales.find((locale) => locale.code === config.defaultLocale)!.root
+  const docsets = new Map<string, Map<string, string>>()
+  const hashOfSource = sourceHashReader(site)
+
+  function renderJob({ locale, source, fallback }: PageJob, text: string): RenderedPage {
+    const contentRoot = fallback ? defaultRoot : locale.root
+    return renderSafely(source.absPath, () =>
+      renderPage({
+        config,
+        site,
+        locale,
+        source,
+        text,
+        roots: {
+          root: contentRoot,
+          fallbackRoot: contentRoot === defaultRoot ? undefined : defaultRoot,
+          docsetDir: docsetDirOf(contentRoot, source.relPath, mapFor(docsets, contentRoot)),
+        },
+        strings,
+        templates,
+        processor,
+        nav: navFor(navs, locale.code, config.defaultLocale, source.relPath, site),
+        fallback,
+        currentSourceHash: locale.code === config.defaultLocale ? undefined : hashOfSource(source.relPath),
+      }),
+    )
+  }
+
+  return { config, messages, sources, site, strings, templates, navs, fs, processor, renderJob }
+}
+
+function readConfigText(config: ResolvedConfig): string {
+  if (!config.configFile) return ''
+  try {
+    return readFileSync(config.configFile, 'utf8')
+  } catch {
+    return ''
+  }
+}
+
+/** The page's TOC view: its locale's nearest TOC, else the default locale's. */
+function navFor(navs: Map<string, LocaleNav>, locale: string, defaultLocale: string, relPath: string, site: SiteIndex): PageNav | undefined {
+  const own = navs.get(locale)!
+  const toc = own.tocsByDir.size > 0 ? tocFor(own, relPath) : tocFor(navs.get(defaultLocale)!, relPath)
+  return toc ? pageNav(toc, relPath, locale, site) : undefined
+}
+
+/** Articles no TOC lists, in a locale that has TOCs at all. */
+function orphanWarnings(nav: LocaleNav, articles: SourceRef[]): VFileMessage[] {
+  if (nav.tocsByDir.size === 0) return []
+  return articles
+    .filter((article) => !nav.listed.has(article.relPath))
+    .map((article) =>
+      report(new VFile({ path: article.absPath }), 'orphan-page', 'No TOC.yml lists this article, so readers can only reach it by links'),
+    )
+}
+
+/** SHA-1 of each default-locale article, read once, only when a translation asks. */
+function sourceHashReader(site: SiteIndex): (relPath: string) => string | undefined {
+  const hashes = new Map<string, string | undefined>()
+  return function (relPath) {
+    if (!hashes.has(relPath)) {
+      const ref = site.articlesByLocale.get(site.defaultLocale)?.get(relPath)
+      let hash: string | undefined
+      try {
+        hash = ref ? sourceHash(readFileSync(ref.absPath)) : undefined
+      } catch {
+        hash = undefined
+      }
+      hashes.set(relPath, hash)
+    }
+    return hashes.get(relPath)
+  }
+}
+
+function mapFor<V>(maps: Map<string, Map<string, V>>, key: string): Map<string, V> {
+  let map = maps.get(key)
+  if (!map) maps.set(key, (map = new Map()))
+  return map
+}
+
+/**
+ * A thrown exception is a bug in tolk, not bad content: report it on the page
+ * that triggered it and go on, so one bad page never hides the others.
+ */
+function renderSafely(absPath: string, render: () => RenderedPage): RenderedPage {
+  try {
+    return render()
+  } catch (error) {
+    const file = new VFile({ path: absPath })
+    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error)
+    const stack = error instanceof Error ? error.stack?.split('\n').slice(1, 4).join('\n') : undefined
+    report(file, 'internal-error', `tolk failed on this page (a bug in tolk; please report it): ${reason}`, undefined, stack)
+    return { html: undefined, file }
+  }
+}
