@@ -40,6 +40,8 @@ export interface PreparedSite {
   processor: Processor
   /** Render one page; never throws (an exception becomes an `internal-error` message). */
   renderJob(job: PageJob, text: string): RenderedPage
+  /** Forget the cached source hash of a default-locale article that changed on disk. */
+  forgetSource(relPath: string): void
 }
 
 export interface PrepareOptions {
@@ -97,12 +99,12 @@ export function prepareSite(config: ResolvedConfig, options: PrepareOptions = {}
         processor,
         nav: navFor(navs, locale.code, config.defaultLocale, source.relPath, site),
         fallback,
-        currentSourceHash: locale.code === config.defaultLocale ? undefined : hashOfSource(source.relPath),
+        currentSourceHash: locale.code === config.defaultLocale ? undefined : hashOfSource.hash(source.relPath),
       }),
     )
   }
 
-  return { config, messages, sources, site, strings, templates, navs, fs, processor, renderJob }
+  return { config, messages, sources, site, strings, templates, navs, fs, processor, renderJob, forgetSource: hashOfSource.forget }
 }
 
 function readConfigText(config: ResolvedConfig): string {
@@ -132,20 +134,23 @@ function orphanWarnings(nav: LocaleNav, articles: SourceRef[]): VFileMessage[] {
 }
 
 /** SHA-1 of each default-locale article, read once, only when a translation asks. */
-function sourceHashReader(site: SiteIndex): (relPath: string) => string | undefined {
+function sourceHashReader(site: SiteIndex): { hash(relPath: string): string | undefined; forget(relPath: string): void } {
   const hashes = new Map<string, string | undefined>()
-  return function (relPath) {
-    if (!hashes.has(relPath)) {
-      const ref = site.articlesByLocale.get(site.defaultLocale)?.get(relPath)
-      let hash: string | undefined
-      try {
-        hash = ref ? sourceHash(readFileSync(ref.absPath)) : undefined
-      } catch {
-        hash = undefined
+  return {
+    hash(relPath) {
+      if (!hashes.has(relPath)) {
+        const ref = site.articlesByLocale.get(site.defaultLocale)?.get(relPath)
+        let hash: string | undefined
+        try {
+          hash = ref ? sourceHash(readFileSync(ref.absPath)) : undefined
+        } catch {
+          hash = undefined
+        }
+        hashes.set(relPath, hash)
       }
-      hashes.set(relPath, hash)
-    }
-    return hashes.get(relPath)
+      return hashes.get(relPath)
+    },
+    forget: (relPath) => void hashes.delete(relPath),
   }
 }
 

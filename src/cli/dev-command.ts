@@ -1,12 +1,61 @@
-/** `tolk dev` and `tolk preview`: placeholders until the dev-server issue lands. */
+/** `tolk dev` (pages on demand, live reload) and `tolk preview` (the built output as is). */
+import { existsSync } from 'node:fs'
+import { loadConfig } from '../config/load-config.ts'
+import { formatHuman } from '../diagnostics/format.ts'
+import { startDevServer, startPreviewServer } from '../dev/server.ts'
+import { configFlags } from './build-command.ts'
 import type { CliValues } from './main.ts'
 
-export async function runDev(_values: CliValues): Promise<number> {
-  process.stderr.write('tolk: `dev` is not available yet\n')
-  return 2
+export async function runDev(values: CliValues): Promise<number> {
+  const address = serverAddress(values, 5173)
+  if (!address) return 2
+  const flags = configFlags(values)
+  const first = await loadConfig(flags)
+  if (!first.config) {
+    // Without a config there is nothing to watch; say why and stop.
+    for (const message of first.file.messages) process.stderr.write(`${formatHuman(message)}\n`)
+    return 1
+  }
+  const server = await startDevServer(() => loadConfig(flags), { ...address, root: first.config.configDir })
+  const url = server.resolvedUrls?.local[0] ?? `http://${address.host}:${address.port}/`
+  process.stderr.write(`tolk dev: serving ${url.replace(/\/$/, '')}${first.config.base} (Ctrl+C to stop)\n`)
+  return waitForStop(() => server.close())
 }
 
-export async function runPreview(_values: CliValues): Promise<number> {
-  process.stderr.write('tolk: `preview` is not available yet\n')
-  return 2
+export async function runPreview(values: CliValues): Promise<number> {
+  const address = serverAddress(values, 4173)
+  if (!address) return 2
+  const { config, file } = await loadConfig(configFlags(values))
+  if (!config) {
+    for (const message of file.messages) process.stderr.write(`${formatHuman(message)}\n`)
+    return 1
+  }
+  if (!existsSync(config.outDir)) {
+    process.stderr.write(`tolk preview: \`${config.outDir}\` does not exist; run \`tolk build\` first\n`)
+    return 1
+  }
+  const server = await startPreviewServer(config.outDir, { ...address, root: config.configDir })
+  const url = server.resolvedUrls?.local[0] ?? `http://${address.host}:${address.port}/`
+  process.stderr.write(`tolk preview: serving ${config.outDir} at ${url} (Ctrl+C to stop)\n`)
+  return waitForStop(() => server.close())
+}
+
+/** `--port` and `--host`; binds to localhost unless told otherwise. */
+function serverAddress(values: CliValues, defaultPort: number): { port: number; host: string } | undefined {
+  const port = values.port === undefined ? defaultPort : Number(values.port)
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    process.stderr.write(`tolk: \`--port ${values.port}\`: expected a port number from 0 to 65535\n`)
+    return undefined
+  }
+  return { port, host: values.host ?? 'localhost' }
+}
+
+function waitForStop(close: () => Promise<void>): Promise<number> {
+  return new Promise((resolve) => {
+    const stop = () => {
+      void close().then(() => resolve(0))
+    }
+    process.once('SIGINT', stop)
+    process.once('SIGTERM', stop)
+  })
 }

@@ -1,0 +1,166 @@
+/**
+ * The dev server's state: the prepared site, which URL is which page or
+ * asset, rendered pages with the files each one used, and what a changed
+ * file means for them. Pages render when requested, with the same
+ * `renderJob` as the build; nothing renders at start.
+ */
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
+import type { VFileMessage } from 'vfile-message'
+import type { ResolveResult } from '../config/resolve-config.ts'
+import { pageJobs, type PageJob } from '../content/page-jobs.ts'
+import { sortMessages } from '../diagnostics/format.ts'
+import { checkAnchors, pageKey } from '../links/check-anchors.ts'
+import { articlePath } from '../links/urls.ts'
+import { rootPageHtml } from '../output/site-files.ts'
+import { prepareSite, type PreparedSite } from '../prepare-site.ts'
+import { createDevFileSystem } from './dev-file-system.ts'
+
+export type DevResponse =
+  | { kind: 'page'; html: string | undefined; messages: VFileMessage[] }
+  | { kind: 'file'; absPath: string }
+  | { kind: 'not-found'; messages: VFileMessage[] }
+
+/** Site-relative URL paths whose pages changed, or `'all'`. */
+export type Changed = string[] | 'all'
+
+interface CachedPage {
+  html: string | undefined
+  messages: VFileMessage[]
+  /** Files this page was made from: article, includes, the source it translates. */
+  files: Set<string>
+  anchors: Set<string> | undefined
+}
+
+export interface DevSession {
+  /** (Re)load config and site; returns the config problems, if any. */
+  reload(): Promise<VFileMessage[]>
+  respond(urlPath: string): DevResponse
+  fileChanged(absPath: string, event: 'add' | 'change' | 'unlink'): Promise<Changed>
+  /** Folders and files to watch. */
+  watched(): string[]
+  /** The site's base path, like `/docs/`. */
+  base(): string
+}
+
+export function createDevSession(loadConfig: () => Promise<ResolveResult>): DevSession {
+  const fs = createDevFileSystem()
+  let prepared: PreparedSite | undefined
+  let configMessages: VFileMessage[] = []
+  let jobsByUrl = new Map<string, PageJob>()
+  let filesByUrl = new Map<string, string>()
+  let globalFiles = new Set<string>()
+  const cache = new Map<string, CachedPage>()
+  // Kept from the last good load, so a broken config is still watched and can be fixed.
+  let watchedPaths: string[] = []
+
+  async function reload(): Promise<VFileMessage[]> {
+    const { config, file } = await loadConfig()
+    cache.clear()
+    configMessages = file.messages
+    if (!config) {
+      prepared = undefined
+      return configMessages
+    }
+    for (const absPath of [...globalFiles]) fs.invalidate(absPath)
+    prepared = prepareSite(config, { fs })
+    jobsByUrl = new Map(pageJobs(config, prepared.sources).map((job) => [articlePath(job.locale.code, job.source.relPath), job]))
+    filesByUrl = new Map()
+    for (const locale of config.locales) {
+      for (const asset of prepared.sources.get(locale.code)!.assets) filesByUrl.set(`${locale.code}/${asset.relPath}`, asset.absPath)
+    }
+    for (const name of prepared.templates.assets) filesByUrl.set(`_tolk/${name}`, path.join(prepared.templates.assetsDir, name))
+    globalFiles = new Set(
+      [
+        config.configFile,
+        config.redirectionFile,
+        ...prepared.templates.files.map((file) => String(file.path)),
+        ...prepared.strings.files.map((file) => String(file.path)),
+        ...config.locales.flatMap((locale) => prepared!.sources.get(locale.code)!.tocs.map((toc) => toc.absPath)),
+      ].filter((file): file is string => Boolean(file)),
+    )
+    return configMessages
+  }
+
+  function render(urlPath: string): CachedPage | undefined {
+    const cached = cache.get(urlPath)
+    if (cached) return cached
+    const job = jobsByUrl.get(urlPath)
+    if (!job || !prepared) return undefined
+    let text: string
+    try {
+      text = readFileSync(job.source.absPath, 'utf8')
+    } catch {
+      return undefined
+    }
+    const { result, files } = fs.recording(() => prepared!.renderJob(job, text))
+    files.add(job.source.absPath)
+    const sourceOfTranslation = prepared.site.articlesByLocale.get(prepared.config.defaultLocale)?.get(job.source.relPath)
+    if (sourceOfTranslation) files.add(sourceOfTranslation.absPath)
+    const page: CachedPage = {
+      html: result.html,
+      messages: result.file.messages,
+      files,
+      anchors: result.file.data.anchors ? new Set(result.file.data.anchors) : undefined,
+    }
+    cache.set(urlPath, page)
+    // Anchors on other pages are known once those render; render them now (cached) to check.
+    const checks = result.file.data.anchorChecks ?? []
+    const anchorsByPage = new Map<string, Set<string>>()
+    for (const check of checks) {
+      const target = articlePath(check.locale, check.relPath)
+      const anchors = target === urlPath ? page.anchors : render(target)?.anchors
+      if (anchors) anchorsByPage.set(pageKey(check.locale, check.relPath), anchors)
+    }
+    page.messages = [...page.messages, ...checkAnchors(checks, anchorsByPage)]
+    return page
+  }
+
+  return {
+    reload,
+    base: () => prepared?.config.base ?? '/',
+    respond(urlPath) {
+      const global = [...configMessages, ...(prepared?.messages ?? []).filter((message) => message.fatal === true)]
+      const page = render(urlPath === '' || urlPath.endsWith('/') ? urlPath : `${urlPath}/`)
+      if (page) return { kind: 'page', html: page.html, messages: sortMessages([...global, ...page.messages]) }
+      const absPath = filesByUrl.get(urlPath)
+      if (absPath) return { kind: 'file', absPath }
+      if (urlPath === '' && prepared) {
+        return { kind: 'page', html: rootPageHtml(prepared.config, prepared.site, prepared.strings.t), messages: sortMessages(global) }
+      }
+      return { kind: 'not-found', messages: global }
+    },
+    async fileChanged(absPath, event) {
+      fs.invalidate(absPath)
+      if (!prepared || globalFiles.has(absPath) || event !== 'change' || !absPath.endsWith('.md')) {
+        await reload()
+        return 'all'
+      }
+      const changed = new Set<string>()
+      for (const [urlPath, page] of cache) {
+        if (page.files.has(absPath)) changed.add(urlPath)
+      }
+      for (const [urlPath, job] of jobsByUrl) {
+        if (job.source.absPath === absPath) {
+          changed.add(urlPath)
+          if (job.source.locale === prepared.config.defaultLocale) prepared.forgetSource(job.source.relPath)
+        }
+      }
+      // Anchor checks of cached pages may point at a changed page: re-check them on their next view.
+      for (const urlPath of changed) cache.delete(urlPath)
+      for (const [urlPath, page] of cache) if (page.messages.some((message) => message.ruleId === 'broken-anchor')) cache.delete(urlPath)
+      return [...changed].sort()
+    },
+    watched() {
+      if (!prepared) return watchedPaths
+      const config = prepared.config
+      return (watchedPaths = [
+        ...config.locales.map((locale) => locale.root),
+        config.templatesDir,
+        config.uiStringsDir,
+        ...(config.configFile ? [config.configFile] : []),
+        ...(config.redirectionFile ? [config.redirectionFile] : []),
+      ])
+    },
+  }
+}

@@ -1,0 +1,141 @@
+/**
+ * tolk's Vite plugin: pages rendered on request at the same URLs as the
+ * build, content assets, live reload over server-sent events, and nothing
+ * else. Every other request gets a 404, so config and source files are never
+ * served and `../` tricks go nowhere.
+ */
+import { createReadStream, readFileSync } from 'node:fs'
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import type { Plugin, ViteDevServer } from 'vite'
+import type { ResolveResult } from '../config/resolve-config.ts'
+import { formatHuman } from '../diagnostics/format.ts'
+import { createDevSession, type Changed } from './dev-session.ts'
+import { clientPath, errorPage, eventsPath, injectDevUi } from './dev-ui.ts'
+import { requestPath } from './request-path.ts'
+
+export interface Options {
+  /** Loads the site config; called again when the config file changes. */
+  loadConfig: () => Promise<ResolveResult>
+  /** Where messages are printed (default: stderr). */
+  log?: (line: string) => void
+}
+
+const clientFile = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../client/dev-client.js')
+
+const contentTypes: Record<string, string> = {
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.avif': 'image/avif',
+  '.ico': 'image/x-icon',
+  '.pdf': 'application/pdf',
+  '.mp4': 'video/mp4',
+  '.webm': 'video/webm',
+  '.zip': 'application/zip',
+  '.txt': 'text/plain; charset=utf-8',
+  '.csv': 'text/csv; charset=utf-8',
+}
+
+export default function tolkDev(options: Options): Plugin {
+  const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`))
+  const session = createDevSession(options.loadConfig)
+  const listeners = new Set<ServerResponse>()
+  let printed = new Map<string, string>()
+
+  function broadcast(changed: Changed): void {
+    const data = `data: ${JSON.stringify({ pages: changed })}\n\n`
+    for (const listener of listeners) listener.write(data)
+  }
+
+  /** Print a page's diagnostics once, and again only when they change. */
+  function printOnce(key: string, lines: string[]): void {
+    const text = lines.join('\n')
+    if (printed.get(key) === text) return
+    printed.set(key, text)
+    if (text) log(text)
+  }
+
+  return {
+    name: 'tolk:dev',
+    async configureServer(server: ViteDevServer) {
+      const problems = await session.reload()
+      for (const message of problems) log(formatHuman(message))
+      server.watcher.add(session.watched())
+      const onFile = (event: 'add' | 'change' | 'unlink') => async (file: string) => {
+        const changed = await session.fileChanged(path.resolve(file), event)
+        if (changed === 'all') {
+          printed = new Map()
+          server.watcher.add(session.watched())
+        }
+        broadcast(changed)
+      }
+      server.watcher.on('change', onFile('change'))
+      server.watcher.on('add', onFile('add'))
+      server.watcher.on('unlink', onFile('unlink'))
+      // Registered before Vite's own middlewares, and never hands a request on.
+      server.middlewares.use((request: IncomingMessage, response: ServerResponse) => {
+        try {
+          handle(request, response)
+        } catch (error) {
+          // A bug in tolk must not stop the server a writer is using.
+          log(`tolk dev: ${(error as Error).stack ?? String(error)}`)
+          if (!response.headersSent) send(response, 500, 'text/plain; charset=utf-8', 'tolk dev: internal error; see the terminal')
+        }
+      })
+    },
+  }
+
+  function handle(request: IncomingMessage, response: ServerResponse): void {
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      send(response, 405, 'text/plain; charset=utf-8', 'Method not allowed')
+      return
+    }
+    const base = session.base()
+    const urlPath = requestPath(request.url ?? '/', base)
+    if (urlPath === undefined) {
+      send(response, 404, 'text/plain; charset=utf-8', 'Not found')
+      return
+    }
+    if (urlPath === eventsPath) {
+      response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' })
+      response.write(': connected\n\n')
+      listeners.add(response)
+      request.on('close', () => listeners.delete(response))
+      return
+    }
+    if (urlPath === clientPath) {
+      send(response, 200, contentTypes['.js']!, readFileSync(clientFile))
+      return
+    }
+    const answer = session.respond(urlPath)
+    const cwd = process.cwd()
+    if (answer.kind === 'file') {
+      response.writeHead(200, { 'content-type': contentTypes[path.extname(answer.absPath).toLowerCase()] ?? 'application/octet-stream', 'cache-control': 'no-cache' })
+      createReadStream(answer.absPath).on('error', () => response.end()).pipe(response)
+      return
+    }
+    if (answer.kind === 'page') {
+      printOnce(urlPath, answer.messages.map((message) => formatHuman(message)))
+      const html = answer.html === undefined ? errorPage(answer.messages, base, cwd) : injectDevUi(answer.html, answer.messages, base, cwd)
+      send(response, 200, 'text/html; charset=utf-8', html)
+      return
+    }
+    if (answer.messages.length) {
+      send(response, 500, 'text/html; charset=utf-8', errorPage(answer.messages, base, cwd))
+      return
+    }
+    send(response, 404, 'text/plain; charset=utf-8', 'Not found')
+  }
+}
+
+function send(response: ServerResponse, status: number, contentType: string, body: string | Buffer): void {
+  response.writeHead(status, { 'content-type': contentType, 'cache-control': 'no-cache', 'x-content-type-options': 'nosniff' })
+  response.end(body)
+}
