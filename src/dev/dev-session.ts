@@ -41,6 +41,10 @@ export interface DevSession {
   watched(): string[]
   /** The site's base path, like `/docs/`. */
   base(): string
+  /** Counts changes; a page records the count it was made at. */
+  version(): number
+  /** True when `urlPath` changed after `version` (a client that reconnects late asks this). */
+  changedSince(urlPath: string, version: number): boolean
 }
 
 export function createDevSession(loadConfig: () => Promise<ResolveResult>): DevSession {
@@ -53,6 +57,9 @@ export function createDevSession(loadConfig: () => Promise<ResolveResult>): DevS
   const cache = new Map<string, CachedPage>()
   // Kept from the last good load, so a broken config is still watched and can be fixed.
   let watchedPaths: string[] = []
+  let version = 0
+  let everythingChangedAt = 0
+  const changedAt = new Map<string, number>()
 
   async function reload(): Promise<VFileMessage[]> {
     const { config, file } = await loadConfig()
@@ -130,10 +137,14 @@ export function createDevSession(loadConfig: () => Promise<ResolveResult>): DevS
       }
       return { kind: 'not-found', messages: global }
     },
+    version: () => version,
+    changedSince: (urlPath, since) => everythingChangedAt > since || (changedAt.get(urlPath) ?? 0) > since,
     async fileChanged(absPath, event) {
       fs.invalidate(absPath)
+      version++
       if (!prepared || globalFiles.has(absPath) || event !== 'change' || !absPath.endsWith('.md')) {
         await reload()
+        everythingChangedAt = version
         return 'all'
       }
       const changed = new Set<string>()
@@ -147,7 +158,10 @@ export function createDevSession(loadConfig: () => Promise<ResolveResult>): DevS
         }
       }
       // Anchor checks of cached pages may point at a changed page: re-check them on their next view.
-      for (const urlPath of changed) cache.delete(urlPath)
+      for (const urlPath of changed) {
+        cache.delete(urlPath)
+        changedAt.set(urlPath, version)
+      }
       for (const [urlPath, page] of cache) if (page.messages.some((message) => message.ruleId === 'broken-anchor')) cache.delete(urlPath)
       return [...changed].sort()
     },

@@ -106,6 +106,11 @@ export default function tolkDev(options: Options): Plugin {
     if (urlPath === eventsPath) {
       response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' })
       response.write(': connected\n\n')
+      const query = new URL(request.url ?? '/', 'http://localhost').searchParams
+      const page = query.get('page')
+      if (page !== null && session.changedSince(page, Number(query.get('version') ?? 0))) {
+        response.write(`data: ${JSON.stringify({ pages: [page] })}\n\n`)
+      }
       listeners.add(response)
       request.on('close', () => listeners.delete(response))
       return
@@ -114,6 +119,7 @@ export default function tolkDev(options: Options): Plugin {
       send(response, 200, contentTypes['.js']!, readFileSync(clientFile))
       return
     }
+    const version = session.version()
     const answer = session.respond(urlPath)
     const cwd = process.cwd()
     if (answer.kind === 'file') {
@@ -123,12 +129,12 @@ export default function tolkDev(options: Options): Plugin {
     }
     if (answer.kind === 'page') {
       printOnce(urlPath, answer.messages.map((message) => formatHuman(message)))
-      const html = answer.html === undefined ? errorPage(answer.messages, base, cwd) : injectDevUi(answer.html, answer.messages, base, cwd)
+      const html = answer.html === undefined ? errorPage(answer.messages, base, cwd, version) : injectDevUi(answer.html, answer.messages, base, cwd, version)
       send(response, 200, 'text/html; charset=utf-8', html)
       return
     }
     if (answer.messages.length) {
-      send(response, 500, 'text/html; charset=utf-8', errorPage(answer.messages, base, cwd))
+      send(response, 500, 'text/html; charset=utf-8', errorPage(answer.messages, base, cwd, version))
       return
     }
     send(response, 404, 'text/plain; charset=utf-8', 'Not found')

@@ -7,7 +7,7 @@
 import matter from 'gray-matter'
 import { YAMLError, parse as parseYaml } from 'yaml'
 import type { VFile } from 'vfile'
-import { report } from '../diagnostics/report.ts'
+import { report, type Place } from '../diagnostics/report.ts'
 
 export interface FrontMatterResult {
   data: Record<string, unknown>
@@ -47,14 +47,31 @@ function reportYamlError(file: VFile, error: unknown): void {
     const start = error.linePos?.[0]
     // gray-matter hands the engine the text from the end of the opening `---`
     // line on, so YAML line N is file line N (checked by the fixtures).
-    const place = start ? { line: start.line, column: start.col } : { line: 2, column: 1 }
+    const detected = start ? { line: start.line, column: start.col } : { line: 2, column: 1 }
     // yaml appends its own (front-matter-relative) position; ours replaces it.
     const reason = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')
-    report(file, 'front-matter-yaml', `Invalid YAML front matter: ${reason}`, place)
+    const opener = unclosedOpener(String(file.value), reason, detected)
+    report(file, 'front-matter-yaml', `Invalid YAML front matter: ${reason}`, opener ?? detected)
     return
   }
   const reason = error instanceof Error ? error.message.split('\n')[0] : String(error)
   report(file, 'front-matter-yaml', `Invalid front matter: ${reason}`, { line: 1, column: 1 })
+}
+
+/**
+ * yaml notices an unclosed `[`, `{` or quote only where the next line starts;
+ * the writer's mistake is the opener, so point there: the last one before.
+ */
+function unclosedOpener(text: string, reason: string, detected: Place): Place | undefined {
+  const opener = /end with a \]/.test(reason) ? '[' : /end with a \}/.test(reason) ? '{' : /Missing closing "quote/.test(reason) ? '"' : /Missing closing 'quote/.test(reason) ? "'" : undefined
+  if (!opener) return undefined
+  const lines = text.split('\n')
+  for (let line = Math.min(detected.line, lines.length); line >= 1; line--) {
+    const before = (lines[line - 1] ?? '').slice(0, line === detected.line ? detected.column - 1 : undefined)
+    const at = before.lastIndexOf(opener)
+    if (at !== -1) return { line, column: at + 1 }
+  }
+  return undefined
 }
 
 /** The text after the closing `---` line, or the whole text when it is unclosed. */

@@ -37,7 +37,7 @@ describe('tolk check', function () {
     const result = await tolk(cwd, ['check'])
     expect(result.code).toBe(1)
     expect(result.stderr.split('\n').slice(0, 5)).toEqual([
-      'content/en-us/bad-yaml.md:3:23: error: Invalid YAML front matter: Flow sequence in block collection must be sufficiently indented and end with a ] [front-matter-yaml]',
+      'content/en-us/bad-yaml.md:3:14: error: Invalid YAML front matter: Flow sequence in block collection must be sufficiently indented and end with a ] [front-matter-yaml]',
       '',
       'content/en-us/good.md:6:1: error: Cannot find include `includes/missing.md` [include-not-found]',
       '',
@@ -85,7 +85,7 @@ describe('tolk build', function () {
     const result = await tolk(path.join(sites, 'broken-front-matter'), ['build', '--out', out])
     expect(result.code).toBe(1)
     expect(diagnostics(result.stderr)).toEqual([
-      'content/en-us/bad-yaml.md:3:23: error: Invalid YAML front matter: Flow sequence in block collection must be sufficiently indented and end with a ] [front-matter-yaml]',
+      'content/en-us/bad-yaml.md:3:14: error: Invalid YAML front matter: Flow sequence in block collection must be sufficiently indented and end with a ] [front-matter-yaml]',
       'content/en-us/good.md:6:1: error: Cannot find include `includes/missing.md` [include-not-found]',
       'content/en-us/no-title.md:1:1: error: Missing `title` in front matter; every article needs one for `<title>` and navigation [missing-title]',
     ])

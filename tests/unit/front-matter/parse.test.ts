@@ -132,3 +132,14 @@ describe('parseFrontMatter', function () {
     expect(heading.position?.start.line).toBe(8)
   })
 })
+
+describe('unclosed YAML collections and quotes', function () {
+  it('should point at the opening bracket or quote, not where yaml noticed it', function () {
+    expect(parse('---\ntitle: [Respond\ndescription: x\n---\n# Respond\n').messages).toEqual([
+      'en-us/respond.md:2:8: error: Invalid YAML front matter: Flow sequence in block collection must be sufficiently indented and end with a ] [front-matter-yaml]',
+    ])
+    expect(parse('---\ntitle: "Respond\ndescription: x\n---\n# Respond\n').messages).toEqual([
+      'en-us/respond.md:2:8: error: Invalid YAML front matter: Missing closing "quote [front-matter-yaml]',
+    ])
+  })
+})
