@@ -13,7 +13,7 @@ export const usage = `Usage: tolk <command> [options]
 Commands:
   build      Build the site into the output folder (default: dist/)
   check      Run every build check without writing output
-  dev        Serve pages on demand while you write (Vite)
+  dev        Preview while you write: pages on demand, live reload (Vite)
   preview    Serve the built output folder
   status     Translation status per locale
 
