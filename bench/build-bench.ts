@@ -5,6 +5,7 @@
  * then bare, alternating) measured for wall time and peak RSS; the table
  * gives medians and the tolk/bare ratios, and every run is printed so the
  * noise is visible. Skips (exit 0) when the corpus is not beside the repo.
+ * Then dev-bench.ts times `tolk dev` (first page, save-to-update).
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import os from 'node:os'
@@ -12,6 +13,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { discover } from '../src/content/discover.ts'
+import { runDevBench } from './dev-bench.ts'
 import { measureNode, measuredBy, type Measurement } from './measure.ts'
 
 type Tool = 'tolk' | 'bare'
@@ -115,3 +117,5 @@ async function main(): Promise<void> {
 }
 
 await main()
+console.log('')
+await runDevBench(process.argv.slice(2))

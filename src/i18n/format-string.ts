@@ -10,6 +10,6 @@ export function formatString(template: string, values: Record<string, string>): 
  * A calendar date in the reader's language, as Microsoft Learn shows `ms.date`.
  * @example formatDate(new Date(Date.UTC(2022, 2, 8)), 'da-DK') // => '8. marts 2022'
  */
-export function formatDate(date: Date, lang: string): string {
-  return new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' }).format(date)
+export function formatDate(date: Date, lang: string, dateStyle: 'full' | 'long' | 'medium' | 'short' = 'long'): string {
+  return new Intl.DateTimeFormat(lang, { dateStyle, timeZone: 'UTC' }).format(date)
 }

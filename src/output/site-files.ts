@@ -72,6 +72,7 @@ export function notFoundHtml(config: ResolvedConfig, site: SiteIndex, locale: st
     homeHref: homeOf(locale),
     assetsHref: `${base}_tolk/`,
     nav: undefined,
+    outline: [],
     canonical: undefined,
     alternates: [],
     noindex: true,

@@ -42,6 +42,8 @@ export interface PageData {
   homeHref: string
   assetsHref: string
   nav: PageNav | undefined
+  /** The article's sections (its `h2`s), listed under "In this article" when there are two or more. */
+  outline: Array<{ id: string; text: string }>
   /** Absolute URLs; only with a configured `siteUrl`. */
   canonical: string | undefined
   alternates: Array<{ hreflang: string; href: string }>
@@ -62,6 +64,7 @@ export interface PageDataInput {
   /** True when the page shows the default locale's text in this locale's chrome. */
   fallback: boolean
   translation: TranslationInfo
+  outline: Array<{ id: string; text: string }>
 }
 
 /**
@@ -75,6 +78,11 @@ export function languageName(lang: string, inLang: string): string {
   } catch {
     return language
   }
+}
+
+/** `locale.dateStyle` in the locale's UI strings: `full`, `long` (default), `medium` or `short`. */
+function dateStyleOf(value: string): 'full' | 'long' | 'medium' | 'short' {
+  return value === 'full' || value === 'medium' || value === 'short' ? value : 'long'
 }
 
 export function createPageData(input: PageDataInput): PageData {
@@ -109,7 +117,7 @@ export function createPageData(input: PageDataInput): PageData {
     title: meta.title,
     description: meta.description,
     keywords: meta.keywords,
-    date: meta.dateValue ? formatDate(meta.dateValue, locale.lang) : undefined,
+    date: meta.dateValue ? formatDate(meta.dateValue, locale.lang, dateStyleOf(t('locale.dateStyle'))) : undefined,
     dateIso: meta.dateValue?.toISOString().slice(0, 10),
     content: input.content,
     contentLang: input.fallback ? source.lang : undefined,
@@ -127,6 +135,7 @@ export function createPageData(input: PageDataInput): PageData {
     homeHref: relativeUrl(here, home),
     assetsHref: relativeUrl(here, '_tolk/'),
     nav: input.nav,
+    outline: input.outline.length >= 2 ? input.outline : [],
     // A fallback page points search engines at the original it shows.
     canonical: absolute(articlePath(input.fallback ? source.code : locale.code, relPath)),
     alternates,

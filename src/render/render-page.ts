@@ -73,7 +73,7 @@ export function renderPage(input: PageInput): RenderedPage {
   const tree = processor.runSync(processor.parse(body), file)
   const content = processor.stringify(tree, file)
   if (!input.templates.page) return { html: undefined, file }
-  const pageData = createPageData({ ...input, relPath: source.relPath, meta, content, translation })
+  const pageData = createPageData({ ...input, relPath: source.relPath, meta, content, translation, outline: file.data.outline ?? [] })
   try {
     return { html: input.templates.page(pageData as unknown as Record<string, unknown>), file }
   } catch (error) {

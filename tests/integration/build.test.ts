@@ -161,6 +161,15 @@ describe('building the sample guide', function () {
     expect(withNext).toBe(pages.length - localeCount)
   })
 
+  it('should list the article sections under "In this article" in the page language', function () {
+    const tree = readHtml(site.outDir, 'da-dk/incident-response/analyze/index.html')
+    const outline = select('nav.in-this-article', tree)!
+    expect(toString(select('.in-this-article-title', outline)!)).toBe('I denne artikel')
+    const sections = selectAll('article h2', tree).map((heading) => [`#${heading.properties.id}`, toString(heading)])
+    expect(selectAll('a', outline).map((link) => [link.properties.href, toString(link)])).toEqual(sections)
+    expect(sections.length).toBeGreaterThan(2)
+  })
+
   it('should follow TOC order with previous and next', function () {
     const tree = readHtml(site.outDir, 'en-us/incident-response/prepare/index.html')
     expect(select('a[rel=prev]', tree)!.properties.href).toBe('../')
