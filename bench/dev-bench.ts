@@ -8,7 +8,7 @@
  * the edit, for an article and for an include two pages share (target:
  * under 300 ms). Every run is printed, then the medians.
  */
-import { spawn, type ChildProcess } from 'node:child_process'
+import { spawn } from 'node:child_process'
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -62,6 +62,8 @@ interface UpdateRun {
   renderMs: number
   /** Expected pages the event did not list. */
   missing: string[]
+  /** The event said `all` (a full reload) instead of naming pages. */
+  all: boolean
 }
 
 /** Undone if the bench is interrupted (Ctrl+C), when `finally` blocks do not run. */
@@ -100,7 +102,12 @@ async function withTimeout<T>(promise: Promise<T>, timeoutMs: number, what: stri
 function startDevServer(args: string[], cwd: string): DevServer {
   const child = spawn(process.execPath, [tolkBin, 'dev', '--port', '0', ...args], { cwd, detached: true, stdio: ['ignore', 'ignore', 'pipe'] })
   const kill = (signal: NodeJS.Signals) => {
-    if (child.pid !== undefined && child.exitCode === null && child.signalCode === null) process.kill(-child.pid, signal)
+    if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return
+    try {
+      process.kill(-child.pid, signal)
+    } catch {
+      // The group ended between the check and the signal.
+    }
   }
   const cleanup = () => kill('SIGKILL')
   pendingCleanups.add(cleanup)
@@ -265,12 +272,12 @@ async function updateOnce(siteDir: string, url: string, events: EventStream, edi
   await pollPage(new URL(page, url).href, (status, body) => ok(status) && body.includes(marker), updateTimeoutMs)
   const t1 = performance.now()
   const missing = event.pages === 'all' ? [] : edit.pages.filter((expected) => !event.pages.includes(expected))
-  return { index, totalMs: t1 - t0, eventMs: event.at - t0, renderMs: t1 - event.at, missing }
+  return { index, totalMs: t1 - t0, eventMs: event.at - t0, renderMs: t1 - event.at, missing, all: event.pages === 'all' }
 }
 
 function formatUpdateRun(run: UpdateRun): string {
-  const missing = run.missing.length ? `  event did NOT list ${run.missing.join(', ')}` : ''
-  return `  run ${run.index}  ${ms(run.totalMs)}  (event ${ms(run.eventMs).trim()} + render ${ms(run.renderMs).trim()})${missing}`
+  const note = run.all ? '  event said `all`' : run.missing.length ? `  event did NOT list ${run.missing.join(', ')}` : ''
+  return `  run ${run.index}  ${ms(run.totalMs)}  (event ${ms(run.eventMs).trim()} + render ${ms(run.renderMs).trim()})${note}`
 }
 
 function printUpdateMedians(runs: UpdateRun[]): void {

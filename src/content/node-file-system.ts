@@ -1,15 +1,25 @@
 /**
- * The include loader's view of the disk, with a per-build cache so an
- * include used by hundreds of pages is read once.
+ * Include and TOC access to the disk, with a cache so an include used by
+ * hundreds of pages is read once. The dev server also forgets changed files
+ * and records which files each page read.
  */
 import { readFileSync, realpathSync, statSync } from 'node:fs'
 import type { FileSystem } from '../includes/resolve-include.ts'
 
-export function createNodeFileSystem(): FileSystem {
+export interface NodeFileSystem extends FileSystem {
+  /** Forget what is cached about `absPath` (it changed on disk). */
+  invalidate(absPath: string): void
+  /** Run `render` and return the files it read, with its result. */
+  recording<T>(render: () => T): { result: T; files: Set<string> }
+}
+
+export function createNodeFileSystem(): NodeFileSystem {
   const texts = new Map<string, string | undefined>()
   const realpaths = new Map<string, string | undefined>()
+  let recorded: Set<string> | undefined
   return {
     read(absPath) {
+      recorded?.add(absPath)
       if (!texts.has(absPath)) {
         let text: string | undefined
         try {
@@ -22,6 +32,7 @@ export function createNodeFileSystem(): FileSystem {
       return texts.get(absPath)
     },
     realpath(absPath) {
+      recorded?.add(absPath)
       if (!realpaths.has(absPath)) {
         let real: string | undefined
         try {
@@ -32,6 +43,20 @@ export function createNodeFileSystem(): FileSystem {
         realpaths.set(absPath, real)
       }
       return realpaths.get(absPath)
+    },
+    invalidate(absPath) {
+      texts.delete(absPath)
+      realpaths.delete(absPath)
+    },
+    recording(render) {
+      const files = new Set<string>()
+      const previous = recorded
+      recorded = files
+      try {
+        return { result: render(), files }
+      } finally {
+        recorded = previous
+      }
     },
   }
 }

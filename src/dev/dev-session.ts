@@ -14,7 +14,7 @@ import { checkAnchors, pageKey } from '../links/check-anchors.ts'
 import { articlePath } from '../links/urls.ts'
 import { rootPageHtml } from '../output/site-files.ts'
 import { prepareSite, type PreparedSite } from '../prepare-site.ts'
-import { createDevFileSystem } from './dev-file-system.ts'
+import { createNodeFileSystem } from '../content/node-file-system.ts'
 
 export type DevResponse =
   | { kind: 'page'; html: string | undefined; messages: VFileMessage[] }
@@ -48,7 +48,7 @@ export interface DevSession {
 }
 
 export function createDevSession(loadConfig: () => Promise<ResolveResult>): DevSession {
-  const fs = createDevFileSystem()
+  const fs = createNodeFileSystem()
   let prepared: PreparedSite | undefined
   let configMessages: VFileMessage[] = []
   let jobsByUrl = new Map<string, PageJob>()

@@ -15,6 +15,7 @@ export interface ServerOptions {
 }
 
 export async function startDevServer(loadConfig: () => Promise<ResolveResult>, options: ServerOptions): Promise<ViteDevServer> {
+  const plugin = tolkDev({ loadConfig })
   const server = await createServer({
     configFile: false,
     root: options.root,
@@ -23,8 +24,9 @@ export async function startDevServer(loadConfig: () => Promise<ResolveResult>, o
     clearScreen: false,
     optimizeDeps: { noDiscovery: true, include: [] },
     server: { port: options.port, host: options.host, strictPort: false, hmr: false },
-    plugins: [tolkDev({ loadConfig })],
+    plugins: [plugin],
   })
+  await plugin.watching
   await server.listen()
   return server
 }

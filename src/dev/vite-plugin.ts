@@ -43,11 +43,16 @@ const contentTypes: Record<string, string> = {
   '.csv': 'text/csv; charset=utf-8',
 }
 
-export default function tolkDev(options: Options): Plugin {
+/** The plugin, and a promise that settles once the file watcher has scanned what it watches. */
+export type TolkDevPlugin = Plugin & { watching: Promise<void> }
+
+export default function tolkDev(options: Options): TolkDevPlugin {
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`))
   const session = createDevSession(options.loadConfig)
   const listeners = new Set<ServerResponse>()
   let printed = new Map<string, string>()
+  let watching: () => void = () => {}
+  const watchingPromise = new Promise<void>((resolve) => (watching = resolve))
 
   function broadcast(changed: Changed): void {
     const data = `data: ${JSON.stringify({ pages: changed })}\n\n`
@@ -64,7 +69,14 @@ export default function tolkDev(options: Options): Plugin {
 
   return {
     name: 'tolk:dev',
+    watching: watchingPromise,
     async configureServer(server: ViteDevServer) {
+      // A save made before the watcher's first scan ends would be missed; let
+      // the server say it is ready only after that (chokidar 3 emits `ready` once).
+      const watcher = server.watcher as typeof server.watcher & { _readyEmitted?: boolean }
+      if (watcher._readyEmitted) watching()
+      else watcher.once('ready', () => watching())
+      setTimeout(() => watching(), 10_000).unref()
       const problems = await session.reload()
       for (const message of problems) log(formatHuman(message))
       server.watcher.add(session.watched())

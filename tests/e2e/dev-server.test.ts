@@ -5,13 +5,12 @@
  * brings the page back.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
-import os from 'node:os'
+import { readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { chromium, type Browser, type Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { chromiumArgs, chromiumPath, describeWithBrowser } from '../helpers/browser.ts'
-import { repoRoot } from '../helpers/build-site.ts'
+import { copyOfSampleGuide, repoRoot } from '../helpers/build-site.ts'
 
 const wait = { timeout: 20_000 }
 
@@ -26,10 +25,7 @@ describeWithBrowser()('tolk dev in Chromium', function () {
   const include = () => path.join(site, 'content/en-us/incident-response/includes/applies-to.md')
 
   beforeAll(async function () {
-    site = mkdtempSync(path.join(os.tmpdir(), 'tolk-dev-'))
-    for (const name of ['content', 'locales', 'templates']) cpSync(path.join(repoRoot, name), path.join(site, name), { recursive: true })
-    const config = readFileSync(path.join(repoRoot, 'tolk.config.ts'), 'utf8').replace(/^import .*\n/m, '').replace('defineConfig(', '(')
-    writeFileSync(path.join(site, 'tolk.config.ts'), config)
+    site = copyOfSampleGuide('tolk-dev-')
     server = spawn(process.execPath, [path.join(repoRoot, 'bin/tolk.js'), 'dev', '--port', '0'], { cwd: site, stdio: ['ignore', 'pipe', 'pipe'], detached: true })
     baseUrl = await new Promise<string>((resolve, reject) => {
       let output = ''

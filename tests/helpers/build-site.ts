@@ -2,7 +2,7 @@
  * Build a site from a config folder into a fresh temp folder through the
  * public API, and read back its HTML as hast for assertions.
  */
-import { mkdtempSync, readFileSync, readdirSync } from 'node:fs'
+import { cpSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { fromHtml } from 'hast-util-from-html'
@@ -46,4 +46,16 @@ export function hrefTarget(fromFile: string, href: string): string {
   const pathname = href.split('#')[0]!.split('?')[0]!
   const joined = path.posix.normalize(path.posix.join(path.posix.dirname(fromFile), pathname))
   return pathname === '' ? fromFile : pathname.endsWith('/') || joined === '.' ? path.posix.join(joined, 'index.html') : joined
+}
+
+/**
+ * A copy of the sample guide in a temp folder, safe to edit, with the repo's
+ * config minus its `tolk` import (nothing to resolve it from there).
+ */
+export function copyOfSampleGuide(prefix = 'tolk-sample-'): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), prefix))
+  for (const name of ['content', 'locales', 'templates']) cpSync(path.join(repoRoot, name), path.join(dir, name), { recursive: true })
+  const config = readFileSync(path.join(repoRoot, 'tolk.config.ts'), 'utf8').replace(/^import .*\n/m, '').replace('defineConfig(', '(')
+  writeFileSync(path.join(dir, 'tolk.config.ts'), config)
+  return dir
 }

@@ -1,23 +1,11 @@
 import { execFile } from 'node:child_process'
-import { appendFileSync, cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
-import os from 'node:os'
+import { appendFileSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { promisify } from 'node:util'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { repoRoot } from '../helpers/build-site.ts'
+import { copyOfSampleGuide, repoRoot } from '../helpers/build-site.ts'
 
 const run = promisify(execFile)
-
-/** A copy of the sample guide in a temp folder, with a plain config (no `tolk` import to resolve). */
-function copyOfSampleGuide(): string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'tolk-check-'))
-  for (const name of ['content', 'locales', 'templates']) cpSync(path.join(repoRoot, name), path.join(dir, name), { recursive: true })
-  const config = readFileSync(path.join(repoRoot, 'tolk.config.ts'), 'utf8')
-    .replace(/^import .*\n/m, '')
-    .replace('defineConfig(', '(')
-  writeFileSync(path.join(dir, 'tolk.config.ts'), config)
-  return dir
-}
 
 async function check(cwd: string) {
   try {

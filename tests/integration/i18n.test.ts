@@ -4,15 +4,14 @@
  * hreflang, sitemap, robots, 404 pages and the language-choice root page.
  */
 import { execFile } from 'node:child_process'
-import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
-import os from 'node:os'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { promisify } from 'node:util'
 import { fromHtml } from 'hast-util-from-html'
 import { select, selectAll } from 'hast-util-select'
 import { toString } from 'hast-util-to-string'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { buildSite, hrefTarget, readHtml, repoRoot } from '../helpers/build-site.ts'
+import { buildSite, copyOfSampleGuide, hrefTarget, readHtml, repoRoot } from '../helpers/build-site.ts'
 
 const run = promisify(execFile)
 
@@ -167,9 +166,7 @@ describe('tolk status', function () {
   })
 
   it('should see translations become outdated when their English source changes', async function () {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'tolk-outdated-'))
-    for (const name of ['content', 'locales', 'templates']) cpSync(path.join(repoRoot, name), path.join(dir, name), { recursive: true })
-    writeFileSync(path.join(dir, 'tolk.config.ts'), readFileSync(path.join(repoRoot, 'tolk.config.ts'), 'utf8').replace(/^import .*\n/m, '').replace('defineConfig(', '('))
+    const dir = copyOfSampleGuide('tolk-outdated-')
     const before = await status(dir)
     expect(before.locales.find((entry) => entry.locale === 'nl-nl')!.outdated).toEqual([])
     const source = path.join(dir, 'content/en-us/incident-response/analyze.md')

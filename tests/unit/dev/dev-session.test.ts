@@ -1,5 +1,4 @@
-import { appendFileSync, cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
-import os from 'node:os'
+import { appendFileSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { fromHtml } from 'hast-util-from-html'
 import { select } from 'hast-util-select'
@@ -7,16 +6,7 @@ import { toString } from 'hast-util-to-string'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { loadConfig } from '../../../src/config/load-config.ts'
 import { createDevSession, type DevSession } from '../../../src/dev/dev-session.ts'
-import { repoRoot } from '../../helpers/build-site.ts'
-
-/** A copy of the sample guide with a plain config, so edits never touch the repo. */
-function sampleCopy(): string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'tolk-session-'))
-  for (const name of ['content', 'locales', 'templates']) cpSync(path.join(repoRoot, name), path.join(dir, name), { recursive: true })
-  const config = readFileSync(path.join(repoRoot, 'tolk.config.ts'), 'utf8').replace(/^import .*\n/m, '').replace('defineConfig(', '(')
-  writeFileSync(path.join(dir, 'tolk.config.ts'), config)
-  return dir
-}
+import { copyOfSampleGuide } from '../../helpers/build-site.ts'
 
 describe('the dev session', function () {
   let dir: string
@@ -24,7 +14,7 @@ describe('the dev session', function () {
   const file = (relPath: string) => path.join(dir, 'content', relPath)
 
   beforeEach(async function () {
-    dir = sampleCopy()
+    dir = copyOfSampleGuide('tolk-session-')
     session = createDevSession(() => loadConfig({}, dir))
     expect(await session.reload()).toEqual([])
   })
