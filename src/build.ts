@@ -22,6 +22,8 @@ import { notFoundHtml, robotsTxt, rootPageHtml, sitemapXml } from './output/site
 import { statusPageFile, statusPageHtml } from './output/status-page.ts'
 import { createSiteWriter, type SiteWriter } from './output/write-site.ts'
 import { prepareSite } from './prepare-site.ts'
+import { toPageResult, type PageResult } from './render/page-result.ts'
+import { renderOnWorkers, workerCount } from './render/render-pool.ts'
 import type { Templates } from './render/templates.ts'
 
 export interface BuildOptions {
@@ -53,8 +55,10 @@ export async function build(config: ResolvedConfig, options: BuildOptions): Prom
   const anchorChecks: AnchorCheck[] = []
   let pages = 0
 
-  for (const job of pageJobs(config, sources)) {
-    const { locale, source, fallback } = job
+  // Which job makes which file; two articles that would make the same file are an error.
+  const jobs = pageJobs(config, sources)
+  const chosen: number[] = []
+  for (const [index, { locale, source }] of jobs.entries()) {
     const outputFile = articleOutputFile(locale.code, source.relPath)
     const previous = outputs.get(outputFile)
     if (previous) {
@@ -64,19 +68,34 @@ export async function build(config: ResolvedConfig, options: BuildOptions): Prom
       continue
     }
     outputs.set(outputFile, source.relPath)
-    const text = await readSource(source.absPath, messages)
-    if (text === undefined) continue
-    const rendered = prepared.renderJob(job, text)
-    // A fallback page re-renders the default locale's article: its problems are that page's.
-    messages.push(...(fallback ? rendered.file.messages.filter((message) => message.fatal === true) : rendered.file.messages))
-    // A page that failed to render has no ids; leave it out so links to it are not all reported as broken anchors.
-    if (rendered.file.data.anchors) anchorsByPage.set(pageKey(locale.code, source.relPath), new Set(rendered.file.data.anchors))
-    anchorChecks.push(...(rendered.file.data.anchorChecks ?? []))
-    if (rendered.html === undefined) continue
+    chosen.push(index)
+  }
+
+  function take(index: number, result: PageResult): void {
+    const { locale, source } = jobs[index]!
+    messages.push(...result.messages)
+    if (result.anchors) anchorsByPage.set(pageKey(locale.code, source.relPath), new Set(result.anchors))
+    anchorChecks.push(...result.anchorChecks)
+    if (result.html === undefined) return
+    const outputFile = articleOutputFile(locale.code, source.relPath)
     // Pages go to disk as they are rendered; the site is never held in memory.
-    writer?.write(outputFile, rendered.html)
-    options.onPage?.({ outputFile, locale: locale.code, relPath: source.relPath, html: rendered.html })
+    writer?.write(outputFile, result.html)
+    options.onPage?.({ outputFile, locale: locale.code, relPath: source.relPath, html: result.html })
     pages++
+  }
+
+  const threads = workerCount(chosen.length)
+  if (threads > 0) {
+    await renderOnWorkers(config, chosen, threads, (index, result) => {
+      if ('readError' in result) messages.push(readErrorMessage(jobs[index]!.source.absPath, result.readError))
+      else take(index, result)
+    })
+  } else {
+    for (const index of chosen) {
+      const job = jobs[index]!
+      const text = await readSource(job.source.absPath, messages)
+      if (text !== undefined) take(index, toPageResult(prepared.renderJob(job, text), job.fallback))
+    }
   }
 
   messages.push(...checkAnchors(anchorChecks, anchorsByPage))
@@ -134,10 +153,13 @@ async function readSource(absPath: string, messages: VFileMessage[]): Promise<st
   try {
     return await readFile(absPath, 'utf8')
   } catch (error) {
-    const file = new VFile({ path: absPath })
-    messages.push(report(file, 'read-error', `Cannot read this file: ${(error as NodeJS.ErrnoException).code ?? String(error)}`))
+    messages.push(readErrorMessage(absPath, (error as NodeJS.ErrnoException).code ?? String(error)))
     return undefined
   }
+}
+
+function readErrorMessage(absPath: string, code: string): VFileMessage {
+  return report(new VFile({ path: absPath }), 'read-error', `Cannot read this file: ${code}`)
 }
 
 

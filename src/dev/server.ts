@@ -23,7 +23,14 @@ export async function startDevServer(loadConfig: () => Promise<ResolveResult>, o
     logLevel: 'warn',
     clearScreen: false,
     optimizeDeps: { noDiscovery: true, include: [] },
-    server: { port: options.port, host: options.host, strictPort: false, hmr: false },
+    server: {
+      port: options.port,
+      host: options.host,
+      strictPort: false,
+      hmr: false,
+      // Editors may write a file in steps: wait until it is whole, not half a page.
+      watch: { awaitWriteFinish: { stabilityThreshold: 40, pollInterval: 10 } },
+    },
     plugins: [plugin],
   })
   await plugin.watching

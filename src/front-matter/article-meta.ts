@@ -55,6 +55,8 @@ function readDate(file: VFile, data: Record<string, unknown>): Date | undefined 
   // A list or mapping is already reported as mistyped text.
   if (raw === undefined || raw === null || typeof raw === 'object') return undefined
   const text = String(raw).trim()
+  // `ms.date:` left blank is common in translation repos: no date, not a wrong one.
+  if (text === '') return undefined
   const us = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text)
   const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text)
   const [year, month, day] = us ? [Number(us[3]), Number(us[1]), Number(us[2])] : iso ? [Number(iso[1]), Number(iso[2]), Number(iso[3])] : [0, 0, 0]

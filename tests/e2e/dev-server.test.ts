@@ -80,7 +80,7 @@ describeWithBrowser()('tolk dev in Chromium', function () {
     const good = readFileSync(article(), 'utf8')
     writeFileSync(article(), good.replace(/^title: .*$/m, 'title: [unclosed'))
     const overlay = analyze.locator('#tolk-dev-overlay')
-    await overlay.waitFor(wait)
+    await analyze.locator('#tolk-dev-overlay', { hasText: '[front-matter-yaml]' }).waitFor(wait)
     const text = await overlay.textContent()
     expect(text).toMatch(/content\/en-us\/incident-response\/analyze\.md:\d+:\d+/)
     expect(text).toContain('[front-matter-yaml]')

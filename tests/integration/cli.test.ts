@@ -11,9 +11,9 @@ const run = promisify(execFile)
 const bin = path.join(repoRoot, 'bin/tolk.js')
 const sites = path.join(repoRoot, 'tests/fixtures/sites')
 
-async function tolk(cwd: string, args: string[]) {
+async function tolk(cwd: string, args: string[], env: Record<string, string> = {}) {
   try {
-    const { stdout, stderr } = await run(process.execPath, [bin, ...args], { cwd })
+    const { stdout, stderr } = await run(process.execPath, [bin, ...args], { cwd, env: { ...process.env, ...env } })
     return { code: 0, stdout, stderr }
   } catch (error) {
     const failed = error as { code: number; stdout: string; stderr: string }
@@ -140,6 +140,16 @@ describe('tolk build', function () {
     const result = await tolk(repoRoot, ['publish'])
     expect(result.code).toBe(2)
     expect(result.stderr).toMatch(/^tolk: unknown command `publish`\n\nUsage: tolk <command>/)
+  })
+
+  it('should make the same files on worker threads as on the main thread', async function () {
+    const single = path.join(tempDir(), 'dist')
+    const pooled = path.join(tempDir(), 'dist')
+    expect((await tolk(repoRoot, ['build', '--out', single], { TOLK_WORKERS: '0' })).code).toBe(0)
+    const result = await tolk(repoRoot, ['build', '--out', pooled], { TOLK_WORKERS: '2' })
+    expect(result.code).toBe(0)
+    expect(digest(pooled)).toEqual(digest(single))
+    expect(diagnostics(result.stderr)).toEqual(diagnostics((await tolk(repoRoot, ['check'], { TOLK_WORKERS: '0' })).stderr).filter((line) => !line.startsWith('UI strings')))
   })
 
   it('should produce byte-identical output from two builds of the same input', async function () {

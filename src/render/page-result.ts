@@ -1,0 +1,27 @@
+/**
+ * What rendering one page yields for the rest of the build, as plain data:
+ * the HTML, the page's messages, its ids and the anchors its links expect.
+ * The same shape comes from this thread or from a worker.
+ */
+import type { VFileMessage } from 'vfile-message'
+import type { AnchorCheck } from '../links/remark-rewrite-links.ts'
+import type { RenderedPage } from './render-page.ts'
+
+export interface PageResult {
+  /** `undefined` when the page could not be made (its messages say why). */
+  html: string | undefined
+  messages: VFileMessage[]
+  /** Ids on the page; `undefined` when it failed to render (links to it are not checked). */
+  anchors: string[] | undefined
+  anchorChecks: AnchorCheck[]
+}
+
+export function toPageResult(rendered: RenderedPage, fallback: boolean): PageResult {
+  return {
+    html: rendered.html,
+    // A fallback page re-renders the default locale's article: its warnings belong to that page.
+    messages: fallback ? rendered.file.messages.filter((message) => message.fatal === true) : rendered.file.messages,
+    anchors: rendered.file.data.anchors,
+    anchorChecks: rendered.file.data.anchorChecks ?? [],
+  }
+}

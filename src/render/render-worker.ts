@@ -1,0 +1,30 @@
+/**
+ * A render worker: prepares the site from the same resolved config as the
+ * main thread, then renders the pages it is given by index into the build's
+ * job list and posts each result back as plain data.
+ */
+import { readFileSync } from 'node:fs'
+import { parentPort, workerData } from 'node:worker_threads'
+import type { ResolvedConfig } from '../config/schema.ts'
+import { pageJobs } from '../content/page-jobs.ts'
+import { toPlainMessage } from '../diagnostics/plain-message.ts'
+import { prepareSite } from '../prepare-site.ts'
+import { toPageResult } from './page-result.ts'
+
+const { config, indices } = workerData as { config: ResolvedConfig; indices: number[] }
+const prepared = prepareSite(config)
+const jobs = pageJobs(config, prepared.sources)
+
+for (const index of indices) {
+  const job = jobs[index]!
+  let text: string
+  try {
+    text = readFileSync(job.source.absPath, 'utf8')
+  } catch (error) {
+    parentPort!.postMessage({ index, readError: (error as NodeJS.ErrnoException).code ?? String(error) })
+    continue
+  }
+  const result = toPageResult(prepared.renderJob(job, text), job.fallback)
+  parentPort!.postMessage({ index, result: { ...result, messages: result.messages.map(toPlainMessage) } })
+}
+parentPort!.postMessage({ done: true })
