@@ -157,6 +157,21 @@ describe('tolk status', function () {
     return JSON.parse(stdout) as { locales: Array<{ locale: string; upToDate: string[]; outdated: string[]; missing: string[]; machine: string[] }> }
   }
 
+  it('should print the status table of the sample guide', async function () {
+    const { stdout } = await run(process.execPath, [path.join(repoRoot, 'bin/tolk.js'), 'status'], { cwd: repoRoot })
+    expect(stdout.split('\n').slice(0, 7)).toEqual([
+      'Translations of en-us',
+      '',
+      'locale  up to date  outdated  unknown  missing  machine',
+      'da-dk   7/8         1         0        0        4',
+      'nl-nl   7/8         0         0        1        3',
+      'ar-sa   2/8         0         0        6        1',
+      '',
+    ])
+    expect(stdout).toContain('\nda-dk outdated:\n  incident-response/remediate.md\n')
+    expect(stdout).toContain('\nnl-nl missing:\n  incident-response/investigate-identity-attacks.md\n')
+  })
+
   it('should report the sample guide', async function () {
     const report = await status(repoRoot)
     const danish = report.locales.find((entry) => entry.locale === 'da-dk')!
