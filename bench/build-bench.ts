@@ -11,10 +11,9 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { parseArgs } from 'node:util'
 import { discover } from '../src/content/discover.ts'
 import { runDevBench } from './dev-bench.ts'
-import { measureNode, measuredBy, type Measurement } from './measure.ts'
+import { measureNode, measuredBy, median, readRunCount, type Measurement } from './measure.ts'
 
 type Tool = 'tolk' | 'bare'
 
@@ -34,14 +33,6 @@ const commands: Record<Tool, (corpus: string, outDir: string) => string[]> = {
   bare: (corpus, outDir) => ['--import', 'tsx', 'bench/bare-pipeline.ts', corpus, outDir],
 }
 
-function readRunCount(argv: string[]): number {
-  const { values } = parseArgs({ args: argv, options: { runs: { type: 'string' }, quick: { type: 'boolean' } } })
-  if (values.quick) return 1
-  const runs = Number(values.runs ?? defaultRuns)
-  if (!Number.isInteger(runs) || runs < 1) throw new Error(`\`--runs ${values.runs}\`: expected a whole number of 1 or more`)
-  return runs
-}
-
 /** Run one tool once into a fresh temp folder, removed afterwards. */
 async function measureOnce(tool: Tool, index: number, corpus: string): Promise<Run> {
   const scratchDir = mkdtempSync(path.join(os.tmpdir(), `tolk-bench-${tool}-`))
@@ -51,12 +42,6 @@ async function measureOnce(tool: Tool, index: number, corpus: string): Promise<R
   } finally {
     rmSync(scratchDir, { recursive: true, force: true })
   }
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b)
-  const middle = Math.floor(sorted.length / 2)
-  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2
 }
 
 const mib = (kib: number): number => kib / 1024
@@ -99,7 +84,7 @@ async function main(): Promise<void> {
     console.log(`bench: skipped: ${corpusRelPath} not found (the Dutch corpus lives beside the repo in CI)`)
     return
   }
-  const runCount = readRunCount(process.argv.slice(2))
+  const runCount = readRunCount(process.argv.slice(2), defaultRuns)
   const pages = discover({ code: locale, root: corpus, lang: 'nl-NL', dir: 'ltr' }).articles.length
   console.log(`Node ${process.version}, ${os.cpus().length} CPUs; peak RSS by ${measuredBy}`)
   console.log(`Corpus ${corpusRelPath}: ${pages} articles; ${runCount} run(s) each, tolk and bare alternating\n`)

@@ -14,7 +14,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { fileURLToPath, pathToFileURL } from 'node:url'
-import { parseArgs } from 'node:util'
+import { median, readRunCount } from './measure.ts'
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const tolkBin = path.join(repoRoot, 'bin/tolk.js')
@@ -68,20 +68,6 @@ interface UpdateRun {
 
 /** Undone if the bench is interrupted (Ctrl+C), when `finally` blocks do not run. */
 const pendingCleanups = new Set<() => void>()
-
-function readRunCount(argv: string[]): number {
-  const { values } = parseArgs({ args: argv, options: { runs: { type: 'string' }, quick: { type: 'boolean' } } })
-  if (values.quick) return 1
-  const runs = Number(values.runs ?? defaultRuns)
-  if (!Number.isInteger(runs) || runs < 1) throw new Error(`\`--runs ${values.runs}\`: expected a whole number of 1 or more`)
-  return runs
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b)
-  const middle = Math.floor(sorted.length / 2)
-  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2
-}
 
 const ms = (value: number): string => `${Math.round(value)} ms`.padStart(8)
 
@@ -319,7 +305,7 @@ async function benchUpdates(runs: number): Promise<void> {
 
 /** Run both dev-server measurements; `argv` takes `--runs N` or `--quick`. */
 export async function runDevBench(argv: string[]): Promise<void> {
-  const runs = readRunCount(argv)
+  const runs = readRunCount(argv, defaultRuns)
   const interrupted = () => {
     for (const cleanup of pendingCleanups) cleanup()
     process.exit(130)

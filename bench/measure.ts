@@ -8,6 +8,7 @@ import { spawn } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
+import { parseArgs } from 'node:util'
 
 export interface Measurement {
   seconds: number
@@ -64,4 +65,19 @@ function run(command: string, args: string[], cwd: string): Promise<Omit<Measure
     child.on('error', reject)
     child.on('close', (code, signal) => resolve({ exitCode: code ?? (signal ? 128 : 1), stdout, stderr }))
   })
+}
+
+/** `--runs N` (default `defaultRuns`) or `--quick` (one run). */
+export function readRunCount(argv: string[], defaultRuns: number): number {
+  const { values } = parseArgs({ args: argv, options: { runs: { type: 'string' }, quick: { type: 'boolean' } }, strict: false })
+  if (values.quick) return 1
+  const runs = Number(values.runs ?? defaultRuns)
+  if (!Number.isInteger(runs) || runs < 1) throw new Error(`\`--runs ${String(values.runs)}\`: expected a whole number of 1 or more`)
+  return runs
+}
+
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b)
+  const middle = Math.floor(sorted.length / 2)
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2
 }
