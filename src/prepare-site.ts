@@ -169,6 +169,12 @@ function renderSafely(absPath: string, render: () => RenderedPage): RenderedPage
     return render()
   } catch (error) {
     const file = new VFile({ path: absPath })
+    // Nesting within the guard's limits can still exhaust the stack in some
+    // plugin; that is the content's shape, not a tolk bug.
+    if (error instanceof RangeError && /call stack/i.test(error.message)) {
+      report(file, 'content-too-complex', 'This page nests too deeply to render; flatten its lists, quotes or HTML')
+      return { html: undefined, file }
+    }
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error)
     const stack = error instanceof Error ? error.stack?.split('\n').slice(1, 4).join('\n') : undefined
     report(file, 'internal-error', `tolk failed on this page (a bug in tolk; please report it): ${reason}`, undefined, stack)

@@ -35,6 +35,7 @@ export const rules = {
   'redirects-json-lenient': { severity: 'warning' },
   'broken-redirect': { severity: 'warning' },
   'internal-error': { severity: 'error' },
+  'content-too-complex': { severity: 'error' },
   'docfx-tab-empty': { severity: 'warning' },
   'docfx-div-class': { severity: 'warning' },
   'docfx-video-url': { severity: 'error' },

@@ -11,6 +11,7 @@ import { visit, SKIP } from 'unist-util-visit'
 import { VFile } from 'vfile'
 import { report, type Place } from '../diagnostics/report.ts'
 import { parseFrontMatter } from '../front-matter/parse.ts'
+import { withinComplexityLimits } from '../markdown/complexity-guard.ts'
 import { isExternal } from '../links/urls.ts'
 import { directiveStart, findIncludeDirectives, isBlockDirective, surroundingText } from './include-directive.ts'
 import { resolveInclude, type FileSystem } from './resolve-include.ts'
@@ -93,6 +94,10 @@ export default function remarkInclude(options: Options) {
     }
     const includeFile = new VFile({ path: resolved.absPath, value: resolved.text })
     const body = parseFrontMatter(includeFile).body
+    if (!withinComplexityLimits(body, includeFile)) {
+      pageFile.messages.push(...includeFile.messages)
+      return undefined
+    }
     const tree = options.parse(body)
     // Nested includes first: their nodes are rebased by their own expansion, so
     // tagAndRebase below only touches nodes written in this include.

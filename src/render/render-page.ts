@@ -15,6 +15,7 @@ import type { IncludeRoots } from '../includes/resolve-include.ts'
 import type { Processor } from '../markdown/create-processor.ts'
 import type { PageNav } from '../nav/page-nav.ts'
 import { translationState, type TranslationInfo } from '../i18n/translation-status.ts'
+import { withinComplexityLimits } from '../markdown/complexity-guard.ts'
 import { createPageData } from './page-data.ts'
 
 declare module 'vfile' {
@@ -69,6 +70,8 @@ export function renderPage(input: PageInput): RenderedPage {
     machine: meta.machineTranslated,
   })
   file.data.translation = translation
+  // Too deeply nested Markdown is reported, not parsed: it could hang the build.
+  if (!withinComplexityLimits(body, file)) return { html: undefined, file }
   const processor = input.processor
   const tree = processor.runSync(processor.parse(body), file)
   const content = processor.stringify(tree, file)
