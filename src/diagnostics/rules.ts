@@ -36,6 +36,7 @@ export const rules = {
   'broken-redirect': { severity: 'warning' },
   'internal-error': { severity: 'error' },
   'content-too-complex': { severity: 'error' },
+  'unsafe-html': { severity: 'warning' },
   'docfx-tab-empty': { severity: 'warning' },
   'docfx-div-class': { severity: 'warning' },
   'docfx-video-url': { severity: 'error' },

@@ -27,6 +27,7 @@ import remarkDocfxUnsupported from './plugins/remark-docfx-unsupported.ts'
 import remarkDocfxVideo from './plugins/remark-docfx-video.ts'
 import rehypeDocfxVideo from './plugins/rehype-docfx-video.ts'
 import rehypeHeadingAnchorNames from './plugins/rehype-heading-anchor-names.ts'
+import rehypeReportUnsafeHtml from './plugins/rehype-report-unsafe-html.ts'
 import rehypeHeadingIds from './plugins/rehype-heading-ids.ts'
 import rehypeHighlightCode, { createCodeHighlighter } from './plugins/rehype-highlight-code.ts'
 import { sanitizeSchema } from './sanitize-schema.ts'
@@ -66,6 +67,7 @@ export function createProcessor(options: ProcessorOptions) {
       // hast: raw HTML becomes elements, DocFX anchors become ids, then sanitize.
       .use(rehypeRaw)
       .use(rehypeHeadingAnchorNames)
+      .use(rehypeReportUnsafeHtml)
       .use(rehypeSanitize, sanitizeSchema)
       // Trusted output from here on; video iframes only now, as the sanitizer removes every iframe.
       .use(rehypeDocfxVideo)
