@@ -199,6 +199,7 @@ describe('building untrusted titles', function () {
     const site = await buildSite(path.join(repoRoot, 'tests/fixtures/sites/escaping'))
     expect(site.messages).toEqual([
       'content/da-dk/index.md:6:4: warning: `only-english.md` is not translated into `da-dk`; readers get the `en-us` text [link-to-fallback]',
+      'content/en-us/index.md:7:5: warning: `<script>` is not allowed in content and is removed [unsafe-html]',
     ])
     const raw = readFileSync(path.join(site.outDir, 'en-us/index.html'), 'utf8')
     const tree = readHtml(site.outDir, 'en-us/index.html')
