@@ -22,6 +22,7 @@ import { sourceHash } from './i18n/translation-status.ts'
 import { loadUiStrings, type UiStrings } from './i18n/ui-strings.ts'
 import type { FileSystem } from './includes/resolve-include.ts'
 import { createProcessor, type Processor } from './markdown/create-processor.ts'
+import { applyMoniker } from './markdown/moniker-filter.ts'
 import { buildLocaleNav, tocFor, type LocaleNav } from './nav/nav-index.ts'
 import { pageNav, type PageNav } from './nav/page-nav.ts'
 import { renderPage, type RenderedPage } from './render/render-page.ts'
@@ -68,7 +69,7 @@ export function prepareSite(config: ResolvedConfig, options: PrepareOptions = {}
   const templates = loadTemplates(config.templatesDir, strings)
   messages.push(...strings.files.flatMap((file) => file.messages), ...templates.files.flatMap((file) => file.messages))
 
-  const fs = options.fs ?? createNodeFileSystem()
+  const fs = withMoniker(options.fs ?? createNodeFileSystem(), config.moniker)
   const navs = new Map<string, LocaleNav>()
   for (const locale of config.locales) {
     const { nav, messages: navMessages } = buildLocaleNav(locale.code, sources.get(locale.code)!.tocs, site, fs)
@@ -80,7 +81,8 @@ export function prepareSite(config: ResolvedConfig, options: PrepareOptions = {}
   const docsets = new Map<string, Map<string, string>>()
   const hashOfSource = sourceHashReader(site)
 
-  function renderJob({ locale, source, fallback }: PageJob, text: string): RenderedPage {
+  function renderJob({ locale, source, fallback }: PageJob, rawText: string): RenderedPage {
+    const text = config.moniker ? applyMoniker(rawText, config.moniker) : rawText
     const contentRoot = fallback ? defaultRoot : locale.root
     return renderSafely(source.absPath, () =>
       renderPage({
@@ -131,6 +133,18 @@ function orphanWarnings(nav: LocaleNav, articles: SourceRef[]): VFileMessage[] {
     .map((article) =>
       report(new VFile({ path: article.absPath }), 'orphan-page', 'No TOC.yml lists this article, so readers can only reach it by links'),
     )
+}
+
+/** Markdown read through `fs` (includes) gets the same moniker selection as pages. */
+function withMoniker(fs: FileSystem, moniker: string | undefined): FileSystem {
+  if (!moniker) return fs
+  return {
+    realpath: (absPath) => fs.realpath(absPath),
+    read(absPath) {
+      const text = fs.read(absPath)
+      return text !== undefined && /\.md$/i.test(absPath) ? applyMoniker(text, moniker) : text
+    },
+  }
 }
 
 /** SHA-1 of each default-locale article, read once, only when a translation asks. */

@@ -72,5 +72,6 @@ export function configFlags(values: CliValues) {
     siteUrl: values['site-url'],
     externalRoots: values['external-root'],
     ignoreLinks: values['ignore-link'],
+    moniker: values.moniker,
   }
 }

@@ -28,6 +28,7 @@ Options:
                            Root-relative links under prefix live elsewhere, e.g.
                            /azure/=https://learn.microsoft.com/{locale}/azure/ (repeatable)
   --ignore-link <prefix>   Never check links starting with prefix (repeatable)
+  --moniker <name>         Build one DocFX moniker, e.g. o365-worldwide
   --format <name>          check/build: human (default), json, github; status: human, json
   --strict                 Treat warnings as errors
   --port <n>, --host <h>   Dev and preview server address (default: localhost)
@@ -44,6 +45,7 @@ const options = {
   strict: { type: 'boolean' },
   'external-root': { type: 'string', multiple: true },
   'ignore-link': { type: 'string', multiple: true },
+  moniker: { type: 'string' },
   port: { type: 'string' },
   host: { type: 'string' },
   format: { type: 'string' },

@@ -25,6 +25,7 @@ export interface ConfigFlags {
   /** `prefix=template` pairs. */
   externalRoots?: string[] | undefined
   ignoreLinks?: string[] | undefined
+  moniker?: string | undefined
 }
 
 export async function loadConfig(flags: ConfigFlags, cwd = process.cwd()): Promise<ResolveResult> {
@@ -68,6 +69,7 @@ function applyFlags(exported: unknown, flags: ConfigFlags): unknown {
     ...(flags.base ? { base: flags.base } : {}),
     ...(flags.siteUrl ? { siteUrl: flags.siteUrl } : {}),
     ...(flags.defaultLocale ? { defaultLocale: flags.defaultLocale } : {}),
+    ...(flags.moniker ? { moniker: flags.moniker } : {}),
     ...linkFlags(flags, exported as { externalRoots?: Record<string, string>; ignoreLinks?: string[] }),
   }
 }
@@ -109,6 +111,7 @@ function fromFlags(flags: ConfigFlags, cwd: string): ResolveResult {
     ...(flags.outDir ? { outDir: flags.outDir } : {}),
     ...(flags.base ? { base: flags.base } : {}),
     ...(flags.siteUrl ? { siteUrl: flags.siteUrl } : {}),
+    ...(flags.moniker ? { moniker: flags.moniker } : {}),
     ...linkFlags(flags),
   }
   const result = resolveConfig(input, file, cwd)

@@ -76,6 +76,7 @@ export function resolveConfig(input: unknown, file: VFile, configDir: string): R
       uiStringsDir: ownOrPackaged(configDir, config.uiStringsDir, 'locales'),
       maxIncludeDepth: config.maxIncludeDepth,
       fallback: config.fallback,
+      moniker: config.moniker,
       externalRoots: config.externalRoots,
       ignoreLinks: config.ignoreLinks,
       redirectionFile: redirectionFileOf(config.redirectionFile, configDir, locales.find((l) => l.code === config.defaultLocale)?.root),

@@ -62,6 +62,12 @@ export const configSchema = z
      * and a notice; `none` builds nothing and links go to the default locale's page.
      */
     fallback: z.enum(['page', 'none']).default('page'),
+    /**
+     * DocFX moniker to build, like `o365-worldwide`: content of `::: moniker
+     * range` blocks for other monikers is left out (default: none; every
+     * block is shown, with a warning).
+     */
+    moniker: z.string().min(1).optional(),
     /** Deepest include nesting before it is treated as runaway (default: `8`). */
     maxIncludeDepth: z.number().int().min(1).max(64).default(8),
   })
@@ -105,6 +111,7 @@ export interface ResolvedConfig {
   uiStringsDir: string
   maxIncludeDepth: number
   fallback: 'page' | 'none'
+  moniker: string | undefined
   externalRoots: Record<string, string>
   ignoreLinks: string[]
   /** Absolute path of the redirection file, or `undefined` when there is none. */

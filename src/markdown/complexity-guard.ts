@@ -17,6 +17,8 @@ export const maxQuoteDepth = 50
 export function withinComplexityLimits(text: string, file: VFile): boolean {
   const lines = text.split('\n')
   for (const [index, line] of lines.entries()) {
+    // A blank line's spaces nest nothing (blanked front matter and monikers are such lines).
+    if (line.trim() === '') continue
     const indent = /^[ \t]*/.exec(line)![0].replace(/\t/g, '    ').length
     const quotes = /^(?:[ \t]*>)*/.exec(line)![0].split('>').length - 1
     if (indent > maxIndent || quotes > maxQuoteDepth) {

@@ -127,6 +127,7 @@ describe('loadConfig', function () {
         uiStringsDir: path.join(packageDir, 'locales'),
         maxIncludeDepth: 8,
         fallback: 'page',
+        moniker: undefined,
         externalRoots: {},
         ignoreLinks: [],
         redirectionFile: undefined,

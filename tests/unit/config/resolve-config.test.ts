@@ -115,6 +115,7 @@ describe('resolveConfig', function () {
       uiStringsDir: path.join(packageDir, 'locales'),
       maxIncludeDepth: 8,
       fallback: 'page',
+      moniker: undefined,
       externalRoots: {},
       ignoreLinks: [],
       redirectionFile: undefined,

@@ -26,6 +26,7 @@ function setup(codes: string[], files: Record<string, string>) {
     uiStringsDir: dir,
     maxIncludeDepth: 8,
     fallback: 'page',
+    moniker: undefined,
     externalRoots: {},
     ignoreLinks: [],
     redirectionFile: undefined,
