@@ -3,9 +3,10 @@
  * assets, sorted so every later stage sees the same order on every run.
  * Follows DocFX's defaults: `includes/` folders hold fragments, not pages.
  */
-import { readdirSync } from 'node:fs'
+import { closeSync, openSync, readSync, readdirSync } from 'node:fs'
 import path from 'node:path'
 import type { ResolvedLocale } from '../config/schema.ts'
+import { yamlPageKind } from './yaml-page.ts'
 
 export interface SourceRef {
   locale: string
@@ -22,7 +23,7 @@ export interface LocaleSources {
   assets: SourceRef[]
   /** DocFX `TOC.yml` files. */
   tocs: SourceRef[]
-  /** Other `.yml` files: DocFX YAML pages (landing pages), not built by tolk. */
+  /** Other `.yml` files: DocFX YAML pages tolk does not build (Hub, …); Landing and FAQ pages are articles. */
   yamlPages: SourceRef[]
 }
 
@@ -47,11 +48,27 @@ export function discover(locale: ResolvedLocale): LocaleSources {
     const extension = path.posix.extname(relPath).toLowerCase()
     const base = path.posix.basename(relPath).toLowerCase()
     if (base === 'toc.yml') tocs.push(ref)
-    else if (extension === '.yml' && !isIncludePath(relPath)) yamlPages.push(ref)
+    else if (extension === '.yml' && !isIncludePath(relPath)) (yamlPageKind(firstLine(ref.absPath)) ? articles : yamlPages).push(ref)
     else if (extension === '.md' && !isIncludePath(relPath) && !skippedFiles.has(base)) articles.push(ref)
     else if (assetExtensions.has(extension) && !isIncludePath(relPath)) assets.push(ref)
   }
   return { articles, assets, tocs, yamlPages }
+}
+
+/** The first line of a file (its first 64 bytes suffice for `### YamlMime:…`). */
+function firstLine(absPath: string): string {
+  try {
+    const descriptor = openSync(absPath, 'r')
+    try {
+      const buffer = Buffer.alloc(64)
+      const length = readSync(descriptor, buffer, 0, 64, 0)
+      return buffer.subarray(0, length).toString('utf8').split(/\r?\n/)[0] ?? ''
+    } finally {
+      closeSync(descriptor)
+    }
+  } catch {
+    return ''
+  }
 }
 
 /** Files under `dir`, depth first, sorted by code unit; dot-folders and symlinks are skipped. */

@@ -79,7 +79,10 @@ function resolveInRoot(
   const { site } = context
   const warnings: Problem[] = []
   const isMarkdown = /\.md$/i.test(target)
-  const candidates = isMarkdown ? [target] : [target, `${target}.md`, target ? `${target}/index.md` : 'index.md']
+  // Pages are Markdown articles or DocFX YAML pages (`index.yml` landing pages).
+  const candidates = isMarkdown || /\.yml$/i.test(target)
+    ? [target]
+    : [target, `${target}.md`, `${target}.yml`, ...(target ? [`${target}/index.md`, `${target}/index.yml`] : ['index.md', 'index.yml'])]
   if (!context.isImage) {
     for (const candidate of candidates) {
       const page = findArticle(site, candidate, context.locale, warnings, written)

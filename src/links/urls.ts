@@ -8,9 +8,10 @@ import path from 'node:path'
  * Site-relative folder URL of an article, without a leading slash.
  * @example articlePath('da-dk', 'guide/analyze.md') // => 'da-dk/guide/analyze/'
  * @example articlePath('da-dk', 'guide/index.md') // => 'da-dk/guide/'
+ * @example articlePath('da-dk', 'guide/index.yml') // => 'da-dk/guide/'
  */
 export function articlePath(locale: string, relPath: string): string {
-  const withoutExtension = relPath.replace(/\.md$/i, '')
+  const withoutExtension = relPath.replace(/\.(md|yml)$/i, '')
   const folder = /(^|\/)index$/i.test(withoutExtension)
     ? withoutExtension.replace(/(^|\/)index$/i, '')
     : withoutExtension

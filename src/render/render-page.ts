@@ -16,6 +16,7 @@ import type { Processor } from '../markdown/create-processor.ts'
 import type { PageNav } from '../nav/page-nav.ts'
 import { translationState, type TranslationInfo } from '../i18n/translation-status.ts'
 import { withinComplexityLimits } from '../markdown/complexity-guard.ts'
+import { yamlPageToMarkdown } from '../content/yaml-page.ts'
 import { createPageData } from './page-data.ts'
 
 declare module 'vfile' {
@@ -50,8 +51,26 @@ export interface RenderedPage {
 }
 
 export function renderPage(input: PageInput): RenderedPage {
+  if (!/\.yml$/i.test(input.source.relPath)) return renderMarkdownPage(input, input.text)
+  // A DocFX YAML page renders as the Markdown it stands for; its messages
+  // are moved back to the YAML lines they came from.
+  const probe = new VFile({ path: input.source.absPath, value: input.text })
+  const page = yamlPageToMarkdown(input.text, probe)
+  if (!page) return { html: undefined, file: probe }
+  const rendered = renderMarkdownPage(input, page.markdown)
+  for (const message of rendered.file.messages) {
+    if (message.file !== input.source.absPath || message.line === undefined) continue
+    const place = page.lineMap[message.line - 1] ?? { line: 1, column: 1 }
+    message.line = place.line
+    message.column = place.column
+    message.place = place
+  }
+  return rendered
+}
+
+function renderMarkdownPage(input: PageInput, text: string): RenderedPage {
   const { source, locale } = input
-  const file = new VFile({ path: source.absPath, value: input.text })
+  const file = new VFile({ path: source.absPath, value: text })
   const { data, body } = parseFrontMatter(file)
   const meta = readArticleMeta(file, data, file.messages.length > 0)
   file.data.page = {
