@@ -4,19 +4,19 @@
  * broken front matter shows an error banner with its line, and fixing it
  * brings the page back.
  */
-import { spawn, type ChildProcess } from 'node:child_process'
 import { readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { chromium, type Browser, type Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { chromiumArgs, chromiumPath, describeWithBrowser } from '../helpers/browser.ts'
-import { copyOfSampleGuide, repoRoot } from '../helpers/build-site.ts'
+import { copyOfSampleGuide } from '../helpers/build-site.ts'
+import { startTolkServer, type TolkServer } from '../helpers/tolk-server.ts'
 
 const wait = { timeout: 20_000 }
 
 describeWithBrowser()('tolk dev in Chromium', function () {
   let site: string
-  let server: ChildProcess
+  let server: TolkServer
   let baseUrl: string
   let browser: Browser
   let analyze: Page
@@ -26,20 +26,8 @@ describeWithBrowser()('tolk dev in Chromium', function () {
 
   beforeAll(async function () {
     site = copyOfSampleGuide('tolk-dev-')
-    server = spawn(process.execPath, [path.join(repoRoot, 'bin/tolk.js'), 'dev', '--port', '0'], { cwd: site, stdio: ['ignore', 'pipe', 'pipe'], detached: true })
-    baseUrl = await new Promise<string>((resolve, reject) => {
-      let output = ''
-      const timer = setTimeout(() => reject(new Error(`tolk dev did not start:\n${output}`)), 30_000)
-      server.stderr!.on('data', (chunk: Buffer) => {
-        output += chunk.toString()
-        const match = /serving (http:\/\/\S+?)\/? /.exec(output)
-        if (match) {
-          clearTimeout(timer)
-          resolve(match[1]!.replace(/\/$/, ''))
-        }
-      })
-      server.on('exit', (code) => reject(new Error(`tolk dev exited with ${code}:\n${output}`)))
-    })
+    server = await startTolkServer('dev', [], site)
+    baseUrl = server.baseUrl
     browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs })
     analyze = await browser.newPage()
     prepare = await browser.newPage()
@@ -49,14 +37,7 @@ describeWithBrowser()('tolk dev in Chromium', function () {
 
   afterAll(async function () {
     await browser?.close()
-    // The server runs in its own process group: end it and anything it started.
-    if (server?.pid) {
-      try {
-        process.kill(-server.pid, 'SIGTERM')
-      } catch {
-        // Already gone.
-      }
-    }
+    server?.stop()
   })
 
   it('should serve the article at its build URL', async function () {
