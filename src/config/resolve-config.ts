@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { VFile } from 'vfile'
+import { offsetToPlace } from '../diagnostics/place.ts'
 import { report } from '../diagnostics/report.ts'
 import { configSchema, type ResolvedConfig } from './schema.ts'
 
@@ -118,8 +119,5 @@ export function findKey(source: string, keyPath: string[]): { line: number; colu
     found = match.index
     offset = match.index + match[0].length
   }
-  if (found < 0) return undefined
-  const before = source.slice(0, found)
-  const line = before.split('\n').length
-  return { line, column: found - before.lastIndexOf('\n') }
+  return found < 0 ? undefined : offsetToPlace(source, found)
 }

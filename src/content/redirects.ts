@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs'
 import { VFile } from 'vfile'
+import { offsetToPlace } from '../diagnostics/place.ts'
 import { report } from '../diagnostics/report.ts'
 
 export interface Redirects {
@@ -60,9 +61,4 @@ export function loadRedirects(filePath: string | undefined): Redirects {
 
 function placeOf(text: string, needle: string): { line: number; column: number } {
   return offsetToPlace(text, Math.max(0, text.indexOf(needle)))
-}
-
-function offsetToPlace(text: string, offset: number): { line: number; column: number } {
-  const before = text.slice(0, offset)
-  return { line: before.split('\n').length, column: offset - before.lastIndexOf('\n') }
 }

@@ -9,6 +9,7 @@ import path from 'node:path'
 import { VFile } from 'vfile'
 import { packageDir } from '../config/resolve-config.ts'
 import type { ResolvedConfig } from '../config/schema.ts'
+import { offsetToPlace } from '../diagnostics/place.ts'
 import { report } from '../diagnostics/report.ts'
 
 export interface UiStrings {
@@ -115,9 +116,4 @@ function jsonErrorPlace(text: string, error: Error): { line: number; column: num
 function placeOfKey(text: string, key: string): { line: number; column: number } {
   const offset = text.indexOf(JSON.stringify(key))
   return offset === -1 ? { line: 1, column: 1 } : offsetToPlace(text, offset)
-}
-
-function offsetToPlace(text: string, offset: number): { line: number; column: number } {
-  const before = text.slice(0, offset)
-  return { line: before.split('\n').length, column: offset - before.lastIndexOf('\n') }
 }
