@@ -3,6 +3,8 @@ import path from 'node:path'
 import { build } from '../build.ts'
 import { loadConfig } from '../config/load-config.ts'
 import type { VFileMessage } from 'vfile-message'
+import type { ResolvedConfig } from '../config/schema.ts'
+import { formatHuman } from '../diagnostics/format.ts'
 import type { UiStringCoverage } from '../i18n/ui-strings.ts'
 import { summarize } from '../diagnostics/format.ts'
 import {
@@ -60,6 +62,13 @@ function printer(format: Format, options: ReportOptions) {
 
 function colorWanted(): boolean {
   return process.stderr.isTTY === true && !process.env['NO_COLOR'] && process.env['TERM'] !== 'dumb'
+}
+
+/** The resolved config, or `undefined` after printing why it could not be loaded. */
+export async function loadConfigOrPrint(flags: ReturnType<typeof configFlags>): Promise<ResolvedConfig | undefined> {
+  const { config, file } = await loadConfig(flags)
+  if (!config) for (const message of file.messages) process.stderr.write(`${formatHuman(message)}\n`)
+  return config
 }
 
 export function configFlags(values: CliValues) {

@@ -1,35 +1,28 @@
 /** `tolk dev` (pages on demand, live reload) and `tolk preview` (the built output as is). */
 import { existsSync } from 'node:fs'
 import { loadConfig } from '../config/load-config.ts'
-import { formatHuman } from '../diagnostics/format.ts'
 import { startDevServer, startPreviewServer } from '../dev/server.ts'
-import { configFlags } from './build-command.ts'
+import { configFlags, loadConfigOrPrint } from './build-command.ts'
 import type { CliValues } from './main.ts'
 
 export async function runDev(values: CliValues): Promise<number> {
   const address = serverAddress(values, 5173)
   if (!address) return 2
   const flags = configFlags(values)
-  const first = await loadConfig(flags)
-  if (!first.config) {
-    // Without a config there is nothing to watch; say why and stop.
-    for (const message of first.file.messages) process.stderr.write(`${formatHuman(message)}\n`)
-    return 1
-  }
-  const server = await startDevServer(() => loadConfig(flags), { ...address, root: first.config.configDir })
+  // Without a config there is nothing to watch; say why and stop.
+  const first = await loadConfigOrPrint(flags)
+  if (!first) return 1
+  const server = await startDevServer(() => loadConfig(flags), { ...address, root: first.configDir })
   const url = server.resolvedUrls?.local[0] ?? `http://${address.host}:${address.port}/`
-  process.stderr.write(`tolk dev: serving ${url.replace(/\/$/, '')}${first.config.base} (Ctrl+C to stop)\n`)
+  process.stderr.write(`tolk dev: serving ${url.replace(/\/$/, '')}${first.base} (Ctrl+C to stop)\n`)
   return waitForStop(() => server.close())
 }
 
 export async function runPreview(values: CliValues): Promise<number> {
   const address = serverAddress(values, 4173)
   if (!address) return 2
-  const { config, file } = await loadConfig(configFlags(values))
-  if (!config) {
-    for (const message of file.messages) process.stderr.write(`${formatHuman(message)}\n`)
-    return 1
-  }
+  const config = await loadConfigOrPrint(configFlags(values))
+  if (!config) return 1
   if (!existsSync(config.outDir)) {
     process.stderr.write(`tolk preview: \`${config.outDir}\` does not exist; run \`tolk build\` first\n`)
     return 1

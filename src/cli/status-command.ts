@@ -3,12 +3,10 @@
  * unknown age, missing and machine translated, with the files, plus UI-string
  * coverage; `--format json` for tools.
  */
-import { loadConfig } from '../config/load-config.ts'
 import { discover, type LocaleSources } from '../content/discover.ts'
-import { formatHuman } from '../diagnostics/format.ts'
 import { collectStatus, type LocaleStatus } from '../i18n/collect-status.ts'
 import { loadUiStrings } from '../i18n/ui-strings.ts'
-import { configFlags } from './build-command.ts'
+import { configFlags, loadConfigOrPrint } from './build-command.ts'
 import type { CliValues } from './main.ts'
 
 export async function runStatus(values: CliValues): Promise<number> {
@@ -17,11 +15,8 @@ export async function runStatus(values: CliValues): Promise<number> {
     process.stderr.write(`tolk: \`--format ${format}\`: expected one of human, json\n`)
     return 2
   }
-  const { config, file } = await loadConfig(configFlags(values))
-  if (!config) {
-    for (const message of file.messages) process.stderr.write(`${formatHuman(message)}\n`)
-    return 1
-  }
+  const config = await loadConfigOrPrint(configFlags(values))
+  if (!config) return 1
   const sources = new Map<string, LocaleSources>(config.locales.map((locale) => [locale.code, discover(locale)]))
   const statuses = collectStatus(config, sources)
   const coverage = loadUiStrings(config).coverage()
