@@ -64,7 +64,7 @@ export function prepareSite(config: ResolvedConfig, options: PrepareOptions = {}
   dropCopiesOfDefault(sources, config.defaultLocale)
   const redirects = loadRedirects(config.redirectionFile)
   messages.push(...(redirects.file?.messages ?? []))
-  const site = createSiteIndex(config, sources, { redirects: redirects.bySource })
+  const site = createSiteIndex(config, sources, { redirects: redirects.bySource, redirectPlaces: redirects.placesBySource })
   const strings = loadUiStrings(config)
   const templates = loadTemplates(config.templatesDir, strings)
   messages.push(...strings.files.flatMap((file) => file.messages), ...templates.files.flatMap((file) => file.messages))

@@ -1,32 +1,48 @@
 /**
  * Read a DocFX redirection file (`.openpublishing.redirection.json`:
  * `{"redirections": [{"source_path", "redirect_url"}]}`). `source_path` is
- * relative to the content root; `redirect_url` is root-relative or absolute.
+ * relative to the content root and must stay inside it (a redirect page is
+ * written at that path in every locale); `redirect_url` is root-relative or
+ * absolute, and is judged by the URL policy where it is used
+ * (redirect-pages.ts, resolve-link.ts).
  */
 import { readFileSync } from 'node:fs'
+import path from 'node:path'
 import { VFile } from 'vfile'
 import { offsetToPlace } from '../diagnostics/place.ts'
-import { report } from '../diagnostics/report.ts'
+import { report, type Place } from '../diagnostics/report.ts'
+import { jsonPathKey, jsonValueOffsets } from './json-places.ts'
+
+export interface RedirectPlaces {
+  /** Where the entry's `source_path` value starts in the file. */
+  source: Place
+  /** Where its `redirect_url` value starts. */
+  target: Place
+}
 
 export interface Redirects {
   /** Source article path → redirect URL, in file order. */
   bySource: Map<string, string>
+  /** Source article path → where its entry is in the file, for messages about it. */
+  placesBySource: Map<string, RedirectPlaces>
   file: VFile | undefined
 }
 
 export function loadRedirects(filePath: string | undefined): Redirects {
   const bySource = new Map<string, string>()
-  if (!filePath) return { bySource, file: undefined }
+  const placesBySource = new Map<string, RedirectPlaces>()
+  if (!filePath) return { bySource, placesBySource, file: undefined }
   const file = new VFile({ path: filePath })
   let text: string
   try {
     text = readFileSync(filePath, 'utf8')
   } catch {
     report(file, 'invalid-redirects', 'Cannot read the redirection file')
-    return { bySource, file }
+    return { bySource, placesBySource, file }
   }
   file.value = text
   let data: unknown
+  let json = text
   try {
     data = JSON.parse(text)
   } catch (error) {
@@ -35,30 +51,59 @@ export function loadRedirects(filePath: string | undefined): Redirects {
     const nbsp = text.indexOf('\u00a0')
     try {
       if (nbsp === -1) throw error
-      data = JSON.parse(text.replaceAll('\u00a0', ' '))
+      // Same length, so offsets in `json` are offsets in `text`.
+      json = text.replaceAll('\u00a0', ' ')
+      data = JSON.parse(json)
       report(file, 'redirects-json-lenient', 'No-break space in the JSON; read as a space', offsetToPlace(text, nbsp))
     } catch {
       report(file, 'invalid-redirects', `Invalid JSON: ${(error as Error).message.split('\n')[0]}`)
-      return { bySource, file }
+      return { bySource, placesBySource, file }
     }
   }
   const entries = (data as { redirections?: unknown })?.redirections
   if (!Array.isArray(entries)) {
     report(file, 'invalid-redirects', 'Expected `{"redirections": [...]}`')
-    return { bySource, file }
+    return { bySource, placesBySource, file }
   }
-  for (const entry of entries as Array<Record<string, unknown>>) {
+  const offsets = jsonValueOffsets(json, 3)
+  // The value at `['redirections', index, key]`, else the entry, else the start of the file.
+  const placeOf = (index: number, key?: string): Place => {
+    const offset = (key === undefined ? undefined : offsets.get(jsonPathKey(['redirections', index, key]))) ?? offsets.get(jsonPathKey(['redirections', index]))
+    return offsetToPlace(text, offset ?? 0)
+  }
+  for (const [index, entry] of (entries as Array<Record<string, unknown>>).entries()) {
     const source = entry?.['source_path']
     const target = entry?.['redirect_url']
     if (typeof source !== 'string' || typeof target !== 'string') {
-      report(file, 'invalid-redirects', 'Each redirection needs a `source_path` and a `redirect_url`', placeOf(text, JSON.stringify(source ?? target ?? '')))
+      const present = source !== undefined ? 'source_path' : target !== undefined ? 'redirect_url' : undefined
+      report(file, 'invalid-redirects', 'Each redirection needs a `source_path` and a `redirect_url`', placeOf(index, present))
       continue
     }
-    bySource.set(source.replace(/^\/+/, '').replaceAll('\\', '/'), target)
+    const contentPath = redirectSourcePath(source)
+    if ('problem' in contentPath) {
+      report(file, 'invalid-redirects', `\`source_path\` ${JSON.stringify(source)} ${contentPath.problem}; no redirect page is written for it`, placeOf(index, 'source_path'))
+      continue
+    }
+    bySource.set(contentPath.path, target)
+    placesBySource.set(contentPath.path, { source: placeOf(index, 'source_path'), target: placeOf(index, 'redirect_url') })
   }
-  return { bySource, file }
+  return { bySource, placesBySource, file }
 }
 
-function placeOf(text: string, needle: string): { line: number; column: number } {
-  return offsetToPlace(text, Math.max(0, text.indexOf(needle)))
+/**
+ * The content path a `source_path` names: `\\` read as `/`, leading `/`
+ * dropped (DocFX paths are relative to the repository), `.` and `..`
+ * resolved. A path that leaves the content root, a Windows drive path or a
+ * control character (NUL) is a problem: the redirect page would be written
+ * outside the locale's folder.
+ * @example redirectSourcePath('/guide\\old.md') // => {path: 'guide/old.md'}
+ * @example redirectSourcePath('a/../../x.md') // => {problem: 'leaves the content root'}
+ */
+export function redirectSourcePath(sourcePath: string): { path: string } | { problem: string } {
+  if (/[\u0000-\u001f\u007f]/.test(sourcePath)) return { problem: 'has a control character' }
+  if (/^[a-z]:/i.test(sourcePath)) return { problem: 'is an absolute Windows path' }
+  const normalized = path.posix.normalize(sourcePath.replaceAll('\\', '/').replace(/^\/+/, ''))
+  if (normalized === '..' || normalized.startsWith('../')) return { problem: 'leaves the content root' }
+  if (normalized === '.' || normalized === './' || normalized === '') return { problem: 'names no file' }
+  return { path: normalized }
 }

@@ -4,6 +4,7 @@
  */
 import type { ResolvedConfig } from '../config/schema.ts'
 import type { LocaleSources, SourceRef } from './discover.ts'
+import type { RedirectPlaces } from './redirects.ts'
 
 export interface SiteIndex {
   /** Locale codes in config order. */
@@ -29,10 +30,13 @@ export interface SiteIndex {
   yamlPages: Set<string>
   /** First path segments of every article (docset folders like `microsoft-365`). */
   topFolders: Set<string>
+  /** Redirected article paths → where their entry is in the redirection file (absent in tests that make redirects by hand). */
+  redirectPlaces?: Map<string, RedirectPlaces> | undefined
 }
 
 export interface SiteIndexExtras {
   redirects?: Map<string, string>
+  redirectPlaces?: Map<string, RedirectPlaces>
 }
 
 export function createSiteIndex(
@@ -71,6 +75,7 @@ export function createSiteIndex(
     fallbackPages: config.fallback === 'page',
     yamlPages: new Set(config.locales.flatMap((locale) => (sources.get(locale.code)?.yamlPages ?? []).map((ref) => ref.relPath))),
     topFolders: new Set([...all].filter((relPath) => relPath.includes('/')).map((relPath) => relPath.split('/')[0]!)),
+    redirectPlaces: extras.redirectPlaces ?? new Map(),
   }
 }
 

@@ -10,6 +10,7 @@ import { VFile } from 'vfile'
 import { report } from '../diagnostics/report.ts'
 import type { RuleId } from '../diagnostics/rules.ts'
 import { resolveLink, type LinkTarget } from './resolve-link.ts'
+import { printableUrl, safeUrl } from './url-policy.ts'
 import { articlePath, relativeUrl } from './urls.ts'
 
 /** A `#fragment` to look for on a page once every page's ids are known. */
@@ -46,19 +47,19 @@ export default function remarkRewriteLinks() {
       const sourceFile = node.data?.sourceFile ?? String(file.path)
       switch (target.kind) {
         case 'keep':
-          return
+          break
         case 'fragment':
           if (target.hash) checks.push({ locale: page.locale, relPath: page.relPath, hash: target.hash, written, file: sourceFile, ...place })
-          return
+          break
         case 'url':
           node.url = target.url
-          return
+          break
         case 'unbuilt':
           reportAt(file, node, 'link-to-unbuilt-page', `\`${written}\` is a DocFX YAML page, which tolk does not build yet; readers get a missing page`)
-          return
+          break
         case 'broken':
           reportAt(file, node, target.problem.rule, target.problem.reason)
-          return
+          break
         default:
           node.url = urlOf(from, target)
           for (const warning of target.warnings) reportAt(file, node, warning.rule, warning.reason)
@@ -66,6 +67,14 @@ export default function remarkRewriteLinks() {
             checks.push({ locale: target.locale, relPath: target.relPath, hash: target.hash, written, file: sourceFile, ...place })
           }
       }
+      // Whatever the link became, it is written only as the URL policy allows.
+      const verdict = safeUrl(node.url)
+      if (verdict.ok) {
+        node.url = verdict.url
+        return
+      }
+      reportAt(file, node, 'unsafe-url', `Link \`${printableUrl(written)}\` is not written: ${verdict.reason}`)
+      dropUrl(node)
     })
   }
 }
@@ -74,6 +83,13 @@ function urlOf(from: string, target: Extract<LinkTarget, { kind: 'page' | 'asset
   const to = target.kind === 'page' ? articlePath(target.locale, target.relPath) : `${target.locale}/${target.relPath}`
   // Paths are kept decoded (`my file.md`); the href needs them encoded.
   return encodeURI(relativeUrl(from, to)) + target.search + (target.hash ? `#${encodeURI(target.hash)}` : '')
+}
+
+/** Write the element without its `href`/`src` (a definition has no element: its references get an empty URL). */
+function dropUrl(node: Link | Image | Definition): void {
+  node.url = ''
+  if (node.type === 'definition') return
+  node.data = { ...node.data, hProperties: { ...node.data?.hProperties, [node.type === 'image' ? 'src' : 'href']: undefined } }
 }
 
 /** Messages about nodes that came from an include go to the include file. */

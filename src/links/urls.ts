@@ -24,15 +24,18 @@ export function articleOutputFile(locale: string, relPath: string): string {
 }
 
 /**
- * Relative URL from one site-relative page folder to a site-relative target.
+ * Relative URL from one site-relative page folder to a site-relative target,
+ * always starting with `./` or `../` so that no folder name (`javascript:x,`)
+ * can be read as a scheme (see url-policy.ts).
  * @example relativeUrl('da-dk/guide/a/', 'en-us/guide/b/') // => '../../../en-us/guide/b/'
+ * @example relativeUrl('da-dk/', 'da-dk/guide/') // => './guide/'
  */
 export function relativeUrl(fromFolder: string, to: string): string {
   const trailingSlash = to === '' || to.endsWith('/')
   let relative = path.posix.relative(`/${fromFolder}`, `/${to}`)
   if (relative === '') return './'
   if (trailingSlash) relative += '/'
-  return relative
+  return relative.startsWith('../') || relative === '..' ? relative : `./${relative}`
 }
 
 /** True for a URL with a scheme (`https:`, `mailto:`) or protocol-relative `//host`. */

@@ -16,6 +16,7 @@ import remarkInclude from '../includes/remark-include.ts'
 import type { FileSystem } from '../includes/resolve-include.ts'
 import rehypeCollectAnchors from '../links/rehype-collect-anchors.ts'
 import remarkRewriteLinks from '../links/remark-rewrite-links.ts'
+import rehypeUrlPolicy from '../links/rehype-url-policy.ts'
 import remarkDocfxAlerts from './plugins/remark-docfx-alerts.ts'
 import remarkDocfxDiv from './plugins/remark-docfx-div.ts'
 import remarkDocfxImage from './plugins/remark-docfx-image.ts'
@@ -73,6 +74,8 @@ export function createProcessor(options: ProcessorOptions) {
       .use(rehypeDocfxVideo)
       .use(rehypeHeadingIds)
       .use(rehypeHighlightCode, { highlighter })
+      // Every URL in the article, whoever made it, as the URL policy allows.
+      .use(rehypeUrlPolicy)
       .use(rehypeCollectAnchors)
       .use(rehypeStringify)
       .freeze()

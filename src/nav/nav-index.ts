@@ -11,6 +11,7 @@ import type { SourceRef } from '../content/discover.ts'
 import type { SiteIndex } from '../content/site-index.ts'
 import { report } from '../diagnostics/report.ts'
 import { resolveLink } from '../links/resolve-link.ts'
+import { printableUrl, safeUrl } from '../links/url-policy.ts'
 import { isExternal } from '../links/urls.ts'
 import { parseToc, type TocEntry } from './parse-toc.ts'
 
@@ -60,7 +61,8 @@ export function buildLocaleNav(locale: string, tocRefs: SourceRef[], site: SiteI
 
   function toNode(entry: TocEntry, tocRelPath: string, file: VFile, chain: string[]): NavNode {
     const node: NavNode = { title: entry.name, relPath: undefined, url: undefined, expanded: entry.expanded, children: [] }
-    const nested = entry.href ? nestedToc(entry.href, tocRelPath) : undefined
+    const href = allowed(entry.href, entry, file)
+    const nested = href ? nestedToc(href, tocRelPath) : undefined
     if (nested) {
       if (chain.includes(nested.relPath)) {
         report(file, 'toc-invalid', `TOC cycle: ${[...chain, nested.relPath].join(' → ')}`, entry.place)
@@ -68,10 +70,23 @@ export function buildLocaleNav(locale: string, tocRefs: SourceRef[], site: SiteI
         node.children.push(...load(nested, chain))
       }
     }
-    const pageHref = nested ? entry.topicHref : entry.href
+    const pageHref = nested ? allowed(entry.topicHref, entry, file) : href
     if (pageHref) resolveHref(node, pageHref, tocRelPath, file, entry)
     node.children.push(...entry.items.map((item) => toNode(item, tocRelPath, file, chain)))
     return node
+  }
+
+  /**
+   * `href` as written (or, with `asWritten` false, in the form the URL policy
+   * writes it) when the policy allows it; else an `unsafe-url` error at the
+   * entry, and the entry gets no link.
+   */
+  function allowed(href: string | undefined, entry: TocEntry, file: VFile, asWritten = true): string | undefined {
+    if (href === undefined) return undefined
+    const verdict = safeUrl(href)
+    if (verdict.ok) return asWritten ? href : verdict.url
+    report(file, 'unsafe-url', `TOC entry \`${entry.name}\` is not linked to \`${printableUrl(href)}\`: ${verdict.reason}`, entry.place)
+    return undefined
   }
 
   function nestedToc(href: string, tocRelPath: string): SourceRef | undefined {
@@ -90,10 +105,10 @@ export function buildLocaleNav(locale: string, tocRefs: SourceRef[], site: SiteI
         listed.add(target.relPath)
         return
       case 'url':
-        node.url = target.url
+        node.url = allowed(target.url, entry, file, false)
         return
       case 'keep':
-        if (isExternal(href)) node.url = href
+        if (isExternal(href)) node.url = allowed(href, entry, file, false)
         return
       case 'unbuilt':
         return // A DocFX YAML page: the entry stays, as a heading without a link.

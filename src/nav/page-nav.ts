@@ -5,6 +5,7 @@
  * 1,500-entry TOC stays small and readable without JavaScript.
  */
 import { landingLocale, type SiteIndex } from '../content/site-index.ts'
+import { computedUrl } from '../links/url-policy.ts'
 import { articlePath, relativeUrl } from '../links/urls.ts'
 import type { NavNode, Toc } from './nav-index.ts'
 
@@ -33,10 +34,11 @@ export interface PageNav {
 export function pageNav(toc: Toc, relPath: string, locale: string, site: SiteIndex): PageNav {
   const from = articlePath(locale, relPath)
   const hrefOf = (node: NavNode): string | undefined => {
-    if (node.url) return node.url
+    // `node.url` passed the URL policy when the TOC was read (nav-index.ts).
+    if (node.url) return computedUrl(node.url)
     if (!node.relPath) return undefined
     const target = landingLocale(site, node.relPath, locale)
-    return target ? relativeUrl(from, articlePath(target, node.relPath)) : undefined
+    return target ? computedUrl(relativeUrl(from, articlePath(target, node.relPath))) : undefined
   }
   const trail = findTrail(toc.nodes, relPath) ?? []
   // Small TOCs are written whole (closed branches fold into <details>, which

@@ -2,16 +2,22 @@
  * A page per redirected article per locale (DocFX `source_path` →
  * `redirect_url`), so old links keep working on a static server: a meta
  * refresh, a canonical link and a visible link for readers and crawlers.
+ * The target, followed through any chain of redirects, must pass the URL
+ * policy (`unsafe-url`), and a redirect page never replaces a page the build
+ * makes (`redirect-collision`); either is an error at the entry.
  */
 import { h } from 'hastscript'
 import { toHtml } from 'hast-util-to-html'
 import { VFile } from 'vfile'
 import type { VFileMessage } from 'vfile-message'
 import type { ResolvedConfig, ResolvedLocale } from '../config/schema.ts'
-import type { SiteIndex } from '../content/site-index.ts'
-import { report } from '../diagnostics/report.ts'
+import { landingLocale, type SiteIndex } from '../content/site-index.ts'
+import type { RuleId } from '../diagnostics/rules.ts'
+import { report, type Place } from '../diagnostics/report.ts'
 import { resolveLink } from '../links/resolve-link.ts'
-import { articleOutputFile, articlePath, relativeUrl } from '../links/urls.ts'
+import { printableUrl, safeUrl } from '../links/url-policy.ts'
+import { articleOutputFile, articlePath, isExternal, relativeUrl } from '../links/urls.ts'
+import { statusPageFile } from './status-page.ts'
 
 export interface RedirectPage {
   outputFile: string
@@ -25,26 +31,74 @@ export function redirectPages(
 ): { pages: RedirectPage[]; messages: VFileMessage[] } {
   const pages: RedirectPage[] = []
   const file = new VFile({ path: config.redirectionFile ?? '<redirects>' })
+  const built = builtFiles(config, site)
   for (const [source, target] of site.redirects) {
     if (!/\.md$/i.test(source)) continue
-    let reported = false
+    const places = site.redirectPlaces?.get(source)
+    // Each problem once per redirect, from whichever locale meets it first.
+    const reported = new Set<RuleId>()
+    const once = (rule: RuleId, reason: string, place: Place | undefined): void => {
+      if (!reported.has(rule)) report(file, rule, reason, place)
+      reported.add(rule)
+    }
+    const written = safeUrl(target)
+    if (!written.ok) {
+      once('unsafe-url', `Redirect of \`${source}\` to \`${printableUrl(target)}\` gets no page: ${written.reason}`, places?.target)
+      continue
+    }
     for (const locale of config.locales) {
       // An article that still exists wins over its redirect.
       if (site.articlesByLocale.get(locale.code)?.has(source)) continue
-      const href = targetHref(target, source, locale.code, site)
-      if (href === undefined) {
-        // Once per redirect, from whichever locale meets it first (the default locale may still have the article).
-        if (!reported) report(file, 'broken-redirect', `Redirect of \`${source}\` points to \`${target}\`, which is not in this build`)
-        reported = true
+      const outputFile = articleOutputFile(locale.code, source)
+      const occupant = built.get(outputFile.toLowerCase())
+      if (occupant !== undefined) {
+        once('redirect-collision', `Redirect of \`${source}\` would replace ${occupant} (\`${outputFile}\`); no redirect page is written`, places?.source)
         continue
       }
-      pages.push({ outputFile: articleOutputFile(locale.code, source), html: redirectHtml(locale, href, canonicalOf(href, source, locale.code, config), t) })
+      const href = targetHref(target, source, locale.code, site)
+      if (href === undefined) {
+        // The default locale may still have the article: whichever locale meets the problem first reports it.
+        once('broken-redirect', `Redirect of \`${source}\` points to \`${target}\`, which is not in this build`, places?.target)
+        continue
+      }
+      // A chain of redirects may end anywhere: judge where it ends.
+      const verdict = safeUrl(href)
+      const canonical = verdict.ok ? safeUrl(canonicalOf(verdict.url, source, locale.code, config)) : verdict
+      if (!verdict.ok || !canonical.ok) {
+        const reason = verdict.ok ? (canonical as { reason: string }).reason : verdict.reason
+        once('unsafe-url', `Redirect of \`${source}\` leads to \`${printableUrl(href)}\` and gets no page: ${reason}`, places?.target)
+        continue
+      }
+      built.set(outputFile.toLowerCase(), `the redirect page of another \`source_path\``)
+      pages.push({ outputFile, html: redirectHtml(locale, verdict.url, canonical.url, t) })
     }
   }
   return { pages, messages: file.messages }
 }
 
-/** Relative URL of the redirect target as seen from the old page, or an absolute URL outside the build. */
+/**
+ * Every file the build writes besides redirect pages (lower-cased, as
+ * case-insensitive disks see them) → what it is, for messages.
+ */
+function builtFiles(config: ResolvedConfig, site: SiteIndex): Map<string, string> {
+  const built = new Map<string, string>()
+  const add = (outputFile: string, what: string): void => void built.set(outputFile.toLowerCase(), what)
+  add('index.html', 'the root page')
+  add('404.html', 'the 404 page')
+  add(statusPageFile, 'the translation status page')
+  for (const locale of config.locales) {
+    add(`${locale.code}/404.html`, `the 404 page of \`${locale.code}\``)
+    for (const relPath of site.allArticlePaths) {
+      if (landingLocale(site, relPath, locale.code) !== locale.code) continue
+      const own = site.articlesByLocale.get(locale.code)?.has(relPath)
+      add(articleOutputFile(locale.code, relPath), own ? `the page of \`${relPath}\`` : `the fallback page of \`${relPath}\``)
+    }
+    for (const asset of site.assetsByLocale.get(locale.code) ?? []) add(`${locale.code}/${asset}`, `the file \`${asset}\``)
+  }
+  return built
+}
+
+/** Relative URL of the redirect target as seen from the old page, an absolute URL outside the build, or `undefined` when it goes nowhere. */
 function targetHref(target: string, source: string, locale: string, site: SiteIndex): string | undefined {
   const resolved = resolveLink(target, { site, locale, relPath: source, isImage: false })
   const from = articlePath(locale, source)
@@ -54,7 +108,8 @@ function targetHref(target: string, source: string, locale: string, site: SiteIn
     case 'url':
       return resolved.url
     case 'keep':
-      return /^https?:/i.test(target) ? target : undefined
+      // External URLs are kept for the URL policy to judge; ignored links (`ignoreLinks`) go nowhere.
+      return isExternal(target) ? target : undefined
     default:
       return undefined
   }

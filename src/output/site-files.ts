@@ -8,6 +8,7 @@ import { h } from 'hastscript'
 import { toHtml } from 'hast-util-to-html'
 import type { ResolvedConfig } from '../config/schema.ts'
 import { alternatesOf, landingLocale, type SiteIndex } from '../content/site-index.ts'
+import { computedUrl } from '../links/url-policy.ts'
 import { articlePath } from '../links/urls.ts'
 import type { PageData } from '../render/page-data.ts'
 import type { PageTemplate } from '../render/templates.ts'
@@ -17,7 +18,7 @@ type Translate = (locale: string, key: string) => string
 /** Every translated article (never a fallback page) with its language versions. */
 export function sitemapXml(config: ResolvedConfig, site: SiteIndex): string | undefined {
   if (!config.siteUrl) return undefined
-  const url = (path: string) => escapeXml(`${config.siteUrl}${config.base}${path}`)
+  const url = (path: string) => escapeXml(computedUrl(`${config.siteUrl}${config.base}${path}`))
   const langOf = new Map(config.locales.map((locale) => [locale.code, locale.lang]))
   const entries: string[] = []
   for (const relPath of site.allArticlePaths) {
@@ -32,7 +33,7 @@ export function sitemapXml(config: ResolvedConfig, site: SiteIndex): string | un
 }
 
 export function robotsTxt(config: ResolvedConfig): string {
-  const sitemap = config.siteUrl ? `Sitemap: ${config.siteUrl}${config.base}sitemap.xml\n` : ''
+  const sitemap = config.siteUrl ? `Sitemap: ${computedUrl(`${config.siteUrl}${config.base}sitemap.xml`)}\n` : ''
   return `User-agent: *\nAllow: /\n${sitemap}`
 }
 
@@ -42,7 +43,7 @@ export function robotsTxt(config: ResolvedConfig): string {
  */
 export function notFoundHtml(config: ResolvedConfig, site: SiteIndex, locale: string, template: PageTemplate, t: Translate): string {
   const base = config.base
-  const homeOf = (code: string) => (landingLocale(site, 'index.md', code) ? `${base}${code}/` : `${base}${code}/404.html`)
+  const homeOf = (code: string) => computedUrl(landingLocale(site, 'index.md', code) ? `${base}${code}/` : `${base}${code}/404.html`)
   const own = config.locales.find((entry) => entry.code === locale)!
   const content = toHtml([
     h('h1', t(locale, 'notFound.title')),
@@ -65,12 +66,12 @@ export function notFoundHtml(config: ResolvedConfig, site: SiteIndex, locale: st
     switcher: config.locales.map((other) => ({
       label: t(other.code, 'locale.name'),
       lang: other.lang,
-      href: `${base}${other.code}/404.html`,
+      href: computedUrl(`${base}${other.code}/404.html`),
       current: other.code === locale,
       fallback: false,
     })),
     homeHref: homeOf(locale),
-    assetsHref: `${base}_tolk/`,
+    assetsHref: computedUrl(`${base}_tolk/`),
     nav: undefined,
     outline: [],
     canonical: undefined,
@@ -86,7 +87,7 @@ export function rootPageHtml(config: ResolvedConfig, site: SiteIndex, t: Transla
   const defaultLang = config.locales.find((locale) => locale.code === config.defaultLocale)!.lang
   const homes = config.locales.map((locale) => {
     const home = landingLocale(site, 'index.md', locale.code) ? 'index.md' : site.allArticlePaths[0]
-    return { locale, href: home ? articlePath(locale.code, home) : `${locale.code}/` }
+    return { locale, href: computedUrl(home ? articlePath(locale.code, home) : `${locale.code}/`) }
   })
   const tree = h(null, [
     { type: 'doctype' },
@@ -95,8 +96,8 @@ export function rootPageHtml(config: ResolvedConfig, site: SiteIndex, t: Transla
         h('meta', { charset: 'utf-8' }),
         h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
         h('title', t(config.defaultLocale, 'site.title')),
-        h('link', { rel: 'stylesheet', href: '_tolk/style.css' }),
-        h('script', { src: '_tolk/language.js', defer: true }),
+        h('link', { rel: 'stylesheet', href: './_tolk/style.css' }),
+        h('script', { src: './_tolk/language.js', defer: true }),
       ]),
       h('body', [
         h('main', { id: 'main', className: ['language-choice'] }, [

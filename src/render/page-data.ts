@@ -10,6 +10,7 @@ import { formatDate } from '../i18n/format-string.ts'
 import { noticesFor, type Notice } from '../i18n/notices.ts'
 import type { TranslationInfo } from '../i18n/translation-status.ts'
 import type { UiStrings } from '../i18n/ui-strings.ts'
+import { computedUrl } from '../links/url-policy.ts'
 import { articlePath, relativeUrl } from '../links/urls.ts'
 import type { PageNav } from '../nav/page-nav.ts'
 
@@ -96,14 +97,14 @@ export function createPageData(input: PageDataInput): PageData {
     return {
       label: strings.t(other.code, 'locale.name'),
       lang: other.lang,
-      href: relativeUrl(here, articlePath(target, relPath)),
+      href: computedUrl(relativeUrl(here, articlePath(target, relPath))),
       current: other.code === locale.code,
       fallback: !translated.has(other.code),
     }
   })
   const home = landingLocale(site, 'index.md', locale.code) ? `${locale.code}/` : here
   const t = (key: string) => strings.t(locale.code, key)
-  const absolute = (path: string) => (config.siteUrl ? `${config.siteUrl}${config.base}${path}` : undefined)
+  const absolute = (path: string) => (config.siteUrl ? computedUrl(`${config.siteUrl}${config.base}${path}`) : undefined)
   const alternates = config.siteUrl
     ? [
         ...[...translated].map((code) => ({ hreflang: localeByCode.get(code)!.lang, href: absolute(articlePath(code, relPath))! })),
@@ -128,12 +129,12 @@ export function createPageData(input: PageDataInput): PageData {
       language: languageName(locale.lang, locale.lang),
       sourceLanguage: languageName(source.lang, locale.lang),
       sourceLang: source.lang,
-      sourceHref: relativeUrl(here, articlePath(source.code, relPath)),
+      sourceHref: computedUrl(relativeUrl(here, articlePath(source.code, relPath))),
       t,
     }),
     switcher,
-    homeHref: relativeUrl(here, home),
-    assetsHref: relativeUrl(here, '_tolk/'),
+    homeHref: computedUrl(relativeUrl(here, home)),
+    assetsHref: computedUrl(relativeUrl(here, '_tolk/')),
     nav: input.nav,
     outline: input.outline.length >= 2 ? input.outline : [],
     // A fallback page points search engines at the original it shows.

@@ -98,6 +98,6 @@ describe('loadRedirects', function () {
   })
 
   it('should return no redirects and no file when there is no redirection file', function () {
-    expect(loadRedirects(undefined)).toEqual({ bySource: new Map(), file: undefined })
+    expect(loadRedirects(undefined)).toEqual({ bySource: new Map(), placesBySource: new Map(), file: undefined })
   })
 })

@@ -63,9 +63,9 @@ describe('remarkRewriteLinks', function () {
     })
   })
 
-  it('should report a missing article at the link and leave its URL alone', function () {
+  it('should report a missing article at the link and keep its URL, written with a leading `./`', function () {
     expect(hrefs('Next, see [the runbook](runbook.md#contain).\n')).toEqual({
-      hrefs: [['the runbook', 'runbook.md#contain']],
+      hrefs: [['the runbook', './runbook.md#contain']],
       messages: ['en-us/guide/page.md:1:11: error: Cannot find `runbook.md` (looked for `guide/runbook.md`) [broken-link]'],
     })
   })

@@ -76,7 +76,7 @@ describe('pageNav', function () {
       ['Learn', 'https://learn.microsoft.com/defender/'],
       ['Only English', '../en-us/guide/only-english/'],
     ])
-    expect(nav.items[1]!.children.map((view) => view.href)).toEqual(['guide/analyze/', '../en-us/guide/contain/', 'guide/analyze/'])
+    expect(nav.items[1]!.children.map((view) => view.href)).toEqual(['./guide/analyze/', '../en-us/guide/contain/', './guide/analyze/'])
   })
 
   it("should link entries for articles missing in the locale to the locale's own fallback page when those are built", function () {
@@ -85,9 +85,9 @@ describe('pageNav', function () {
       ['Home', './'],
       ['Respond', undefined],
       ['Learn', 'https://learn.microsoft.com/defender/'],
-      ['Only English', 'guide/only-english/'],
+      ['Only English', './guide/only-english/'],
     ])
-    expect(nav.items[1]!.children.map((view) => view.href)).toEqual(['guide/analyze/', 'guide/contain/', 'guide/analyze/'])
+    expect(nav.items[1]!.children.map((view) => view.href)).toEqual(['./guide/analyze/', './guide/contain/', './guide/analyze/'])
   })
 
   it('should mark only the first entry of a page listed twice as current', function () {
@@ -114,7 +114,7 @@ describe('pageNav', function () {
   })
 
   it('should have no previous on the first page and no next on the last', function () {
-    expect(pageNav(tocOf('en-us'), 'index.md', 'en-us', site)).toMatchObject({ previous: undefined, next: { title: 'Analyze', href: 'guide/analyze/' } })
+    expect(pageNav(tocOf('en-us'), 'index.md', 'en-us', site)).toMatchObject({ previous: undefined, next: { title: 'Analyze', href: './guide/analyze/' } })
     expect(pageNav(tocOf('en-us'), 'guide/only-english.md', 'en-us', site)).toMatchObject({
       previous: { title: 'Contain', href: '../contain/' },
       next: undefined,
@@ -143,9 +143,9 @@ describe('pageNav', function () {
     const nav = pageNav(tocOf('en-us'), 'index.md', 'en-us', site)
     expect(nav.items[1]).toEqual(
       item('Respond', undefined, [
-        item('Analyze', 'guide/analyze/', [item('Triage', 'guide/triage/')]),
-        item('Contain', 'guide/contain/'),
-        item('Analyze again', 'guide/analyze/'),
+        item('Analyze', './guide/analyze/', [item('Triage', './guide/triage/')]),
+        item('Contain', './guide/contain/'),
+        item('Analyze again', './guide/analyze/'),
       ]),
     )
   })
