@@ -23,7 +23,11 @@ const localeSchema = z
 export const configSchema = z
   .object({
     /** Absolute URL the site is published at, used for canonical links (default: none). */
-    siteUrl: z.url({ protocol: /^https?$/ }).optional(),
+    siteUrl: z
+      .url({ protocol: /^https?$/ })
+      // Canonical, hreflang and sitemap URLs start with it: a host, no query or fragment (see links/url-policy.ts).
+      .regex(/^https?:\/\/[^/?#\\\s]+(\/[^?#\\\s]*)?$/i, 'expected an http(s) URL with a host and no query or fragment, like `https://docs.example.org`')
+      .optional(),
     /** URL path the site is served under, with leading and trailing slash (default: `/`). */
     base: z
       .string()

@@ -8,10 +8,11 @@ describe('rehypeReportUnsafeHtml', function () {
       'Text <img src="a.png" onerror="alert(1)"> and <a href="javascript:alert(1)">link</a>.\n\n<script>alert(2)</script>\n\n[md](javascript:alert(3))\n',
     )
     expect(messages).toEqual([
+      // A Markdown link is judged by the URL policy first, at its Markdown position.
+      'en-us/guide/page.md:5:1: error: Link `javascript:alert(3)` is not written: `javascript:` URLs are not allowed [unsafe-url]',
       'en-us/guide/page.md:1:6: warning: Event handler `onerror` on `<img>` is removed [unsafe-html]',
       'en-us/guide/page.md:1:47: warning: `javascript:` URL in `href` on `<a>` is removed [unsafe-html]',
       'en-us/guide/page.md:3:1: warning: `<script>` is not allowed in content and is removed [unsafe-html]',
-      'en-us/guide/page.md:5:1: warning: `javascript:` URL in `href` on `<a>` is removed [unsafe-html]',
     ])
     expect(selectAll('script, [onerror], a[href^="javascript:"]', hast)).toEqual([])
   })
