@@ -89,6 +89,47 @@ describe('loadRedirects', function () {
     })
   })
 
+  it('should read the `source_path` forms real redirection files use as content paths', function () {
+    const text = JSON.stringify({
+      redirections: [
+        { source_path: './office-365-security/what-is-eop.md', redirect_url: '/a' },
+        { source_path: 'microsoft-365/admin/x.md', redirect_url: '/b' },
+        { source_path: '/abs/x.md', redirect_url: '/c' },
+        { source_path: 'a/../b/y.md', redirect_url: '/d' },
+      ],
+    })
+    expect(load(text)).toEqual({
+      bySource: { 'office-365-security/what-is-eop.md': '/a', 'microsoft-365/admin/x.md': '/b', 'abs/x.md': '/c', 'b/y.md': '/d' },
+      messages: [],
+    })
+  })
+
+  it('should refuse a `source_path` outside the content root at its value, and keep the others', function () {
+    const entries = ['../../../x.md', '/../x.md', 'a/../../x.md', '..\\..\\x.md', 'C:\\x.md', 'c:/x.md', 'x\u0000.md', '..', '.', 'ok.md']
+    const text = `{"redirections": [\n${entries.map((source) => `  {"redirect_url": "/t", "source_path": ${JSON.stringify(source)}}`).join(',\n')}\n]}\n`
+    const { bySource, messages } = load(text)
+    expect(bySource).toEqual({ 'ok.md': '/t' })
+    expect(messages).toEqual([
+      '.openpublishing.redirection.json:2:41: error: `source_path` "../../../x.md" leaves the content root; no redirect page is written for it [invalid-redirects]',
+      '.openpublishing.redirection.json:3:41: error: `source_path` "/../x.md" leaves the content root; no redirect page is written for it [invalid-redirects]',
+      '.openpublishing.redirection.json:4:41: error: `source_path` "a/../../x.md" leaves the content root; no redirect page is written for it [invalid-redirects]',
+      '.openpublishing.redirection.json:5:41: error: `source_path` "..\\\\..\\\\x.md" leaves the content root; no redirect page is written for it [invalid-redirects]',
+      '.openpublishing.redirection.json:6:41: error: `source_path` "C:\\\\x.md" is an absolute Windows path; no redirect page is written for it [invalid-redirects]',
+      '.openpublishing.redirection.json:7:41: error: `source_path` "c:/x.md" is an absolute Windows path; no redirect page is written for it [invalid-redirects]',
+      '.openpublishing.redirection.json:8:41: error: `source_path` "x\\u0000.md" has a control character; no redirect page is written for it [invalid-redirects]',
+      '.openpublishing.redirection.json:9:41: error: `source_path` ".." leaves the content root; no redirect page is written for it [invalid-redirects]',
+      '.openpublishing.redirection.json:10:41: error: `source_path` "." names no file; no redirect page is written for it [invalid-redirects]',
+    ])
+  })
+
+  it('should find each entry by its position, not by searching for its text', function () {
+    // The same `source_path` text twice, the second one invalid as an entry: reported at the second.
+    const text = '{"redirections": [\n  {"source_path": "a.md", "redirect_url": "/b"},\n  {"source_path": "a.md", "redirect_url": 7}\n]}\n'
+    expect(load(text).messages).toEqual([
+      '.openpublishing.redirection.json:3:19: error: Each redirection needs a `source_path` and a `redirect_url` [invalid-redirects]',
+    ])
+  })
+
   it('should report a file it cannot read', function () {
     const { bySource, file } = loadRedirects(path.join(dir, 'missing.json'))
     expect(bySource.size).toBe(0)
