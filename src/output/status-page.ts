@@ -9,6 +9,7 @@ import type { Element } from 'hast'
 import type { ResolvedConfig } from '../config/schema.ts'
 import type { LocaleStatus } from '../i18n/collect-status.ts'
 import { formatString } from '../i18n/format-string.ts'
+import { computedUrl } from '../links/url-policy.ts'
 import { articlePath, relativeUrl } from '../links/urls.ts'
 
 export const statusPageFile = 'translation-status/index.html'
@@ -17,7 +18,7 @@ const here = 'translation-status/'
 export function statusPageHtml(config: ResolvedConfig, statuses: LocaleStatus[], t: (key: string) => string): string {
   const title = t('status.title')
   const lang = config.locales.find((locale) => locale.code === config.defaultLocale)!.lang
-  const link = (locale: string, relPath: string) => relativeUrl(here, articlePath(locale, relPath))
+  const link = (locale: string, relPath: string) => computedUrl(relativeUrl(here, articlePath(locale, relPath)))
   const summary = h('table', [
     h('thead', h('tr', ['status.locale', 'status.upToDate', 'status.outdated', 'status.unknown', 'status.missing', 'status.machine'].map((key) => h('th', { scope: 'col' }, t(key))))),
     h(
@@ -54,7 +55,7 @@ export function statusPageHtml(config: ResolvedConfig, statuses: LocaleStatus[],
         h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
         h('meta', { name: 'robots', content: 'noindex' }),
         h('title', title),
-        h('link', { rel: 'stylesheet', href: relativeUrl(here, '_tolk/style.css') }),
+        h('link', { rel: 'stylesheet', href: computedUrl(relativeUrl(here, '_tolk/style.css')) }),
       ]),
       h('body', h('main', { id: 'main' }, [h('h1', title), summary, ...sections])),
     ]),
