@@ -131,12 +131,12 @@ describe('localization of the sample guide', function () {
     const tree = page('index.html')
     const links = selectAll('#languages a', tree).map((link) => [toString(link), link.properties.lang, link.properties.href])
     expect(links).toEqual([
-      ['English', 'en-US', 'en-us/'],
-      ['Dansk', 'da-DK', 'da-dk/'],
-      ['Nederlands', 'nl-NL', 'nl-nl/'],
-      ['العربية', 'ar-SA', 'ar-sa/'],
+      ['English', 'en-US', './en-us/'],
+      ['Dansk', 'da-DK', './da-dk/'],
+      ['Nederlands', 'nl-NL', './nl-nl/'],
+      ['العربية', 'ar-SA', './ar-sa/'],
     ])
-    expect(select('script[src="_tolk/language.js"][defer]', tree)).not.toBeNull()
+    expect(select('script[src="./_tolk/language.js"][defer]', tree)).not.toBeNull()
     expect(existsSync(path.join(outDir, '_tolk/language.js'))).toBe(true)
   })
 

@@ -32,8 +32,8 @@ describe('DocFX YAML pages', function () {
     expect(select('meta[name=description]', landing)!.properties.content).toBe('Where to start with incident response.')
     expect(selectAll('article h2', landing).map((node) => toString(node))).toEqual(['Get started', 'Going further'])
     expect(selectAll('article h2 + ul a', landing).slice(0, 2).map((link) => [toString(link), link.properties.href])).toEqual([
-      ['Triage an alert', 'triage/'],
-      ['Questions and answers', 'faq/'],
+      ['Triage an alert', './triage/'],
+      ['Questions and answers', './faq/'],
     ])
   })
 
