@@ -43,6 +43,9 @@ export const rules = {
   'unsupported-docfx': { severity: 'warning' },
   'docfx-image-invalid': { severity: 'error' },
   'docfx-layout-unclosed': { severity: 'error' },
+  'unsafe-output-dir': { severity: 'error' },
+  'unsafe-output-path': { severity: 'error' },
+  'output-error': { severity: 'error' },
 } as const
 
 export type RuleId = keyof typeof rules
