@@ -123,3 +123,26 @@ describe('the output folder', function () {
     rmSync(out, { recursive: true })
   })
 })
+
+describe('files written into the output', function () {
+  it('should refuse a redirect page whose source path leaves the output, and write nothing anywhere', async function () {
+    const site = copyOfSampleGuide()
+    const redirectionFile = path.join(site, 'content/en-us/.openpublishing.redirection.json')
+    const redirections = ['../../../escaped-1.md', '..\\..\\..\\escaped-2.md', 'incident-response/../../../../escaped-3.md'].map((source) => ({
+      source_path: source,
+      redirect_url: 'https://example.org/moved',
+    }))
+    writeFileSync(redirectionFile, JSON.stringify({ redirections }, null, 2))
+    const root = mkdtempSync(path.join(os.tmpdir(), 'tolk-escape-'))
+    const { config } = await loadConfig({ outDir: path.join(root, 'a/b/c/dist') }, site)
+    const before = listFiles(site)
+    const result = await build(config!, { write: true })
+    // Each page is refused at the redirection file (by the writer, if nothing earlier caught it).
+    const errors = result.messages.filter((message) => message.fatal)
+    expect(errors.length).toBeGreaterThan(0)
+    expect(errors.map((message) => message.file)).toEqual(errors.map(() => redirectionFile))
+    expect(result.written).toBe(false)
+    expect(listFiles(root)).toEqual([])
+    expect(listFiles(site)).toEqual(before)
+  })
+})
