@@ -44,20 +44,27 @@ export function createSiteWriter(outDir: string): SiteWriter {
   const made = new Set<string>([tempDir])
   const messages: VFileMessage[] = []
 
+  /** Every file written so far, by its plain name (`./a//b` is `a/b`). */
+  const written = new Set<string>()
+
   /** The absolute target of `relFile`, or `undefined` after reporting why it is refused. */
   function target(relFile: string, origin: Origin | undefined): string | undefined {
-    const absPath = path.join(tempDir, relFile)
+    const name = plainName(relFile)
+    const absPath = path.join(tempDir, name)
     const problem =
       unsafeOutputPath(relFile) ??
-      (relFile === outputMarker ? 'is tolk’s marker file' : undefined) ??
+      (name === outputMarker ? 'the name is tolk’s marker file' : undefined) ??
       // Defence in depth: whatever the checks above missed, never outside the temp folder.
-      (isStrictlyInside(absPath, tempDir) ? undefined : 'resolves outside the output folder')
+      (isStrictlyInside(absPath, tempDir) ? undefined : 'the name resolves outside the output folder') ??
+      // Two sources for one file: never let the second silently replace the first.
+      (written.has(name) ? `it would replace \`${printable(name)}\`, which this build already wrote` : undefined)
     if (problem) {
       const file = new VFile({ path: origin?.path ?? outDir })
-      report(file, 'unsafe-output-path', `Refusing to write \`${printable(relFile)}\`: the name ${problem}`, origin?.place)
+      report(file, 'unsafe-output-path', `Refusing to write \`${printable(relFile)}\`: ${problem}`, origin?.place)
       messages.push(...file.messages)
       return undefined
     }
+    written.add(name)
     const dir = path.dirname(absPath)
     if (!made.has(dir)) {
       mkdirSync(dir, { recursive: true })
@@ -90,19 +97,27 @@ export function createSiteWriter(outDir: string): SiteWriter {
 }
 
 /**
- * Why `relFile` is not a plain relative path strictly inside the output
- * folder (`the name is absolute`, …), or `undefined` when it is one.
+ * Why `relFile` is not a relative path strictly inside the output folder
+ * (`the name is absolute`, …), or `undefined` when it is one. `.` and empty
+ * segments are harmless (real redirection files have `./` sources) and are
+ * dropped by `plainName`.
  */
 export function unsafeOutputPath(relFile: string): string | undefined {
-  if (relFile === '') return 'is empty'
-  if (relFile.includes('\0')) return 'contains a NUL character'
-  if (relFile.includes('\\')) return 'contains a backslash'
-  if (/^[a-z]:/i.test(relFile)) return 'starts with a drive letter'
-  if (relFile.startsWith('/')) return 'is absolute'
-  const segments = relFile.split('/')
-  if (segments.includes('..')) return 'contains a `..` segment'
-  if (segments.some((segment) => segment === '' || segment === '.')) return 'contains an empty or `.` segment'
+  if (relFile.includes('\0')) return 'the name contains a NUL character'
+  if (relFile.includes('\\')) return 'the name contains a backslash'
+  if (/^[a-z]:/i.test(relFile)) return 'the name starts with a drive letter'
+  if (relFile.startsWith('/')) return 'the name is absolute'
+  if (relFile.split('/').includes('..')) return 'the name contains a `..` segment'
+  if (plainName(relFile) === '') return 'the name is empty'
   return undefined
+}
+
+/** `./a//b` → `a/b` */
+function plainName(relFile: string): string {
+  return relFile
+    .split('/')
+    .filter((segment) => segment !== '' && segment !== '.')
+    .join('/')
 }
 
 /** Control characters shown as `\u0000`, so a refused name prints on one line. */

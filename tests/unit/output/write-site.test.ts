@@ -25,9 +25,9 @@ describe('the site writer', function () {
     ['en-us/../../../../x/index.html', 'contains a `..` segment'],
     ['a/\0/x', 'contains a NUL character'],
     ['', 'is empty'],
-    ['a//b', 'contains an empty or `.` segment'],
-    ['./a', 'contains an empty or `.` segment'],
+    ['./', 'is empty'],
     ['.tolk-output', 'is tolk’s marker file'],
+    ['./.tolk-output', 'is tolk’s marker file'],
   ]
 
   it.each(hostile)('should refuse to write %j and report it at the file it came from', function (relFile, why) {
@@ -45,6 +45,20 @@ describe('the site writer', function () {
     if (relFile === '/abs') expect(existsSync('/abs')).toBe(false)
     writer.abort()
     expect(listFiles(root)).toEqual(before)
+  })
+
+  it('should refuse a second file under the same name, however it is spelled', function () {
+    const { root, outDir } = workspace()
+    const writer = createSiteWriter(outDir)
+    expect(writer.write('en-us/index.html', 'the page')).toBe(true)
+    expect(writer.write('./en-us//index.html', 'a redirect', { path: path.join(root, 'project/redirects.json') })).toBe(false)
+    expect(writer.copy('en-us/index.html', path.join(root, 'project/keep.md'))).toBe(false)
+    writer.commit()
+    expect(writer.messages.map((m) => formatHuman(m, { cwd: root }))).toEqual([
+      'project/redirects.json:1:1: error: Refusing to write `./en-us//index.html`: it would replace `en-us/index.html`, which this build already wrote [unsafe-output-path]',
+      'project/dist:1:1: error: Refusing to write `en-us/index.html`: it would replace `en-us/index.html`, which this build already wrote [unsafe-output-path]',
+    ])
+    expect(readFileSync(path.join(outDir, 'en-us/index.html'), 'utf8')).toBe('the page')
   })
 
   it('should report a refused name without an origin at the output folder', function () {
@@ -76,7 +90,7 @@ describe('the site writer', function () {
   })
 
   it('should accept the names pages, assets and site files get', function () {
-    for (const name of ['index.html', '404.html', 'en-us/incident-response/analyze/index.html', '_tolk/style.css', 'da-dk/media/a b.svg']) {
+    for (const name of ['index.html', '404.html', 'en-us/incident-response/analyze/index.html', '_tolk/style.css', 'da-dk/media/a b.svg', 'nl-nl/./guide/index.html']) {
       expect(unsafeOutputPath(name), name).toBeUndefined()
     }
   })
