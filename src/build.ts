@@ -4,9 +4,11 @@
  * anchor checks → redirects, status and site files → assets → commit.
  */
 import path from 'node:path'
+import { readFileSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { VFile } from 'vfile'
 import type { VFileMessage } from 'vfile-message'
+import { findKey } from './config/resolve-config.ts'
 import type { ResolvedConfig } from './config/schema.ts'
 import { pageJobs } from './content/page-jobs.ts'
 import type { SiteIndex } from './content/site-index.ts'
@@ -20,6 +22,7 @@ import { articleOutputFile } from './links/urls.ts'
 import { redirectPages } from './output/redirect-pages.ts'
 import { notFoundHtml, robotsTxt, rootPageHtml, sitemapXml } from './output/site-files.ts'
 import { statusPageFile, statusPageHtml } from './output/status-page.ts'
+import { claimOutputDir } from './output/output-dir.ts'
 import { createSiteWriter, type SiteWriter } from './output/write-site.ts'
 import { prepareSite } from './prepare-site.ts'
 import { toPageResult, type PageResult } from './render/page-result.ts'
@@ -43,13 +46,22 @@ export interface BuildResult {
   written: boolean
   /** UI-string coverage per locale, for `tolk check`. */
   uiStrings: UiStringCoverage[]
+  /**
+   * Why the output folder was not used (`refusing output folder \`.\`: …`),
+   * when it was not; then nothing was built or written. Also in `messages`
+   * as an `unsafe-output-dir` error.
+   */
+  outputRefused: string | undefined
 }
 
 export async function build(config: ResolvedConfig, options: BuildOptions): Promise<BuildResult> {
+  // Before any work: a build must never replace a folder it may not.
+  const claimed = options.write ? claimOutputDir(config) : undefined
+  if (claimed && 'problem' in claimed) return refusedResult(config, claimed.problem)
   const prepared = prepareSite(config)
   const { sources, site, strings, templates } = prepared
   const messages: VFileMessage[] = [...prepared.messages]
-  const writer: SiteWriter | undefined = options.write && !hasErrors(messages, options.strict) ? createSiteWriter(config.outDir) : undefined
+  const writer = claimed && !hasErrors(messages, options.strict) ? openWriter(claimed.outDir, messages) : undefined
   const outputs = new Map<string, string>()
   const anchorsByPage: AnchorsByPage = new Map()
   const anchorChecks: AnchorCheck[] = []
@@ -79,7 +91,7 @@ export async function build(config: ResolvedConfig, options: BuildOptions): Prom
     if (result.html === undefined) return
     const outputFile = articleOutputFile(locale.code, source.relPath)
     // Pages go to disk as they are rendered; the site is never held in memory.
-    writer?.write(outputFile, result.html)
+    writer?.write(outputFile, result.html, { path: source.absPath })
     options.onPage?.({ outputFile, locale: locale.code, relPath: source.relPath, html: result.html })
     pages++
   }
@@ -103,7 +115,7 @@ export async function build(config: ResolvedConfig, options: BuildOptions): Prom
   messages.push(...redirected.messages)
   for (const page of redirected.pages) {
     if (outputs.has(page.outputFile)) continue
-    writer?.write(page.outputFile, page.html)
+    writer?.write(page.outputFile, page.html, config.redirectionFile ? { path: config.redirectionFile } : undefined)
   }
 
   if (writer) {
@@ -116,18 +128,60 @@ export async function build(config: ResolvedConfig, options: BuildOptions): Prom
   if (writer) {
     for (const locale of config.locales) {
       for (const asset of sources.get(locale.code)!.assets) {
-        writer.copy(`${locale.code}/${asset.relPath}`, asset.absPath)
+        writer.copy(`${locale.code}/${asset.relPath}`, asset.absPath, { path: asset.absPath })
         assets++
       }
     }
     for (const name of templates.assets) writer.copy(`_tolk/${name}`, path.join(templates.assetsDir, name))
   }
 
+  if (writer) messages.push(...writer.messages)
+  const written = writer !== undefined && !hasErrors(messages, options.strict) && finish(writer, config, messages)
+  if (writer && !written) finish(writer, config, messages, 'abort')
   const sorted = dedupe(sortMessages(messages))
-  const failed = hasErrors(sorted, options.strict)
-  if (writer && !failed) writer.commit()
-  else writer?.abort()
-  return { messages: sorted, pages, assets, written: Boolean(writer) && !failed, uiStrings: strings.coverage() }
+  return { messages: sorted, pages, assets, written, uiStrings: strings.coverage(), outputRefused: undefined }
+}
+
+/** The site writer, or `undefined` after reporting why its temp folder could not be made. */
+function openWriter(outDir: string, messages: VFileMessage[]): SiteWriter | undefined {
+  try {
+    return createSiteWriter(outDir)
+  } catch (error) {
+    messages.push(outputError(outDir, error))
+    return undefined
+  }
+}
+
+/** Commit (or abort) the writer; a file-system error becomes an `output-error`, never a throw. */
+function finish(writer: SiteWriter, config: ResolvedConfig, messages: VFileMessage[], how: 'commit' | 'abort' = 'commit'): boolean {
+  try {
+    if (how === 'commit') writer.commit()
+    else writer.abort()
+    return true
+  } catch (error) {
+    messages.push(outputError(config.outDir, error))
+    return false
+  }
+}
+
+function outputError(outDir: string, error: unknown): VFileMessage {
+  const code = (error as NodeJS.ErrnoException).code ?? String(error)
+  return report(new VFile({ path: outDir }), 'output-error', `Cannot write the output folder: ${code}`)
+}
+
+/** Nothing built: the output folder may not be used. Reported at the config's `outDir` when it has one. */
+function refusedResult(config: ResolvedConfig, problem: string): BuildResult {
+  const file = new VFile({ path: config.configFile ?? '<command line>' })
+  let where
+  if (config.configFile) {
+    try {
+      where = findKey(readFileSync(config.configFile, 'utf8'), ['outDir'])
+    } catch {
+      where = undefined
+    }
+  }
+  report(file, 'unsafe-output-dir', problem.charAt(0).toUpperCase() + problem.slice(1), where)
+  return { messages: file.messages, pages: 0, assets: 0, written: false, uiStrings: [], outputRefused: problem }
 }
 
 

@@ -34,6 +34,10 @@ export async function runBuild(values: CliValues, options: { write: boolean }): 
   }
   const started = performance.now()
   const result = await build(config, { write: options.write, strict })
+  if (result.outputRefused) {
+    process.stderr.write(`tolk: ${result.outputRefused}\n`)
+    return 2
+  }
   print(result.messages, result.pages)
   if (format === 'json') return hasErrors(result.messages, strict) ? 1 : 0
   const seconds = ((performance.now() - started) / 1000).toFixed(2)

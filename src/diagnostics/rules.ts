@@ -45,6 +45,9 @@ export const rules = {
   'docfx-layout-unclosed': { severity: 'error' },
   'unsafe-url': { severity: 'error' },
   'redirect-collision': { severity: 'error' },
+  'unsafe-output-dir': { severity: 'error' },
+  'unsafe-output-path': { severity: 'error' },
+  'output-error': { severity: 'error' },
 } as const
 
 export type RuleId = keyof typeof rules

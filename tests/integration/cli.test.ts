@@ -81,6 +81,8 @@ describe('tolk build', function () {
   it('should report broken front matter and includes with positions, exit 1 and leave the output alone', async function () {
     const out = path.join(tempDir(), 'dist')
     mkdirSync(out)
+    // A previous build: tolk marks every output it makes.
+    writeFileSync(path.join(out, '.tolk-output'), 'tolk output')
     writeFileSync(path.join(out, 'previous.html'), 'previous build')
     const result = await tolk(path.join(sites, 'broken-front-matter'), ['build', '--out', out])
     expect(result.code).toBe(1)
@@ -91,7 +93,7 @@ describe('tolk build', function () {
     ])
     expect(result.stderr).toMatch(/Build failed; output left unchanged in [\d.]+s: 3 errors, 0 warnings\n$/)
     expect(result.stderr).not.toMatch(/\n\s+at /)
-    expect(listFiles(out)).toEqual(['previous.html'])
+    expect(listFiles(out)).toEqual(['.tolk-output', 'previous.html'])
   })
 
   it('should name the config key of an unknown default locale', async function () {
