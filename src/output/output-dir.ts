@@ -50,11 +50,11 @@ interface Protected {
  * prefix), or `undefined` when it is safe. Only the location is checked
  * here; see `outputDirContentProblem` for what is already in the folder.
  *
- * | protected folder                                   | is | contains | inside |
- * |----------------------------------------------------|----|----------|--------|
- * | a filesystem root                                   | ✗  | ✗        | ok     |
- * | the home folder, the current folder, the config's folder, tolk's own folder | ✗ | ✗ | ok |
- * | a content root, the templates and UI-strings folders, the redirection file | ✗ | ✗ | ✗ |
+ * | protected folder                                                            | is | contains | inside |
+ * |-----------------------------------------------------------------------------|----|----------|--------|
+ * | a filesystem root (`/`, `C:\`)                                              | ✗  | —        | ok     |
+ * | the home folder, the current folder, the config's folder, tolk's own folder | ✗  | ✗        | ok     |
+ * | a content root, the templates and UI-strings folders, the redirection file  | ✗  | ✗        | ✗      |
  *
  * Paths are compared after resolving symlinks of their existing part, so a
  * link to the content root is the content root.
