@@ -43,6 +43,8 @@ export const rules = {
   'unsupported-docfx': { severity: 'warning' },
   'docfx-image-invalid': { severity: 'error' },
   'docfx-layout-unclosed': { severity: 'error' },
+  'unsafe-svg': { severity: 'warning' },
+  'invalid-svg': { severity: 'error' },
 } as const
 
 export type RuleId = keyof typeof rules

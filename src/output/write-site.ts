@@ -8,7 +8,7 @@ import path from 'node:path'
 
 export interface SiteWriter {
   /** Write `content` to `relFile` (`/`-separated, below the output folder). */
-  write(relFile: string, content: string): void
+  write(relFile: string, content: string | Uint8Array): void
   copy(relFile: string, fromAbsPath: string): void
   /** Replace the output folder with what was written. */
   commit(): void
