@@ -23,6 +23,7 @@ import { redirectPages } from './output/redirect-pages.ts'
 import { notFoundHtml, robotsTxt, rootPageHtml, sitemapXml } from './output/site-files.ts'
 import { statusPageFile, statusPageHtml } from './output/status-page.ts'
 import { claimOutputDir } from './output/output-dir.ts'
+import { readSvgAsset, isSvgPath } from './output/svg-asset.ts'
 import { createSiteWriter, type SiteWriter } from './output/write-site.ts'
 import { prepareSite } from './prepare-site.ts'
 import { toPageResult, type PageResult } from './render/page-result.ts'
@@ -125,15 +126,24 @@ export async function build(config: ResolvedConfig, options: BuildOptions): Prom
   }
 
   let assets = 0
-  if (writer) {
-    for (const locale of config.locales) {
-      for (const asset of sources.get(locale.code)!.assets) {
-        writer.copy(`${locale.code}/${asset.relPath}`, asset.absPath, { path: asset.absPath })
-        assets++
+  for (const locale of config.locales) {
+    for (const asset of sources.get(locale.code)!.assets) {
+      const relFile = `${locale.code}/${asset.relPath}`
+      const origin = { path: asset.absPath }
+      if (isSvgPath(asset.relPath)) {
+        // Sanitized in `check` too, so its warnings come before anything is published.
+        const svg = readSvgAsset(asset.absPath)
+        messages.push(...svg.messages)
+        if (!svg.bytes) continue
+        writer?.write(relFile, svg.bytes, origin)
+      } else {
+        writer?.copy(relFile, asset.absPath, origin)
       }
+      if (writer) assets++
     }
-    for (const name of templates.assets) writer.copy(`_tolk/${name}`, path.join(templates.assetsDir, name))
   }
+  // The site's own templates are trusted code (they hold its scripts), so their assets are copied as they are.
+  if (writer) for (const name of templates.assets) writer.copy(`_tolk/${name}`, path.join(templates.assetsDir, name))
 
   if (writer) messages.push(...writer.messages)
   const written = writer !== undefined && !hasErrors(messages, options.strict) && finish(writer, config, messages)

@@ -76,7 +76,7 @@ export function prepareSite(config: ResolvedConfig, options: PrepareOptions = {}
     navs.set(locale.code, nav)
     messages.push(...navMessages, ...orphanWarnings(nav, sources.get(locale.code)!.articles))
   }
-  const processor = createProcessor({ fs, maxIncludeDepth: config.maxIncludeDepth })
+  const processor = createProcessor({ fs, maxIncludeDepth: config.maxIncludeDepth, video: { hosts: config.videoHosts, siteUrl: config.siteUrl } })
   const defaultRoot = config.locales.find((locale) => locale.code === config.defaultLocale)!.root
   const docsets = new Map<string, Map<string, string>>()
   const hashOfSource = sourceHashReader(site)

@@ -20,6 +20,39 @@ const localeSchema = z
   })
   .strict()
 
+/**
+ * Video players `[!VIDEO …]` embeds by default: YouTube and its no-cookie
+ * twin, Vimeo's player, and the hosts Microsoft's documentation embeds from
+ * (`www.microsoft.com/…/videoplayer/embed/…` on nearly every page that has a
+ * video, the Office video CDN, Microsoft Learn's and Channel 9's players).
+ * Link shorteners like `aka.ms` are not listed: a redirect would make the
+ * host check meaningless.
+ */
+export const defaultVideoHosts = [
+  'www.youtube-nocookie.com',
+  'youtube-nocookie.com',
+  'www.youtube.com',
+  'youtube.com',
+  'player.vimeo.com',
+  'www.microsoft.com',
+  'videoplayercdn.osi.office.net',
+  'learn-video.azurefd.net',
+  'channel9.msdn.com',
+] as const
+
+/**
+ * A DNS host name as a URL parser writes it: ASCII letters, digits and
+ * hyphens, at least two labels, no port. An IP address or a single-label name
+ * like `localhost` is not a video player; an IDN is written in its `xn--` form.
+ */
+const videoHost = z
+  .string()
+  .regex(
+    /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z](?:[a-z0-9-]{0,61}[a-z0-9])?$/i,
+    'expected a host name like `www.youtube-nocookie.com` (no scheme, port, path or IP address)',
+  )
+  .transform((host) => host.toLowerCase())
+
 export const configSchema = z
   .object({
     /** Absolute URL the site is published at, used for canonical links (default: none). */
@@ -74,6 +107,12 @@ export const configSchema = z
     moniker: z.string().min(1).optional(),
     /** Deepest include nesting before it is treated as runaway (default: `8`). */
     maxIncludeDepth: z.number().int().min(1).max(64).default(8),
+    /**
+     * Hosts a `[!VIDEO …]` may embed from, matched exactly (no subdomains);
+     * never the site's own host (default: YouTube (nocookie), Vimeo's player
+     * and Microsoft's video hosts, see `defaultVideoHosts`).
+     */
+    videoHosts: z.array(videoHost).default([...defaultVideoHosts]),
   })
   .strict()
   .superRefine((config, context) => {
@@ -120,4 +159,6 @@ export interface ResolvedConfig {
   ignoreLinks: string[]
   /** Absolute path of the redirection file, or `undefined` when there is none. */
   redirectionFile: string | undefined
+  /** Hosts `[!VIDEO …]` may embed from, lower-case. */
+  videoHosts: string[]
 }

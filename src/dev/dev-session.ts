@@ -13,12 +13,15 @@ import { sortMessages } from '../diagnostics/format.ts'
 import { checkAnchors, pageKey } from '../links/check-anchors.ts'
 import { articlePath } from '../links/urls.ts'
 import { rootPageHtml } from '../output/site-files.ts'
+import { isSvgPath, readSvgAsset } from '../output/svg-asset.ts'
 import { prepareSite, type PreparedSite } from '../prepare-site.ts'
 import { createNodeFileSystem } from '../content/node-file-system.ts'
 
 export type DevResponse =
   | { kind: 'page'; html: string | undefined; messages: VFileMessage[] }
   | { kind: 'file'; absPath: string }
+  /** A content SVG, sanitized as the build would publish it; `bytes` is `undefined` when the build would not publish it. */
+  | { kind: 'svg'; bytes: Buffer | undefined; messages: VFileMessage[] }
   | { kind: 'not-found'; messages: VFileMessage[] }
 
 /** Site-relative URL paths whose pages changed, or `'all'`. */
@@ -53,6 +56,8 @@ export function createDevSession(loadConfig: () => Promise<ResolveResult>): DevS
   let configMessages: VFileMessage[] = []
   let jobsByUrl = new Map<string, PageJob>()
   let filesByUrl = new Map<string, string>()
+  /** URL paths of content SVGs, which are served sanitized (template assets are the site's own code). */
+  let contentSvgs = new Set<string>()
   let globalFiles = new Set<string>()
   const cache = new Map<string, CachedPage>()
   // Kept from the last good load, so a broken config is still watched and can be fixed.
@@ -73,8 +78,12 @@ export function createDevSession(loadConfig: () => Promise<ResolveResult>): DevS
     prepared = prepareSite(config, { fs })
     jobsByUrl = new Map(pageJobs(config, prepared.sources).map((job) => [articlePath(job.locale.code, job.source.relPath), job]))
     filesByUrl = new Map()
+    contentSvgs = new Set()
     for (const locale of config.locales) {
-      for (const asset of prepared.sources.get(locale.code)!.assets) filesByUrl.set(`${locale.code}/${asset.relPath}`, asset.absPath)
+      for (const asset of prepared.sources.get(locale.code)!.assets) {
+        filesByUrl.set(`${locale.code}/${asset.relPath}`, asset.absPath)
+        if (isSvgPath(asset.relPath)) contentSvgs.add(`${locale.code}/${asset.relPath}`)
+      }
     }
     for (const name of prepared.templates.assets) filesByUrl.set(`_tolk/${name}`, path.join(prepared.templates.assetsDir, name))
     globalFiles = new Set(
@@ -131,6 +140,11 @@ export function createDevSession(loadConfig: () => Promise<ResolveResult>): DevS
       const page = render(urlPath === '' || urlPath.endsWith('/') ? urlPath : `${urlPath}/`)
       if (page) return { kind: 'page', html: page.html, messages: sortMessages([...global, ...page.messages]) }
       const absPath = filesByUrl.get(urlPath)
+      if (absPath && contentSvgs.has(urlPath)) {
+        // Read on every request: an SVG is small, and an edited one is served as the build would write it.
+        const { bytes, messages } = readSvgAsset(absPath)
+        return { kind: 'svg', bytes, messages: sortMessages(messages) }
+      }
       if (absPath) return { kind: 'file', absPath }
       if (urlPath === '' && prepared) {
         return { kind: 'page', html: rootPageHtml(prepared.config, prepared.site, prepared.strings.t), messages: sortMessages(global) }

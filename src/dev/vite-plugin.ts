@@ -139,6 +139,12 @@ export default function tolkDev(options: Options): TolkDevPlugin {
       createReadStream(answer.absPath).on('error', () => response.end()).pipe(response)
       return
     }
+    if (answer.kind === 'svg') {
+      printOnce(urlPath, answer.messages.map((message) => formatHuman(message)))
+      if (answer.bytes) send(response, 200, contentTypes['.svg']!, answer.bytes)
+      else send(response, 500, 'text/html; charset=utf-8', errorPage(answer.messages, base, cwd, version))
+      return
+    }
     if (answer.kind === 'page') {
       printOnce(urlPath, answer.messages.map((message) => formatHuman(message)))
       const html = answer.html === undefined ? errorPage(answer.messages, base, cwd, version) : injectDevUi(answer.html, answer.messages, base, cwd, version)

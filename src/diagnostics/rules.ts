@@ -48,6 +48,8 @@ export const rules = {
   'unsafe-output-dir': { severity: 'error' },
   'unsafe-output-path': { severity: 'error' },
   'output-error': { severity: 'error' },
+  'unsafe-svg': { severity: 'warning' },
+  'invalid-svg': { severity: 'error' },
 } as const
 
 export type RuleId = keyof typeof rules

@@ -32,12 +32,15 @@ import rehypeReportUnsafeHtml from './plugins/rehype-report-unsafe-html.ts'
 import rehypeHeadingIds from './plugins/rehype-heading-ids.ts'
 import rehypeHighlightCode, { createCodeHighlighter } from './plugins/rehype-highlight-code.ts'
 import { sanitizeSchema } from './sanitize-schema.ts'
+import { defaultVideoPolicy, type VideoPolicy } from './video-url.ts'
 
 export interface ProcessorOptions {
   fs: FileSystem
   maxIncludeDepth: number
   /** Shared Shiki highlighter (default: a new one; creating it costs ~100 ms). */
   highlighter?: HighlighterCore
+  /** Where `[!VIDEO …]` may embed from (default: the default `videoHosts`, no site URL). */
+  video?: VideoPolicy
 }
 
 export function createProcessor(options: ProcessorOptions) {
@@ -60,7 +63,7 @@ export function createProcessor(options: ProcessorOptions) {
       .use(remarkDocfxTabs)
       .use(remarkDocfxAlerts)
       .use(remarkDocfxDiv, { read })
-      .use(remarkDocfxVideo)
+      .use(remarkDocfxVideo, options.video ?? defaultVideoPolicy)
       // Last of the DocFX plugins: whatever DocFX syntax is left is unsupported.
       .use(remarkDocfxUnsupported, { read })
       .use(remarkRewriteLinks)
@@ -71,7 +74,7 @@ export function createProcessor(options: ProcessorOptions) {
       .use(rehypeReportUnsafeHtml)
       .use(rehypeSanitize, sanitizeSchema)
       // Trusted output from here on; video iframes only now, as the sanitizer removes every iframe.
-      .use(rehypeDocfxVideo)
+      .use(rehypeDocfxVideo, options.video ?? defaultVideoPolicy)
       .use(rehypeHeadingIds)
       .use(rehypeHighlightCode, { highlighter })
       // Every URL in the article, whoever made it, as the URL policy allows.

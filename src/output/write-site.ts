@@ -27,7 +27,7 @@ export interface SiteWriter {
    * `unsafe-output-path` error goes to `messages`, at `origin` when given.
    * Returns whether the file was written.
    */
-  write(relFile: string, content: string, origin?: Origin): boolean
+  write(relFile: string, content: string | Uint8Array, origin?: Origin): boolean
   copy(relFile: string, fromAbsPath: string, origin?: Origin): boolean
   /** Refused names, as diagnostics. */
   readonly messages: VFileMessage[]

@@ -60,6 +60,14 @@ describeWithShared(corpusDir)('building the Dutch corpus as a single-locale site
     }
   })
 
+  it('should publish the corpus SVGs without a warning, and refuse only the video that is not on a video host', function () {
+    expect(result.messages.filter((message) => message.ruleId === 'unsafe-svg' || message.ruleId === 'invalid-svg').map(String)).toEqual([])
+    // An `aka.ms` short link: a redirector, whose target the host check cannot see.
+    expect(result.messages.filter((message) => message.ruleId === 'docfx-video-url').map((message) => message.reason)).toEqual([
+      'Video host `aka.ms` is not in `videoHosts`; add it to the config if it is a video player you trust, and the video is left out',
+    ])
+  })
+
   it('should expand the include on the seed page', function () {
     const article = select('article', seed)!
     expect(toString(article)).not.toContain('[!INCLUDE')

@@ -11,6 +11,7 @@ import { formatHuman } from '../../src/diagnostics/format.ts'
 import type { FileSystem } from '../../src/includes/resolve-include.ts'
 import { createProcessor } from '../../src/markdown/create-processor.ts'
 import { createCodeHighlighter } from '../../src/markdown/plugins/rehype-highlight-code.ts'
+import type { VideoPolicy } from '../../src/markdown/video-url.ts'
 
 /** One highlighter for every test in a file: creating one costs ~100 ms. */
 const highlighter = createCodeHighlighter()
@@ -30,6 +31,8 @@ export interface RenderOptions {
   site?: Partial<SiteIndex>
   strings?: Record<string, string>
   maxDepth?: number
+  /** Video hosts and site URL (default: the config defaults, no site URL). */
+  video?: VideoPolicy
 }
 
 export function virtualFs(trees: Record<string, Record<string, string>>): FileSystem {
@@ -47,7 +50,7 @@ export function renderMarkdown(markdown: string, options: RenderOptions = {}) {
   const relPath = options.relPath ?? 'guide/page.md'
   const locale = options.locale ?? 'en-us'
   const fs = virtualFs({ [root]: options.files ?? {}, [fallbackRoot]: options.fallbackFiles ?? {} })
-  const processor = createProcessor({ fs, maxIncludeDepth: options.maxDepth ?? 8, highlighter })
+  const processor = createProcessor({ fs, maxIncludeDepth: options.maxDepth ?? 8, highlighter, ...(options.video ? { video: options.video } : {}) })
   const file = new VFile({ path: `/virtual/${locale}/${relPath}`, value: markdown })
   const site: SiteIndex = {
     locales: ['en-us', 'da-dk'],

@@ -9,26 +9,31 @@ import type { Element, Root } from 'hast'
 import { h } from 'hastscript'
 import { SKIP, visit } from 'unist-util-visit'
 import type { VFile } from 'vfile'
+import { checkVideoUrl, defaultVideoPolicy, type VideoPolicy } from '../video-url.ts'
 
 /**
- * The URL, normalized, when it is a well-formed `https:` URL; otherwise `undefined`.
- * @example httpsUrl('https://www.microsoft.com/videoplayer/embed/RE4bGqo') // => 'https://www.microsoft.com/videoplayer/embed/RE4bGqo'
- * @example httpsUrl('javascript:alert(1)') // => undefined
+ * The iframe's sandbox. It never holds `allow-same-origin` next to
+ * `allow-scripts`: together they let a framed document on the site's own
+ * origin remove its own sandbox and script the page (the `[!VIDEO]` pointing
+ * at an SVG asset attack). Without `allow-same-origin` the player runs in an
+ * opaque origin: it cannot reach the page, its cookies or its storage, even if
+ * an allowed host were to redirect or serve something hostile. The players
+ * keep what they need: script, fullscreen (`allowfullscreen`/`allow`), and
+ * popups for their "watch on …" links. What they lose (their own cookies and
+ * storage inside the frame) is what a documentation page should not give a
+ * third party anyway; a site that needs more can change the template, not the
+ * content.
  */
-export function httpsUrl(value: string): string | undefined {
-  if (!URL.canParse(value)) return undefined
-  const url = new URL(value)
-  return url.protocol === 'https:' && url.hostname !== '' ? url.href : undefined
-}
+export const videoSandbox = 'allow-scripts allow-presentation allow-popups'
 
-export default function rehypeDocfxVideo() {
+export default function rehypeDocfxVideo(policy: VideoPolicy = defaultVideoPolicy) {
   return function (tree: Root, file: VFile): void {
     const t = file.data.page?.t ?? ((key: string) => key)
     visit(tree, 'element', function (node: Element, index, parent) {
       if (node.tagName !== 'div' || !('tolkVideo' in node.properties)) return
       const url = node.properties['tolkVideo']
       delete node.properties['tolkVideo']
-      const src = typeof url === 'string' ? httpsUrl(url) : undefined
+      const src = typeof url === 'string' ? checkVideoUrl(url, policy).url : undefined
       if (!src) {
         // remarkDocfxVideo checked the URL already; a trusted stage still refuses to embed anything else.
         if (parent && index !== undefined) parent.children.splice(index, 1)
@@ -41,9 +46,11 @@ export default function rehypeDocfxVideo() {
           src,
           title: t('video.title'),
           allowFullScreen: true,
+          allow: 'fullscreen; picture-in-picture; encrypted-media',
           loading: 'lazy',
+          // Players check where they are embedded; the origin is enough, never the page's path.
           referrerPolicy: 'strict-origin-when-cross-origin',
-          sandbox: 'allow-scripts allow-same-origin allow-presentation allow-popups',
+          sandbox: videoSandbox,
         }),
       ]
       return SKIP

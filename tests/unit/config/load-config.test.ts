@@ -3,6 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { loadConfig, packageDir, type ConfigFlags } from '../../../src/config/load-config.ts'
+import { defaultVideoHosts } from '../../../src/config/schema.ts'
 import { formatHuman } from '../../../src/diagnostics/format.ts'
 
 function tempDir(): string {
@@ -131,6 +132,7 @@ describe('loadConfig', function () {
         externalRoots: {},
         ignoreLinks: [],
         redirectionFile: undefined,
+        videoHosts: [...defaultVideoHosts],
       })
     })
 

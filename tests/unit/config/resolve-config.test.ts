@@ -61,6 +61,20 @@ describe('resolveConfig', function () {
     ])
   })
 
+  it('should take video hosts in lower case and report what is not a host name at its index', function () {
+    const { config } = resolve({ defaultLocale: 'en-us', locales: { 'en-us': {} }, videoHosts: ['Media.Example.ORG', 'xn--youtub-h0c.com'] })
+    expect(config?.videoHosts).toEqual(['media.example.org', 'xn--youtub-h0c.com'])
+    const hosts = ['localhost', '127.0.0.1', 'https://www.youtube.com', 'youtube.com:443', 'youtube.com/', '*.youtube.com', 'youtube.com.', '[::1]', 'yоutube.com']
+    const { config: refused, messages } = resolve({ defaultLocale: 'en-us', locales: { 'en-us': {} }, videoHosts: hosts })
+    expect(refused).toBeUndefined()
+    expect(messages).toEqual(
+      hosts.map(
+        (_, index) =>
+          `tolk.config.ts:1:1: error: \`videoHosts.${index}\`: expected a host name like \`www.youtube-nocookie.com\` (no scheme, port, path or IP address) [invalid-config]`,
+      ),
+    )
+  })
+
   it('should report an unknown top-level key by its name, at the key', function () {
     const source = "export default {\n  defaultLocale: 'en-us',\n  locales: { 'en-us': {} },\n  outdir: 'public',\n}\n"
     const { config, messages } = resolve({ defaultLocale: 'en-us', locales: { 'en-us': {} }, outdir: 'public' }, source)
@@ -119,6 +133,17 @@ describe('resolveConfig', function () {
       externalRoots: {},
       ignoreLinks: [],
       redirectionFile: undefined,
+      videoHosts: [
+        'www.youtube-nocookie.com',
+        'youtube-nocookie.com',
+        'www.youtube.com',
+        'youtube.com',
+        'player.vimeo.com',
+        'www.microsoft.com',
+        'videoplayercdn.osi.office.net',
+        'learn-video.azurefd.net',
+        'channel9.msdn.com',
+      ],
     })
   })
 

@@ -26,11 +26,24 @@ describe('the dev session', function () {
     expect(select('html', fromHtml(html))!.properties.lang).toBe('da-DK')
     expect(session.respond('da-dk/incident-response/analyze').kind).toBe('page')
     expect(session.respond('da-dk/incident-response/media/response-lifecycle.svg')).toEqual({
-      kind: 'file',
-      absPath: file('da-dk/incident-response/media/response-lifecycle.svg'),
+      kind: 'svg',
+      bytes: readFileSync(file('da-dk/incident-response/media/response-lifecycle.svg')),
+      messages: [],
     })
     expect(session.respond('tolk.config.ts').kind).toBe('not-found')
     expect(session.respond('content/en-us/index.md').kind).toBe('not-found')
+  })
+
+  it('should serve a content SVG as the build publishes it: sanitized, or not at all', function () {
+    const svg = 'da-dk/incident-response/media/response-lifecycle.svg'
+    writeFileSync(file(svg), '<svg xmlns="http://www.w3.org/2000/svg">\n<script>top.__pwned=1</script><rect width="1"/></svg>\n')
+    const answer = session.respond(svg)
+    expect(answer.kind === 'svg' && answer.bytes?.toString('utf8')).toBe('<svg xmlns="http://www.w3.org/2000/svg">\n<rect width="1"/></svg>\n')
+    expect(answer.kind === 'svg' && answer.messages.map((message) => [message.line, message.column, message.ruleId])).toEqual([[2, 1, 'unsafe-svg']])
+    writeFileSync(file(svg), '<svg xmlns="http://www.w3.org/2000/svg"><script>top.__pwned=1</script>')
+    const broken = session.respond(svg)
+    expect(broken.kind === 'svg' && broken.bytes).toBeUndefined()
+    expect(broken.kind === 'svg' && broken.messages.map((message) => [message.line, message.column, message.ruleId])).toEqual([[1, 71, 'invalid-svg']])
   })
 
   it('should report exactly the viewed pages that use a changed include', async function () {

@@ -6,10 +6,12 @@ import { unified } from 'unified'
 import { VFile } from 'vfile'
 import { describe, expect, it } from 'vitest'
 import rehypeDocfxVideo from '../../../src/markdown/plugins/rehype-docfx-video.ts'
+import { checkVideoUrl } from '../../../src/markdown/video-url.ts'
 import { renderMarkdown } from '../../helpers/render-markdown.ts'
 
 const strings = { 'video.title': 'Ingesloten video' }
 const embed = 'https://www.microsoft.com/videoplayer/embed/RE4bGqo'
+const notListed = (host: string) => `Video host \`${host}\` is not in \`videoHosts\`; add it to the config if it is a video player you trust, and the video is left out`
 
 describe('remarkDocfxVideo', function () {
   it('should embed an https video as a titled, lazy, sandboxed iframe in `div.video`', function () {
@@ -24,9 +26,10 @@ describe('remarkDocfxVideo', function () {
       src: embed,
       title: 'Ingesloten video',
       allowFullScreen: true,
+      allow: 'fullscreen; picture-in-picture; encrypted-media',
       loading: 'lazy',
       referrerPolicy: 'strict-origin-when-cross-origin',
-      sandbox: ['allow-scripts', 'allow-same-origin', 'allow-presentation', 'allow-popups'],
+      sandbox: ['allow-scripts', 'allow-presentation', 'allow-popups'],
     })
     expect(select('div.video > iframe', hast)).toBe(iframes[0])
     expect(toString(hast)).not.toContain('[!VIDEO')
@@ -59,6 +62,59 @@ describe('remarkDocfxVideo', function () {
     expect(messages).toEqual([`en-us/guide/page.md:3:3: error: ${reason} [docfx-video-url]`])
     expect(selectAll('iframe, div, blockquote', hast)).toEqual([])
     expect(toString(hast)).not.toContain('[!VIDEO')
+  })
+
+  it.each([
+    ['https://www.youtube-nocookie.com/embed/x1', 'https://www.youtube-nocookie.com/embed/x1'],
+    ['https://youtube.com/embed/x1', 'https://youtube.com/embed/x1'],
+    ['https://player.vimeo.com/video/76979871', 'https://player.vimeo.com/video/76979871'],
+    ['https://WWW.YouTube.com/embed/x1', 'https://www.youtube.com/embed/x1'],
+    ['https://www.youtube.com:443/embed/x1', 'https://www.youtube.com/embed/x1'],
+    ['https://www.microsoft.com/en-us/videoplayer/embed/RE4bGqo', 'https://www.microsoft.com/en-us/videoplayer/embed/RE4bGqo'],
+    ['https://videoplayercdn.osi.office.net/hub/?csid=x', 'https://videoplayercdn.osi.office.net/hub/?csid=x'],
+  ])('should embed `%s` from a default video host', function (url, src) {
+    const { hast, messages } = renderMarkdown(`> [!VIDEO ${url}]\n`, { strings })
+    expect(messages).toEqual([])
+    expect(selectAll('div.video > iframe', hast).map((node) => node.properties.src)).toEqual([src])
+  })
+
+  const ownSite = (url: string) =>
+    `Video URL \`${url}\` is on this site's own host \`docs.example.org\`; a video must come from a video player host, and the video is left out`
+  it.each([
+    ['https://youtube.com.evil.example/embed/x', notListed('youtube.com.evil.example')],
+    ['https://evil.example/youtube.com', notListed('evil.example')],
+    ['https://evil.example/?www.youtube.com', notListed('evil.example')],
+    ['https://evil-youtube.com/embed/x', notListed('evil-youtube.com')],
+    ['https://m.youtube.com/embed/x', notListed('m.youtube.com')],
+    ['https://www.youtube.com./embed/x', notListed('www.youtube.com.')],
+    ['https://www.youtube.com:8443/embed/x', notListed('www.youtube.com:8443')],
+    ['https://youtube.com@evil.example/', 'Video URL `https://youtube.com@evil.example/` has a user name or password before its host; the video is left out'],
+    ['https://www.youtube.com:x@evil.example/', 'Video URL `https://www.youtube.com:x@evil.example/` has a user name or password before its host; the video is left out'],
+    // Cyrillic `о` in place of the second letter: the parser writes it as punycode, which is not the listed host.
+    ['https://www.y\u043eutube.com/embed/x', notListed('www.xn--yutube-wqf.com')],
+    ['https://xn--youtube-ykd.com/embed/x', notListed('xn--youtube-ykd.com')],
+    ['https://127.0.0.1/en-us/media/x.svg', notListed('127.0.0.1')],
+    ['https://0x7f000001/x', notListed('127.0.0.1')],
+    ['https://localhost/en-us/media/x.svg', notListed('localhost')],
+    ['/en-us/media/x.svg', 'Video URL `/en-us/media/x.svg` is not a valid `https:` URL; the video is left out'],
+    ['./media/x.svg', 'Video URL `./media/x.svg` is not a valid `https:` URL; the video is left out'],
+    ['//www.youtube.com/embed/x', 'Video URL `//www.youtube.com/embed/x` is not a valid `https:` URL; the video is left out'],
+    ['data:image/svg+xml,<svg/onload=alert(1)>', 'Video URL `data:image/svg+xml,<svg/onload=alert(1)>` must use `https:`; the video is left out'],
+    ['https://docs.example.org/en-us/media/x.svg', ownSite('https://docs.example.org/en-us/media/x.svg')],
+    ['https://DOCS.example.org:8443/x.svg', ownSite('https://DOCS.example.org:8443/x.svg')],
+  ])('should refuse `%s`: no iframe, an error at the directive', function (url, reason) {
+    const video = { hosts: ['www.youtube.com', 'youtube.com', 'docs.example.org'], siteUrl: 'https://docs.example.org/guide' }
+    const { hast, messages } = renderMarkdown(`# Triage\n\n> [!VIDEO ${url}]\n>\n> Kept.\n`, { strings, video })
+    expect(messages).toEqual([`en-us/guide/page.md:3:3: error: ${reason} [docfx-video-url]`])
+    expect(selectAll('iframe, div, blockquote', hast)).toEqual([])
+    expect(selectAll('p', hast).map((node) => toString(node))).toEqual(['Kept.'])
+  })
+
+  it('should take the video hosts from the policy it is given', function () {
+    const video = { hosts: ['media.example.org'] }
+    const { hast, messages } = renderMarkdown(`> [!VIDEO https://media.example.org/v/1]\n\n> [!VIDEO ${embed}]\n`, { strings, video })
+    expect(messages).toEqual([`en-us/guide/page.md:3:3: error: ${notListed('www.microsoft.com')} [docfx-video-url]`])
+    expect(selectAll('iframe', hast).map((node) => node.properties.src)).toEqual(['https://media.example.org/v/1'])
   })
 
   it('should report a directive without a readable URL at its exact position', function () {
@@ -105,11 +161,27 @@ describe('remarkDocfxVideo', function () {
   })
 })
 
+describe('checkVideoUrl', function () {
+  it('should compare the host exactly, IP literals included', function () {
+    const policy = { hosts: ['www.youtube.com'], siteUrl: 'https://docs.example.org' }
+    expect(checkVideoUrl('https://[::1]/x', policy)).toEqual({ problem: notListed('[::1]') })
+    expect(checkVideoUrl('https:\\\\evil.example\\www.youtube.com', policy)).toEqual({ problem: notListed('evil.example') })
+    expect(checkVideoUrl('https://www.youtube.com\\@evil.example/', policy)).toEqual({ url: 'https://www.youtube.com/@evil.example/' })
+    expect(checkVideoUrl(' https://www.youtube.com/x', policy)).toEqual({ url: 'https://www.youtube.com/x' })
+  })
+})
+
 describe('rehypeDocfxVideo', function () {
-  it('should drop a placeholder whose URL is not https instead of embedding it', function () {
+  it('should drop a placeholder whose URL the video policy refuses instead of embedding it', function () {
     const tree: Root = {
       type: 'root',
-      children: [h('div', { tolkVideo: 'http://www.example.com/v' }), h('div', { tolkVideo: embed }), h('p', 'After.')],
+      children: [
+        h('div', { tolkVideo: 'http://www.example.com/v' }),
+        h('div', { tolkVideo: 'https://evil.example/v' }),
+        h('div', { tolkVideo: '/en-us/media/x.svg' }),
+        h('div', { tolkVideo: embed }),
+        h('p', 'After.'),
+      ],
     }
     const file = new VFile()
     unified().use(rehypeDocfxVideo).runSync(tree, file)
