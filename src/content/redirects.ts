@@ -3,10 +3,11 @@
  * `{"redirections": [{"source_path", "redirect_url"}]}`). `source_path` is
  * relative to the content root; `redirect_url` is root-relative or absolute.
  */
-import { readFileSync } from 'node:fs'
 import { VFile } from 'vfile'
+import { parseJson } from '../diagnostics/json-error.ts'
 import { offsetToPlace } from '../diagnostics/place.ts'
 import { report } from '../diagnostics/report.ts'
+import { readContained, type ReadLimits } from './read-contained.ts'
 
 export interface Redirects {
   /** Source article path → redirect URL, in file order. */
@@ -14,34 +15,38 @@ export interface Redirects {
   file: VFile | undefined
 }
 
-export function loadRedirects(filePath: string | undefined): Redirects {
+/**
+ * @param roots folders the file's real path must be inside: the config's
+ *   folder and the default locale's content root
+ */
+export function loadRedirects(filePath: string | undefined, roots: readonly string[], limits: ReadLimits): Redirects {
   const bySource = new Map<string, string>()
   if (!filePath) return { bySource, file: undefined }
   const file = new VFile({ path: filePath })
-  let text: string
-  try {
-    text = readFileSync(filePath, 'utf8')
-  } catch {
-    report(file, 'invalid-redirects', 'Cannot read the redirection file')
+  const read = readContained(filePath, roots, limits)
+  if (!read.ok) {
+    // A link out of the allowed folders or an oversized file keeps its own rule.
+    const reason = read.kind === 'missing' ? 'Cannot read the redirection file' : read.reason
+    report(file, read.kind === 'outside' || read.kind === 'too-large' ? read.rule : 'invalid-redirects', reason)
     return { bySource, file }
   }
+  const text = read.text
   file.value = text
-  let data: unknown
-  try {
-    data = JSON.parse(text)
-  } catch (error) {
-    // Real redirection files carry no-break spaces as indentation, which
-    // DocFX's JSON reader accepts; accept them too, with a warning.
-    const nbsp = text.indexOf('\u00a0')
-    try {
-      if (nbsp === -1) throw error
-      data = JSON.parse(text.replaceAll('\u00a0', ' '))
-      report(file, 'redirects-json-lenient', 'No-break space in the JSON; read as a space', offsetToPlace(text, nbsp))
-    } catch {
-      report(file, 'invalid-redirects', `Invalid JSON: ${(error as Error).message.split('\n')[0]}`)
-      return { bySource, file }
-    }
+  for (const problem of read.problems) report(file, problem.rule, problem.reason, problem.place)
+  let parsed = parseJson(text)
+  // Real redirection files carry no-break spaces as indentation, which
+  // DocFX's JSON reader accepts; accept them too, with a warning.
+  const nbsp = text.indexOf('\u00a0')
+  if (!parsed.ok && nbsp !== -1) {
+    const lenient = parseJson(text.replaceAll('\u00a0', ' '))
+    if (lenient.ok) report(file, 'redirects-json-lenient', 'No-break space in the JSON; read as a space', offsetToPlace(text, nbsp))
+    parsed = lenient
   }
+  if (!parsed.ok) {
+    report(file, 'invalid-redirects', `Invalid JSON: ${parsed.reason}`, parsed.place)
+    return { bySource, file }
+  }
+  const data = parsed.value
   const entries = (data as { redirections?: unknown })?.redirections
   if (!Array.isArray(entries)) {
     report(file, 'invalid-redirects', 'Expected `{"redirections": [...]}`')

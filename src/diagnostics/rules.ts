@@ -43,6 +43,10 @@ export const rules = {
   'unsupported-docfx': { severity: 'warning' },
   'docfx-image-invalid': { severity: 'error' },
   'docfx-layout-unclosed': { severity: 'error' },
+  'file-outside-root': { severity: 'error' },
+  'content-too-large': { severity: 'error' },
+  'invalid-encoding': { severity: 'warning' },
+  'yaml-warning': { severity: 'warning' },
 } as const
 
 export type RuleId = keyof typeof rules
