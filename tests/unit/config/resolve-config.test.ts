@@ -119,6 +119,7 @@ describe('resolveConfig', function () {
       externalRoots: {},
       ignoreLinks: [],
       redirectionFile: undefined,
+      maxFileSize: 4 * 1024 * 1024,
     })
   })
 
