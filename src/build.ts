@@ -5,7 +5,6 @@
  */
 import path from 'node:path'
 import { readFileSync } from 'node:fs'
-import { readFile } from 'node:fs/promises'
 import { VFile } from 'vfile'
 import type { VFileMessage } from 'vfile-message'
 import { findKey } from './config/resolve-config.ts'
@@ -99,15 +98,11 @@ export async function build(config: ResolvedConfig, options: BuildOptions): Prom
 
   const threads = workerCount(chosen.length)
   if (threads > 0) {
-    await renderOnWorkers(config, chosen, threads, (index, result) => {
-      if ('readError' in result) messages.push(readErrorMessage(jobs[index]!.source.absPath, result.readError))
-      else take(index, result)
-    })
+    await renderOnWorkers(config, chosen, threads, take)
   } else {
     for (const index of chosen) {
       const job = jobs[index]!
-      const text = await readSource(job.source.absPath, messages)
-      if (text !== undefined) take(index, toPageResult(prepared.renderJob(job, text), job.fallback))
+      take(index, toPageResult(prepared.renderSource(job), job.fallback))
     }
   }
 
@@ -211,20 +206,6 @@ function writeSiteFiles(writer: SiteWriter, config: ResolvedConfig, site: SiteIn
 
 
 
-
-
-async function readSource(absPath: string, messages: VFileMessage[]): Promise<string | undefined> {
-  try {
-    return await readFile(absPath, 'utf8')
-  } catch (error) {
-    messages.push(readErrorMessage(absPath, (error as NodeJS.ErrnoException).code ?? String(error)))
-    return undefined
-  }
-}
-
-function readErrorMessage(absPath: string, code: string): VFileMessage {
-  return report(new VFile({ path: absPath }), 'read-error', `Cannot read this file: ${code}`)
-}
 
 
 /** An include used by many pages reports its problem once. */

@@ -5,7 +5,7 @@
  * from them. Shared by `tolk build` and the dev server, so both make the
  * same HTML.
  */
-import { existsSync, readFileSync } from 'node:fs'
+import { readFileSync, statSync } from 'node:fs'
 import { VFile } from 'vfile'
 import type { VFileMessage } from 'vfile-message'
 import type { ResolvedConfig } from './config/schema.ts'
@@ -14,6 +14,7 @@ import { discover, type LocaleSources, type SourceRef } from './content/discover
 import { docsetDirOf } from './content/docset.ts'
 import { createNodeFileSystem } from './content/node-file-system.ts'
 import type { PageJob } from './content/page-jobs.ts'
+import { readContained, readContainedBytes, type ReadLimits } from './content/read-contained.ts'
 import { loadRedirects } from './content/redirects.ts'
 import { dropCopiesOfDefault } from './content/shared-assets.ts'
 import { createSiteIndex, type SiteIndex } from './content/site-index.ts'
@@ -39,8 +40,10 @@ export interface PreparedSite {
   navs: Map<string, LocaleNav>
   fs: FileSystem
   processor: Processor
-  /** Render one page; never throws (an exception becomes an `internal-error` message). */
+  /** Render one page from `text`; never throws (an exception becomes an `internal-error` message). */
   renderJob(job: PageJob, text: string): RenderedPage
+  /** Read the page's source through `readContained`, then render it; a file that cannot be read is reported on the page. */
+  renderSource(job: PageJob): RenderedPage
   /** Forget the cached source hash of a default-locale article that changed on disk. */
   forgetSource(relPath: string): void
 }
@@ -53,23 +56,28 @@ export interface PrepareOptions {
 export function prepareSite(config: ResolvedConfig, options: PrepareOptions = {}): PreparedSite {
   const messages: VFileMessage[] = []
   const configFile = new VFile({ path: config.configFile ?? '<command line>', value: readConfigText(config) })
+  const limits: ReadLimits = { maxFileSize: config.maxFileSize }
   const sources = new Map<string, LocaleSources>()
   for (const locale of config.locales) {
-    if (!existsSync(locale.root)) {
-      report(configFile, 'invalid-config', `Content root \`${locale.root}\` of locale \`${locale.code}\` does not exist`, findKey(String(configFile.value), ['locales', locale.code]))
+    const problem = contentRootProblem(locale.root)
+    if (problem) {
+      report(configFile, 'invalid-config', `Content root \`${locale.root}\` of locale \`${locale.code}\` ${problem}`, findKey(String(configFile.value), ['locales', locale.code]))
     }
-    sources.set(locale.code, discover(locale))
+    sources.set(locale.code, discover(locale, limits))
   }
   messages.push(...configFile.messages)
   dropCopiesOfDefault(sources, config.defaultLocale)
-  const redirects = loadRedirects(config.redirectionFile)
+  const defaultRoot = config.locales.find((locale) => locale.code === config.defaultLocale)!.root
+  // Config-given files are read from the site's folder (or, for the DocFX
+  // default, the default locale's content root), never through a link out of them.
+  const redirects = loadRedirects(config.redirectionFile, [config.configDir, defaultRoot], limits)
   messages.push(...(redirects.file?.messages ?? []))
   const site = createSiteIndex(config, sources, { redirects: redirects.bySource, redirectPlaces: redirects.placesBySource })
   const strings = loadUiStrings(config)
-  const templates = loadTemplates(config.templatesDir, strings)
+  const templates = loadTemplates(config.templatesDir, strings, { roots: [config.configDir, config.templatesDir], limits })
   messages.push(...strings.files.flatMap((file) => file.messages), ...templates.files.flatMap((file) => file.messages))
 
-  const fs = withMoniker(options.fs ?? createNodeFileSystem(), config.moniker)
+  const fs = withMoniker(options.fs ?? createNodeFileSystem(limits), config.moniker)
   const navs = new Map<string, LocaleNav>()
   for (const locale of config.locales) {
     const { nav, messages: navMessages } = buildLocaleNav(locale.code, sources.get(locale.code)!.tocs, site, fs)
@@ -77,9 +85,8 @@ export function prepareSite(config: ResolvedConfig, options: PrepareOptions = {}
     messages.push(...navMessages, ...orphanWarnings(nav, sources.get(locale.code)!.articles))
   }
   const processor = createProcessor({ fs, maxIncludeDepth: config.maxIncludeDepth, video: { hosts: config.videoHosts, siteUrl: config.siteUrl } })
-  const defaultRoot = config.locales.find((locale) => locale.code === config.defaultLocale)!.root
   const docsets = new Map<string, Map<string, string>>()
-  const hashOfSource = sourceHashReader(site)
+  const hashOfSource = sourceHashReader(site, limits)
 
   function renderJob({ locale, source, fallback }: PageJob, rawText: string): RenderedPage {
     const text = config.moniker ? applyMoniker(rawText, config.moniker) : rawText
@@ -106,7 +113,29 @@ export function prepareSite(config: ResolvedConfig, options: PrepareOptions = {}
     )
   }
 
-  return { config, messages, sources, site, strings, templates, navs, fs, processor, renderJob, forgetSource: hashOfSource.forget }
+  function renderSource(job: PageJob): RenderedPage {
+    const read = readContained(job.source.absPath, [job.source.root], limits)
+    if (!read.ok) {
+      const file = new VFile({ path: job.source.absPath })
+      report(file, read.rule, read.reason)
+      return { html: undefined, file }
+    }
+    const rendered = renderJob(job, read.text)
+    // After rendering: a YAML page's messages are moved to YAML lines, these are file lines already.
+    for (const problem of read.problems) report(rendered.file, problem.rule, problem.reason, problem.place)
+    return rendered
+  }
+
+  return { config, messages, sources, site, strings, templates, navs, fs, processor, renderJob, renderSource, forgetSource: hashOfSource.forget }
+}
+
+/** Why a configured content root cannot be one, or `undefined` when it is a folder. */
+function contentRootProblem(root: string): string | undefined {
+  try {
+    return statSync(root).isDirectory() ? undefined : 'is a file, not a folder'
+  } catch {
+    return 'does not exist'
+  }
 }
 
 function readConfigText(config: ResolvedConfig): string {
@@ -138,29 +167,29 @@ function orphanWarnings(nav: LocaleNav, articles: SourceRef[]): VFileMessage[] {
 /** Markdown read through `fs` (includes) gets the same moniker selection as pages. */
 function withMoniker(fs: FileSystem, moniker: string | undefined): FileSystem {
   if (!moniker) return fs
+  const select = (absPath: string, text: string): string => (/\.md$/i.test(absPath) ? applyMoniker(text, moniker) : text)
   return {
-    realpath: (absPath) => fs.realpath(absPath),
+    readContained(absPath, roots) {
+      const read = fs.readContained(absPath, roots)
+      return read.ok ? { ...read, text: select(absPath, read.text) } : read
+    },
     read(absPath) {
       const text = fs.read(absPath)
-      return text !== undefined && /\.md$/i.test(absPath) ? applyMoniker(text, moniker) : text
+      return text !== undefined ? select(absPath, text) : text
     },
   }
 }
 
 /** SHA-1 of each default-locale article, read once, only when a translation asks. */
-function sourceHashReader(site: SiteIndex): { hash(relPath: string): string | undefined; forget(relPath: string): void } {
+function sourceHashReader(site: SiteIndex, limits: ReadLimits): { hash(relPath: string): string | undefined; forget(relPath: string): void } {
   const hashes = new Map<string, string | undefined>()
   return {
     hash(relPath) {
       if (!hashes.has(relPath)) {
         const ref = site.articlesByLocale.get(site.defaultLocale)?.get(relPath)
-        let hash: string | undefined
-        try {
-          hash = ref ? sourceHash(readFileSync(ref.absPath)) : undefined
-        } catch {
-          hash = undefined
-        }
-        hashes.set(relPath, hash)
+        // The bytes as they are on disk, so the hash is what `sha1sum` prints.
+        const read = ref ? readContainedBytes(ref.absPath, [ref.root], limits) : undefined
+        hashes.set(relPath, read?.ok ? sourceHash(read.bytes) : undefined)
       }
       return hashes.get(relPath)
     },

@@ -17,7 +17,7 @@ export async function runStatus(values: CliValues): Promise<number> {
   }
   const config = await loadConfigOrPrint(configFlags(values))
   if (!config) return 1
-  const sources = new Map<string, LocaleSources>(config.locales.map((locale) => [locale.code, discover(locale)]))
+  const sources = new Map<string, LocaleSources>(config.locales.map((locale) => [locale.code, discover(locale, { maxFileSize: config.maxFileSize })]))
   const statuses = collectStatus(config, sources)
   const coverage = loadUiStrings(config).coverage()
   if (format === 'json') {

@@ -7,7 +7,7 @@ import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { tsImport } from 'tsx/esm/api'
 import { VFile } from 'vfile'
-import { report } from '../diagnostics/report.ts'
+import { report, type Place } from '../diagnostics/report.ts'
 import { packageDir, resolveConfig, type ResolveResult } from './resolve-config.ts'
 
 export const configFileNames = ['tolk.config.ts', 'tolk.config.mts', 'tolk.config.js', 'tolk.config.mjs']
@@ -36,23 +36,83 @@ export async function loadConfig(flags: ConfigFlags, cwd = process.cwd()): Promi
     report(file, 'invalid-config', `Cannot find config file \`${flags.config ?? configFile}\``)
     return { config: undefined, file }
   }
-  file.value = readFileSync(configFile, 'utf8')
-  let exported: unknown
+  try {
+    file.value = readFileSync(configFile, 'utf8')
+  } catch (error) {
+    report(file, 'invalid-config', `Cannot read config file: ${(error as NodeJS.ErrnoException).code ?? firstLine(error)}`)
+    return { config: undefined, file }
+  }
+  const loaded = await evaluateConfig(configFile)
+  if (!loaded.ok) {
+    report(file, 'invalid-config', `Cannot load config: ${loaded.reason}`, loaded.place)
+    return { config: undefined, file }
+  }
+  const result = resolveConfig(applyFlags(loaded.exported, flags), file, path.dirname(configFile))
+  return result
+}
+
+/** Thrown in place of exiting when a config calls `process.exit` while it loads. */
+class ConfigExit extends Error {}
+
+/**
+ * Run the config module and copy its default export to plain data. A config
+ * is code: it may throw, export a promise that rejects, a getter or Proxy
+ * that throws, or call `process.exit` (which would end `tolk check` with its
+ * code, 0 included). Each becomes a reason; none escapes as a stack trace
+ * or an exit. `process.exit` is replaced only while the module runs;
+ * bin/tolk.js keeps a later call from passing for success.
+ */
+async function evaluateConfig(configFile: string): Promise<{ ok: true; exported: unknown } | { ok: false; reason: string; place?: Place }> {
+  const exit = process.exit
+  // A rejected promise export is unhandled until awaited below; without a
+  // listener Node would end the process on it first.
+  const ignoreRejection = () => {}
+  process.on('unhandledRejection', ignoreRejection)
+  process.exit = ((code?: number | string | null) => {
+    throw new ConfigExit(`the config called \`process.exit(${code ?? ''})\`; a config only exports settings`)
+  }) as typeof process.exit
   try {
     // tsImport loads TypeScript whatever the site's package type, and each call
     // gets a fresh module namespace, so the dev server sees edits.
     const module = (await tsImport(pathToFileURL(configFile).href, import.meta.url)) as { default?: unknown }
-    exported = module.default
+    let exported = await module.default
     // A config in a CommonJS package arrives wrapped once more by the interop.
     if (typeof exported === 'object' && exported !== null && 'default' in exported && !('locales' in exported)) {
-      exported = (exported as { default: unknown }).default
+      exported = await (exported as { default: unknown }).default
     }
+    return { ok: true, exported: snapshot(exported, 0) }
   } catch (error) {
-    report(file, 'invalid-config', `Cannot load config: ${firstLine(error)}`)
-    return { config: undefined, file }
+    return { ok: false, ...loadError(error) }
+  } finally {
+    process.exit = exit
+    // Let a pending rejection be seen as handled before the listener goes.
+    await new Promise((resolve) => setImmediate(resolve))
+    process.off('unhandledRejection', ignoreRejection)
   }
-  const result = resolveConfig(applyFlags(exported, flags), file, path.dirname(configFile))
-  return result
+}
+
+/**
+ * The export as plain objects, arrays and scalars, read once here so that
+ * later stages never run the config's getters or Proxy traps.
+ */
+function snapshot(value: unknown, depth: number): unknown {
+  if (typeof value !== 'object' || value === null) return value
+  if (depth > 32) throw new Error('the exported settings nest more than 32 deep (a cycle?)')
+  if (Array.isArray(value)) return Array.from(value, (item) => snapshot(item, depth + 1))
+  const copy: Record<string, unknown> = {}
+  for (const key of Object.keys(value)) copy[key] = snapshot((value as Record<string, unknown>)[key], depth + 1)
+  return copy
+}
+
+/** esbuild's message and place for a syntax error ("Transform failed with 1 error:" then `file:line:col: ERROR: …`). */
+function loadError(error: unknown): { reason: string; place?: Place } {
+  const text = error instanceof Error ? error.message : String(error)
+  const esbuild = /^.*:(\d+):(\d+): ERROR: (.+)$/m.exec(text)
+  if (esbuild && /^Transform failed/.test(text)) {
+    return { reason: esbuild[3]!, place: { line: Number(esbuild[1]), column: Number(esbuild[2]) + 1 } }
+  }
+  if (error instanceof ConfigExit) return { reason: error.message }
+  return { reason: firstLine(error) || (error instanceof Error ? error.name : 'unknown error') }
 }
 
 function findConfigFile(cwd: string, flags: ConfigFlags): string | undefined {

@@ -82,6 +82,7 @@ export function resolveConfig(input: unknown, file: VFile, configDir: string): R
       ignoreLinks: config.ignoreLinks,
       redirectionFile: redirectionFileOf(config.redirectionFile, configDir, locales.find((l) => l.code === config.defaultLocale)?.root),
       videoHosts: config.videoHosts,
+      maxFileSize: config.maxFileSize,
     },
   }
 }

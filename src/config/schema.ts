@@ -9,12 +9,24 @@ const localeCode = z
   .string()
   .regex(/^[a-z]{2,3}(-[a-z0-9]{2,8})*$/, 'expected a lower-case BCP 47 code like `da-dk`')
 
+/** True for a well-formed BCP 47 tag (what `Intl` accepts). */
+function isLanguageTag(tag: string): boolean {
+  try {
+    return Intl.getCanonicalLocales(tag).length === 1
+  } catch {
+    return false
+  }
+}
+
 const localeSchema = z
   .object({
     /** Content root of this locale, relative to the config file (default: `content/<code>`). */
     root: z.string().min(1).optional(),
     /** BCP 47 language tag for `<html lang>` (default: from the code, `da-dk` → `da-DK`). */
-    lang: z.string().min(2).optional(),
+    lang: z
+      .string()
+      .refine(isLanguageTag, 'expected a BCP 47 language tag, like `da-DK`')
+      .optional(),
     /** Text direction (default: `rtl` for Arabic, Hebrew, Persian, Urdu; else `ltr`). */
     dir: z.enum(['ltr', 'rtl']).optional(),
   })
@@ -113,6 +125,12 @@ export const configSchema = z
      * and Microsoft's video hosts, see `defaultVideoHosts`).
      */
     videoHosts: z.array(videoHost).default([...defaultVideoHosts]),
+    /**
+     * Largest file tolk reads (article, include, TOC, redirection file, UI
+     * strings, template), in bytes; a larger one is a `content-too-large`
+     * error and is never read (default: 4 MiB).
+     */
+    maxFileSize: z.number().int().min(1024).default(4 * 1024 * 1024),
   })
   .strict()
   .superRefine((config, context) => {
@@ -161,4 +179,6 @@ export interface ResolvedConfig {
   redirectionFile: string | undefined
   /** Hosts `[!VIDEO …]` may embed from, lower-case. */
   videoHosts: string[]
+  /** Largest file read, in bytes. */
+  maxFileSize: number
 }

@@ -3,9 +3,10 @@
  * assets, sorted so every later stage sees the same order on every run.
  * Follows DocFX's defaults: `includes/` folders hold fragments, not pages.
  */
-import { closeSync, openSync, readSync, readdirSync } from 'node:fs'
+import { readdirSync } from 'node:fs'
 import path from 'node:path'
 import type { ResolvedLocale } from '../config/schema.ts'
+import { defaultLimits, readContainedBytes, type ReadLimits } from './read-contained.ts'
 import { yamlPageKind } from './yaml-page.ts'
 
 export interface SourceRef {
@@ -38,7 +39,7 @@ export function isIncludePath(relPath: string): boolean {
   return relPath.split('/').slice(0, -1).includes('includes')
 }
 
-export function discover(locale: ResolvedLocale): LocaleSources {
+export function discover(locale: ResolvedLocale, limits: ReadLimits = defaultLimits): LocaleSources {
   const articles: SourceRef[] = []
   const assets: SourceRef[] = []
   const tocs: SourceRef[] = []
@@ -48,7 +49,7 @@ export function discover(locale: ResolvedLocale): LocaleSources {
     const extension = path.posix.extname(relPath).toLowerCase()
     const base = path.posix.basename(relPath).toLowerCase()
     if (base === 'toc.yml') tocs.push(ref)
-    else if (extension === '.yml' && !isIncludePath(relPath)) (yamlPageKind(firstLine(ref.absPath)) ? articles : yamlPages).push(ref)
+    else if (extension === '.yml' && !isIncludePath(relPath)) (yamlPageKind(firstLine(ref, limits)) ? articles : yamlPages).push(ref)
     else if (extension === '.md' && !isIncludePath(relPath) && !skippedFiles.has(base)) articles.push(ref)
     else if (assetExtensions.has(extension) && !isIncludePath(relPath)) assets.push(ref)
   }
@@ -56,19 +57,9 @@ export function discover(locale: ResolvedLocale): LocaleSources {
 }
 
 /** The first line of a file (its first 64 bytes suffice for `### YamlMime:…`). */
-function firstLine(absPath: string): string {
-  try {
-    const descriptor = openSync(absPath, 'r')
-    try {
-      const buffer = Buffer.alloc(64)
-      const length = readSync(descriptor, buffer, 0, 64, 0)
-      return buffer.subarray(0, length).toString('utf8').split(/\r?\n/)[0] ?? ''
-    } finally {
-      closeSync(descriptor)
-    }
-  } catch {
-    return ''
-  }
+function firstLine(ref: SourceRef, limits: ReadLimits): string {
+  const read = readContainedBytes(ref.absPath, [ref.root], limits, 64)
+  return read.ok ? (read.bytes.toString('utf8').replace(/^\uFEFF/, '').split(/\r?\n/)[0] ?? '') : ''
 }
 
 /** Files under `dir`, depth first, sorted by code unit; dot-folders and symlinks are skipped. */

@@ -2,8 +2,8 @@
  * Find an article's docset root: the nearest folder at or above it that holds
  * a `docfx.json` (e.g. `microsoft-365/`), where `~/` include paths start.
  */
-import { existsSync } from 'node:fs'
 import path from 'node:path'
+import { locateContained } from './read-contained.ts'
 
 /** Docset folder relative to the content root (`''` for the root itself). */
 export function docsetDirOf(root: string, relPath: string, cache: Map<string, string>): string {
@@ -14,7 +14,8 @@ export function docsetDirOf(root: string, relPath: string, cache: Map<string, st
     const known = cache.get(key)
     if (known !== undefined) return remember(known)
     visited.push(key)
-    if (existsSync(path.join(root, key, 'docfx.json'))) return remember(key)
+    // A `docfx.json` that is a link out of the content root marks nothing.
+    if (locateContained(path.join(root, key, 'docfx.json'), [root]).ok) return remember(key)
     if (key === '') return remember('')
     dir = path.posix.dirname(key)
   }

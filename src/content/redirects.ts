@@ -6,11 +6,12 @@
  * absolute, and is judged by the URL policy where it is used
  * (redirect-pages.ts, resolve-link.ts).
  */
-import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { VFile } from 'vfile'
+import { parseJson } from '../diagnostics/json-error.ts'
 import { offsetToPlace } from '../diagnostics/place.ts'
 import { report, type Place } from '../diagnostics/report.ts'
+import { readContained, type ReadLimits } from './read-contained.ts'
 import { jsonPathKey, jsonValueOffsets } from './json-places.ts'
 
 export interface RedirectPlaces {
@@ -28,38 +29,42 @@ export interface Redirects {
   file: VFile | undefined
 }
 
-export function loadRedirects(filePath: string | undefined): Redirects {
+/**
+ * @param roots folders the file's real path must be inside: the config's
+ *   folder and the default locale's content root
+ */
+export function loadRedirects(filePath: string | undefined, roots: readonly string[], limits: ReadLimits): Redirects {
   const bySource = new Map<string, string>()
   const placesBySource = new Map<string, RedirectPlaces>()
   if (!filePath) return { bySource, placesBySource, file: undefined }
   const file = new VFile({ path: filePath })
-  let text: string
-  try {
-    text = readFileSync(filePath, 'utf8')
-  } catch {
-    report(file, 'invalid-redirects', 'Cannot read the redirection file')
+  const read = readContained(filePath, roots, limits)
+  if (!read.ok) {
+    // A link out of the allowed folders or an oversized file keeps its own rule.
+    const reason = read.kind === 'missing' ? 'Cannot read the redirection file' : read.reason
+    report(file, read.kind === 'outside' || read.kind === 'too-large' ? read.rule : 'invalid-redirects', reason)
     return { bySource, placesBySource, file }
   }
+  const text = read.text
   file.value = text
-  let data: unknown
+  for (const problem of read.problems) report(file, problem.rule, problem.reason, problem.place)
   let json = text
-  try {
-    data = JSON.parse(text)
-  } catch (error) {
-    // Real redirection files carry no-break spaces as indentation, which
-    // DocFX's JSON reader accepts; accept them too, with a warning.
-    const nbsp = text.indexOf('\u00a0')
-    try {
-      if (nbsp === -1) throw error
-      // Same length, so offsets in `json` are offsets in `text`.
-      json = text.replaceAll('\u00a0', ' ')
-      data = JSON.parse(json)
-      report(file, 'redirects-json-lenient', 'No-break space in the JSON; read as a space', offsetToPlace(text, nbsp))
-    } catch {
-      report(file, 'invalid-redirects', `Invalid JSON: ${(error as Error).message.split('\n')[0]}`)
-      return { bySource, placesBySource, file }
-    }
+  let parsed = parseJson(text)
+  // Real redirection files carry no-break spaces as indentation, which
+  // DocFX's JSON reader accepts; accept them too, with a warning.
+  const nbsp = text.indexOf('\u00a0')
+  if (!parsed.ok && nbsp !== -1) {
+    // Same length, so offsets in `json` are offsets in `text`.
+    json = text.replaceAll('\u00a0', ' ')
+    const lenient = parseJson(json)
+    if (lenient.ok) report(file, 'redirects-json-lenient', 'No-break space in the JSON; read as a space', offsetToPlace(text, nbsp))
+    parsed = lenient
   }
+  if (!parsed.ok) {
+    report(file, 'invalid-redirects', `Invalid JSON: ${parsed.reason}`, parsed.place)
+    return { bySource, placesBySource, file }
+  }
+  const data = parsed.value
   const entries = (data as { redirections?: unknown })?.redirections
   if (!Array.isArray(entries)) {
     report(file, 'invalid-redirects', 'Expected `{"redirections": [...]}`')

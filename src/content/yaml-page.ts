@@ -27,6 +27,11 @@ export function yamlPageKind(firstLine: string): (typeof yamlPageKinds)[number] 
 export function yamlPageToMarkdown(text: string, file: VFile): YamlPage | undefined {
   const lineCounter = new LineCounter()
   const document = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: true })
+  // yaml's warnings (an unresolved `!tag` …) are diagnostics too, never lines on stderr.
+  for (const warning of document.warnings) {
+    const start = warning.linePos?.[0]
+    report(file, 'yaml-warning', `${warning.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`, start ? { line: start.line, column: start.col } : undefined)
+  }
   for (const error of document.errors) {
     const start = error.linePos?.[0]
     report(file, 'front-matter-yaml', `Invalid YAML: ${error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`, start ? { line: start.line, column: start.col } : undefined)

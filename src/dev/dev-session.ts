@@ -2,9 +2,8 @@
  * The dev server's state: the prepared site, which URL is which page or
  * asset, rendered pages with the files each one used, and what a changed
  * file means for them. Pages render when requested, with the same
- * `renderJob` as the build; nothing renders at start.
+ * `renderSource` as the build; nothing renders at start.
  */
-import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import type { VFileMessage } from 'vfile-message'
 import type { ResolveResult } from '../config/resolve-config.ts'
@@ -75,6 +74,7 @@ export function createDevSession(loadConfig: () => Promise<ResolveResult>): DevS
       return configMessages
     }
     for (const absPath of [...globalFiles]) fs.invalidate(absPath)
+    fs.setLimits({ maxFileSize: config.maxFileSize })
     prepared = prepareSite(config, { fs })
     jobsByUrl = new Map(pageJobs(config, prepared.sources).map((job) => [articlePath(job.locale.code, job.source.relPath), job]))
     filesByUrl = new Map()
@@ -103,13 +103,7 @@ export function createDevSession(loadConfig: () => Promise<ResolveResult>): DevS
     if (cached) return cached
     const job = jobsByUrl.get(urlPath)
     if (!job || !prepared) return undefined
-    let text: string
-    try {
-      text = readFileSync(job.source.absPath, 'utf8')
-    } catch {
-      return undefined
-    }
-    const { result, files } = fs.recording(() => prepared!.renderJob(job, text))
+    const { result, files } = fs.recording(() => prepared!.renderSource(job))
     files.add(job.source.absPath)
     const sourceOfTranslation = prepared.site.articlesByLocale.get(prepared.config.defaultLocale)?.get(job.source.relPath)
     if (sourceOfTranslation) files.add(sourceOfTranslation.absPath)

@@ -50,6 +50,10 @@ export const rules = {
   'output-error': { severity: 'error' },
   'unsafe-svg': { severity: 'warning' },
   'invalid-svg': { severity: 'error' },
+  'file-outside-root': { severity: 'error' },
+  'content-too-large': { severity: 'error' },
+  'invalid-encoding': { severity: 'warning' },
+  'yaml-warning': { severity: 'warning' },
 } as const
 
 export type RuleId = keyof typeof rules

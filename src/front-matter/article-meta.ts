@@ -38,7 +38,7 @@ export function readArticleMeta(file: VFile, data: Record<string, unknown>, hadY
   return {
     title: title ?? fallbackTitle(file),
     description: stringValue(file, data, 'description'),
-    keywords: listValue(data['keywords']),
+    keywords: listValue(file, data, 'keywords'),
     date: stringValue(file, data, 'ms.date'),
     author: stringValue(file, data, 'ms.author') ?? stringValue(file, data, 'author'),
     contentLocale: stringValue(file, data, 'ms.contentlocale'),
@@ -81,9 +81,19 @@ function stringValue(file: VFile, data: Record<string, unknown>, key: string): s
   return undefined
 }
 
-function listValue(value: unknown): string | undefined {
-  if (Array.isArray(value)) return value.map(String).join(', ')
-  return typeof value === 'string' ? value : undefined
+/** Text, or a list of texts joined by commas; a mapping (or a list holding one) is reported, not printed as `[object Object]`. */
+function listValue(file: VFile, data: Record<string, unknown>, key: string): string | undefined {
+  const value = data[key]
+  if (value === undefined || value === null) return undefined
+  if (typeof value !== 'object') return String(value).trim() || undefined
+  if (Array.isArray(value) && value.every((item) => typeof item !== 'object' || item === null)) {
+    return value.filter((item) => item !== null && item !== undefined).map(String).join(', ') || undefined
+  }
+  report(file, 'invalid-front-matter', `Expected \`${key}\` to be text or a list of texts, found ${Array.isArray(value) ? 'a list holding a list or mapping' : 'a mapping'}`, {
+    line: lineOfKey(String(file.value), key),
+    column: 1,
+  })
+  return undefined
 }
 
 /** Line of `key:` inside the leading front matter, else 1. */

@@ -3,10 +3,10 @@
  * rendering): per locale, which articles are up to date, outdated, of
  * unknown age (no source hash), missing, and machine translated.
  */
-import { readFileSync } from 'node:fs'
 import { VFile } from 'vfile'
 import type { ResolvedConfig } from '../config/schema.ts'
-import type { LocaleSources } from '../content/discover.ts'
+import type { LocaleSources, SourceRef } from '../content/discover.ts'
+import { readContained, readContainedBytes, type ReadLimits } from '../content/read-contained.ts'
 import { readArticleMeta } from '../front-matter/article-meta.ts'
 import { parseFrontMatter } from '../front-matter/parse.ts'
 import { sourceHash, translationState } from './translation-status.ts'
@@ -25,7 +25,8 @@ export interface LocaleStatus {
 
 export function collectStatus(config: ResolvedConfig, sources: Map<string, LocaleSources>): LocaleStatus[] {
   const defaults = sources.get(config.defaultLocale)?.articles ?? []
-  const currentHashes = new Map(defaults.map((ref) => [ref.relPath, hashOf(ref.absPath)]))
+  const limits: ReadLimits = { maxFileSize: config.maxFileSize }
+  const currentHashes = new Map(defaults.map((ref) => [ref.relPath, hashOf(ref, limits)]))
   const statuses: LocaleStatus[] = []
   for (const locale of config.locales) {
     if (locale.code === config.defaultLocale) continue
@@ -37,7 +38,9 @@ export function collectStatus(config: ResolvedConfig, sources: Map<string, Local
         status.missing.push(source.relPath)
         continue
       }
-      const file = new VFile({ path: translation.absPath, value: readFileSync(translation.absPath, 'utf8') })
+      // An unreadable translation counts as one of unknown age; `check` reports why.
+      const read = readContained(translation.absPath, [translation.root], limits)
+      const file = new VFile({ path: translation.absPath, value: read.ok ? read.text : '' })
       const meta = readArticleMeta(file, parseFrontMatter(file).data, false)
       const info = translationState({
         isDefaultLocale: false,
@@ -55,10 +58,7 @@ export function collectStatus(config: ResolvedConfig, sources: Map<string, Local
   return statuses
 }
 
-function hashOf(absPath: string): string | undefined {
-  try {
-    return sourceHash(readFileSync(absPath))
-  } catch {
-    return undefined
-  }
+function hashOf(ref: SourceRef, limits: ReadLimits): string | undefined {
+  const read = readContainedBytes(ref.absPath, [ref.root], limits)
+  return read.ok ? sourceHash(read.bytes) : undefined
 }

@@ -4,11 +4,13 @@
  * `missing-ui-string` warning naming it; the default locale falls back to
  * tolk's built-in English so a new site starts with a complete set.
  */
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync } from 'node:fs'
 import path from 'node:path'
 import { VFile } from 'vfile'
 import { packageDir } from '../config/resolve-config.ts'
 import type { ResolvedConfig } from '../config/schema.ts'
+import { readContained, type ReadLimits } from '../content/read-contained.ts'
+import { parseJson } from '../diagnostics/json-error.ts'
 import { offsetToPlace } from '../diagnostics/place.ts'
 import { report } from '../diagnostics/report.ts'
 
@@ -35,15 +37,19 @@ export function loadUiStrings(config: ResolvedConfig): UiStrings {
   const files: VFile[] = []
   const tables = new Map<string, Table>()
   const unreadable = new Set<string>()
+  // The site's strings are read from its folder (or the one its config names);
+  // tolk's own from its package.
+  const roots = [config.configDir, config.uiStringsDir]
+  const limits: ReadLimits = { maxFileSize: config.maxFileSize }
   for (const locale of config.locales) {
     const file = new VFile({ path: path.join(config.uiStringsDir, `${locale.code}.json`) })
     files.push(file)
-    const table = readTable(file)
+    const table = readTable(file, roots, limits)
     if (!table) unreadable.add(locale.code)
     tables.set(locale.code, table ?? {})
   }
   const builtInFile = path.join(packageDir, 'locales', 'en-us.json')
-  const builtIn = builtInFile === path.join(config.uiStringsDir, 'en-us.json') ? {} : (readTable(new VFile({ path: builtInFile })) ?? {})
+  const builtIn = builtInFile === path.join(config.uiStringsDir, 'en-us.json') ? {} : (readTable(new VFile({ path: builtInFile }), [packageDir], limits) ?? {})
   const defaults: Table = { ...builtIn, ...tables.get(config.defaultLocale) }
 
   for (const [index, locale] of config.locales.entries()) {
@@ -81,18 +87,22 @@ export function loadUiStrings(config: ResolvedConfig): UiStrings {
 }
 
 /** The file's strings; `undefined` (after reporting why) when it cannot be read as a table. */
-function readTable(file: VFile): Table | undefined {
-  const filePath = String(file.path)
-  if (!existsSync(filePath)) return {}
-  const text = readFileSync(filePath, 'utf8')
-  file.value = text
-  let data: unknown
-  try {
-    data = JSON.parse(text)
-  } catch (error) {
-    report(file, 'invalid-ui-strings', `Invalid JSON: ${(error as Error).message}`, jsonErrorPlace(text, error as Error))
+function readTable(file: VFile, roots: readonly string[], limits: ReadLimits): Table | undefined {
+  const read = readContained(String(file.path), roots, limits)
+  if (!read.ok) {
+    if (read.kind === 'missing') return {}
+    report(file, read.kind === 'outside' || read.kind === 'too-large' ? read.rule : 'invalid-ui-strings', read.reason)
     return undefined
   }
+  const text = read.text
+  file.value = text
+  for (const problem of read.problems) report(file, problem.rule, problem.reason, problem.place)
+  const parsed = parseJson(text)
+  if (!parsed.ok) {
+    report(file, 'invalid-ui-strings', `Invalid JSON: ${parsed.reason}`, parsed.place)
+    return undefined
+  }
+  const data = parsed.value
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
     report(file, 'invalid-ui-strings', 'Expected an object of `"key": "text"` pairs', { line: 1, column: 1 })
     return undefined
@@ -103,14 +113,6 @@ function readTable(file: VFile): Table | undefined {
     else report(file, 'invalid-ui-strings', `UI string \`${key}\` must be text`, placeOfKey(text, key))
   }
   return table
-}
-
-/** Node reports JSON errors as "… at position N" (or "line L column C" in newer versions). */
-function jsonErrorPlace(text: string, error: Error): { line: number; column: number } {
-  const lineColumn = /line (\d+) column (\d+)/.exec(error.message)
-  if (lineColumn) return { line: Number(lineColumn[1]), column: Number(lineColumn[2]) }
-  const position = /position (\d+)/.exec(error.message)
-  return position ? offsetToPlace(text, Number(position[1])) : { line: 1, column: 1 }
 }
 
 function placeOfKey(text: string, key: string): { line: number; column: number } {

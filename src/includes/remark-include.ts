@@ -93,6 +93,7 @@ export default function remarkInclude(options: Options) {
       )
     }
     const includeFile = new VFile({ path: resolved.absPath, value: resolved.text })
+    for (const problem of resolved.problems) report(includeFile, problem.rule, problem.reason, problem.place)
     const body = parseFrontMatter(includeFile).body
     if (!withinComplexityLimits(body, includeFile)) {
       pageFile.messages.push(...includeFile.messages)

@@ -5,6 +5,7 @@
  * nothing outside the content root is ever read, symlinks included.
  */
 import path from 'node:path'
+import type { ContainedText, DecodeProblem } from '../content/read-contained.ts'
 import type { RuleId } from '../diagnostics/rules.ts'
 import { resolveRelPath } from '../links/urls.ts'
 
@@ -18,14 +19,14 @@ export interface IncludeRoots {
 }
 
 export interface FileSystem {
-  /** The file's text, or `undefined` when it does not exist or is not a file. */
+  /** Read a file through `readContained`: only when its real path is inside one of `roots`. */
+  readContained(absPath: string, roots: readonly string[]): ContainedText
+  /** The text of a file `readContained` already read, looked up again by path; `undefined` otherwise. */
   read(absPath: string): string | undefined
-  /** The resolved real path, or `undefined` when missing. */
-  realpath(absPath: string): string | undefined
 }
 
 export type ResolvedInclude =
-  | { ok: true; relPath: string; absPath: string; text: string; fromFallback: boolean }
+  | { ok: true; relPath: string; absPath: string; text: string; problems: DecodeProblem[]; fromFallback: boolean }
   | { ok: false; rule: RuleId; reason: string }
 
 export function resolveInclude(href: string, fromRelPath: string, roots: IncludeRoots, fs: FileSystem): ResolvedInclude {
@@ -45,14 +46,14 @@ export function resolveInclude(href: string, fromRelPath: string, roots: Include
   ] as const) {
     if (!root) continue
     const absPath = path.join(root, relPath)
-    const real = fs.realpath(absPath)
-    if (real === undefined) continue
-    const realRoot = fs.realpath(root) ?? root
-    if (real !== realRoot && !real.startsWith(realRoot + path.sep)) {
+    // The one containment check of every read (content/read-contained.ts).
+    const read = fs.readContained(absPath, [root])
+    if (read.ok) return { ok: true, relPath, absPath, text: read.text, problems: read.problems, fromFallback }
+    if (read.kind === 'outside') {
       return { ok: false, rule: 'include-outside-root', reason: `Include \`${href}\` is a link to a file outside the content root` }
     }
-    const text = fs.read(absPath)
-    if (text !== undefined) return { ok: true, relPath, absPath, text, fromFallback }
+    if (read.kind === 'too-large') return { ok: false, rule: read.rule, reason: `Include \`${href}\`: ${read.reason}` }
+    if (read.kind === 'unreadable') return { ok: false, rule: read.rule, reason: `Include \`${href}\`: ${read.reason}` }
   }
   return { ok: false, rule: 'include-not-found', reason: `Cannot find include \`${href}\`` }
 }

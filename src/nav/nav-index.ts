@@ -8,6 +8,7 @@ import path from 'node:path'
 import { VFile } from 'vfile'
 import type { VFileMessage } from 'vfile-message'
 import type { SourceRef } from '../content/discover.ts'
+import type { ContainedText } from '../content/read-contained.ts'
 import type { SiteIndex } from '../content/site-index.ts'
 import { report } from '../diagnostics/report.ts'
 import { resolveLink } from '../links/resolve-link.ts'
@@ -42,7 +43,8 @@ export interface LocaleNav {
 }
 
 export interface NavReader {
-  read(absPath: string): string | undefined
+  /** Read through `readContained` (content/read-contained.ts); a TOC is read only inside its locale's root. */
+  readContained(absPath: string, roots: readonly string[]): ContainedText
 }
 
 export function buildLocaleNav(locale: string, tocRefs: SourceRef[], site: SiteIndex, reader: NavReader): { nav: LocaleNav; messages: VFileMessage[] } {
@@ -52,8 +54,11 @@ export function buildLocaleNav(locale: string, tocRefs: SourceRef[], site: SiteI
   const byRelPath = new Map(tocRefs.map((ref) => [ref.relPath.toLowerCase(), ref]))
 
   function load(ref: SourceRef, chain: string[]): NavNode[] {
-    const file = new VFile({ path: ref.absPath, value: reader.read(ref.absPath) ?? '' })
-    const entries = parseToc(file)
+    const read = reader.readContained(ref.absPath, [ref.root])
+    const file = new VFile({ path: ref.absPath, value: read.ok ? read.text : '' })
+    if (read.ok) for (const problem of read.problems) report(file, problem.rule, problem.reason, problem.place)
+    else report(file, read.kind === 'outside' || read.kind === 'too-large' ? read.rule : 'toc-invalid', read.reason)
+    const entries = read.ok ? parseToc(file) : []
     const nodes = entries.map((entry) => toNode(entry, ref.relPath, file, [...chain, ref.relPath]))
     messages.push(...file.messages)
     return nodes

@@ -23,6 +23,11 @@ export function parseToc(file: VFile): TocEntry[] {
   const lineCounter = new LineCounter()
   // Aliases are never expanded here (only scalars are read), so alias bombs cost nothing.
   const document = parseDocument(String(file.value), { lineCounter, uniqueKeys: true, prettyErrors: true })
+  // yaml's warnings (an unresolved `!tag` …) are diagnostics too, never lines on stderr.
+  for (const warning of document.warnings) {
+    const start = warning.linePos?.[0]
+    report(file, 'yaml-warning', `${warning.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`, start ? { line: start.line, column: start.col } : undefined)
+  }
   for (const error of document.errors) {
     const start = error.linePos?.[0]
     report(file, 'toc-invalid', `Invalid YAML: ${error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`, start ? { line: start.line, column: start.col } : undefined)

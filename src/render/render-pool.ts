@@ -22,14 +22,13 @@ export function workerCount(pages: number): number {
 
 type WorkerMessage =
   | { index: number; result: Omit<PageResult, 'messages'> & { messages: PlainMessage[] } }
-  | { index: number; readError: string }
   | { done: true }
 
 export async function renderOnWorkers(
   config: ResolvedConfig,
   indices: number[],
   threads: number,
-  onResult: (index: number, result: PageResult | { readError: string }) => Promise<void> | void,
+  onResult: (index: number, result: PageResult) => Promise<void> | void,
 ): Promise<void> {
   const shares = Array.from({ length: threads }, (_, thread) => indices.filter((_, position) => position % threads === thread))
   await Promise.all(
@@ -46,8 +45,7 @@ export async function renderOnWorkers(
               void pending.then(() => worker.terminate()).then(() => resolve(), reject)
               return
             }
-            const result =
-              'readError' in message ? { readError: message.readError } : { ...message.result, messages: message.result.messages.map(fromPlainMessage) }
+            const result = { ...message.result, messages: message.result.messages.map(fromPlainMessage) }
             // Keep writes in arrival order and never two at once.
             pending = pending.then(() => onResult(message.index, result))
           })

@@ -3,7 +3,6 @@
  * main thread, then renders the pages it is given by index into the build's
  * job list and posts each result back as plain data.
  */
-import { readFileSync } from 'node:fs'
 import { parentPort, workerData } from 'node:worker_threads'
 import type { ResolvedConfig } from '../config/schema.ts'
 import { pageJobs } from '../content/page-jobs.ts'
@@ -17,14 +16,7 @@ const jobs = pageJobs(config, prepared.sources)
 
 for (const index of indices) {
   const job = jobs[index]!
-  let text: string
-  try {
-    text = readFileSync(job.source.absPath, 'utf8')
-  } catch (error) {
-    parentPort!.postMessage({ index, readError: (error as NodeJS.ErrnoException).code ?? String(error) })
-    continue
-  }
-  const result = toPageResult(prepared.renderJob(job, text), job.fallback)
+  const result = toPageResult(prepared.renderSource(job), job.fallback)
   parentPort!.postMessage({ index, result: { ...result, messages: result.messages.map(toPlainMessage) } })
 }
 parentPort!.postMessage({ done: true })

@@ -5,10 +5,11 @@
  * are written `{{t "key"}}`; a key that no locale defines is an error at its
  * position in the template.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { existsSync, readdirSync } from 'node:fs'
 import path from 'node:path'
 import Handlebars from 'handlebars'
 import { VFile } from 'vfile'
+import { locateContained, readContained, type ReadLimits } from '../content/read-contained.ts'
 import { report } from '../diagnostics/report.ts'
 import type { UiStrings } from '../i18n/ui-strings.ts'
 
@@ -22,7 +23,13 @@ export interface Templates {
   assetsDir: string
 }
 
-export function loadTemplates(templatesDir: string, strings: UiStrings): Templates {
+/** Where template files may be read from: `roots` holds the templates folder and the site's folder. */
+export interface TemplateReads {
+  roots: readonly string[]
+  limits: ReadLimits
+}
+
+export function loadTemplates(templatesDir: string, strings: UiStrings, reads: TemplateReads): Templates {
   const engine = Handlebars.create()
   engine.registerHelper('t', function (key: unknown, options: Handlebars.HelperOptions) {
     const t = (options.data as { root: { t: (key: string) => string } }).root.t
@@ -35,28 +42,52 @@ export function loadTemplates(templatesDir: string, strings: UiStrings): Templat
     : []
   let valid = true
   for (const name of partialFiles) {
-    const file = readTemplate(path.join(partialsDir, name))
+    const file = readTemplate(path.join(partialsDir, name), reads)
     files.push(file)
-    if (!check(file, strings)) valid = false
+    if (failed(file) || !check(file, strings)) valid = false
     else engine.registerPartial(name.replace(/\.hbs$/, ''), String(file.value))
   }
-  const pagePath = path.join(templatesDir, 'page.hbs')
-  const pageFile = readTemplate(pagePath)
-  files.push(pageFile)
-  if (!existsSync(pagePath)) {
-    report(pageFile, 'template-error', `Cannot find the page template \`${pagePath}\``)
-    valid = false
-  } else if (!check(pageFile, strings)) valid = false
-
+  // Assets are copied, not read here; the same containment applies to them.
   const assetsDir = path.join(templatesDir, 'assets')
-  const assets = existsSync(assetsDir) ? readdirSync(assetsDir).sort() : []
+  const assets = (existsSync(assetsDir) ? readdirSync(assetsDir).sort() : []).filter((name) => {
+    const assetPath = path.join(assetsDir, name)
+    const located = locateContained(assetPath, reads.roots)
+    if (located.ok) return true
+    if (located.kind === 'outside') {
+      const file = new VFile({ path: assetPath })
+      report(file, located.rule, located.reason)
+      files.push(file)
+    }
+    return false
+  })
+  const pagePath = path.join(templatesDir, 'page.hbs')
+  const pageFile = readTemplate(pagePath, reads)
+  // Last: rendering names it in its errors.
+  files.push(pageFile)
+  if (failed(pageFile) || !check(pageFile, strings)) valid = false
+
   if (!valid) return { page: undefined, files, assets, assetsDir }
   const compiled = engine.compile(String(pageFile.value), { strict: false, preventIndent: true })
   return { page: (data) => compiled(data), files, assets, assetsDir }
 }
 
-function readTemplate(filePath: string): VFile {
-  return new VFile({ path: filePath, value: existsSync(filePath) ? readFileSync(filePath, 'utf8') : '' })
+function failed(file: VFile): boolean {
+  return file.messages.some((message) => message.fatal === true)
+}
+
+/** The template file; a message on it when it cannot be read. */
+function readTemplate(filePath: string, reads: TemplateReads): VFile {
+  const file = new VFile({ path: filePath, value: '' })
+  const read = readContained(filePath, reads.roots, reads.limits)
+  if (read.ok) {
+    file.value = read.text
+    for (const problem of read.problems) report(file, problem.rule, problem.reason, problem.place)
+  } else if (read.kind === 'missing') {
+    report(file, 'template-error', `Cannot find the page template \`${filePath}\``)
+  } else {
+    report(file, read.kind === 'outside' || read.kind === 'too-large' ? read.rule : 'template-error', read.reason)
+  }
+  return file
 }
 
 /** Parse a template, report syntax errors and unknown UI-string keys; true when usable. */

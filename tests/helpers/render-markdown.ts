@@ -42,7 +42,13 @@ export function virtualFs(trees: Record<string, Record<string, string>>): FileSy
   }
   return {
     read: (absPath) => all.get(absPath),
-    realpath: (absPath) => (all.has(absPath) || [...Object.keys(trees)].includes(absPath) ? absPath : undefined),
+    // No links in a virtual tree: a path is inside a root when it starts with it.
+    readContained(absPath, roots) {
+      const text = all.get(absPath)
+      if (text === undefined) return { ok: false, kind: 'missing', rule: 'read-error', reason: 'Cannot find it' }
+      if (!roots.some((root) => absPath.startsWith(`${root}/`))) return { ok: false, kind: 'outside', rule: 'file-outside-root', reason: 'outside' }
+      return { ok: true, text, problems: [], realPath: absPath }
+    },
   }
 }
 

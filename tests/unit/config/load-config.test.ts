@@ -133,6 +133,7 @@ describe('loadConfig', function () {
         ignoreLinks: [],
         redirectionFile: undefined,
         videoHosts: [...defaultVideoHosts],
+        maxFileSize: 4 * 1024 * 1024,
       })
     })
 
@@ -169,6 +170,64 @@ describe('loadConfig', function () {
       const { config, messages } = await load({}, cwd)
       expect(config).toBeUndefined()
       expect(messages).toEqual(['tolk.config.ts:1:1: error: Cannot load config: no locales yet [invalid-config]'])
+    })
+
+    describe('hostile or broken config code', function () {
+      /** Load a config whose source is `source`; messages relative to its folder. */
+      async function loadSource(source: string) {
+        const cwd = tempDir()
+        writeFileSync(path.join(cwd, 'tolk.config.ts'), source)
+        return load({}, cwd)
+      }
+      const valid = "{ defaultLocale: 'en-us', locales: { 'en-us': {} } }"
+
+      it('should report a default export that is a rejected promise', async function () {
+        const { config, messages } = await loadSource("export default Promise.reject(new Error('vault unreachable'))\n")
+        expect(config).toBeUndefined()
+        expect(messages).toEqual(['tolk.config.ts:1:1: error: Cannot load config: vault unreachable [invalid-config]'])
+      })
+
+      it('should accept a default export that is a promise of settings', async function () {
+        const { config, messages } = await loadSource(`export default Promise.resolve(${valid})\n`)
+        expect(messages).toEqual([])
+        expect(config?.defaultLocale).toBe('en-us')
+      })
+
+      it('should report a getter that throws, once, while loading', async function () {
+        const { config, messages } = await loadSource("export default { defaultLocale: 'en-us', get locales() { throw new Error('getter says no') } }\n")
+        expect(config).toBeUndefined()
+        expect(messages).toEqual(['tolk.config.ts:1:1: error: Cannot load config: getter says no [invalid-config]'])
+      })
+
+      it('should report a Proxy that throws on every trap', async function () {
+        const traps = ['get', 'has', 'ownKeys', 'getOwnPropertyDescriptor', 'getPrototypeOf'].map((trap) => `${trap}() { throw new Error('trap ${trap}') }`)
+        const { config, messages } = await loadSource(`export default new Proxy({}, { ${traps.join(', ')} })\n`)
+        expect(config).toBeUndefined()
+        expect(messages).toHaveLength(1)
+        expect(messages[0]).toMatch(/^tolk\.config\.ts:1:1: error: Cannot load config: trap \w+ \[invalid-config\]$/)
+      })
+
+      it('should stop a `process.exit(0)` in the config and report it', async function () {
+        const exit = process.exit
+        const { config, messages } = await loadSource(`process.exit(0)\nexport default ${valid}\n`)
+        expect(config).toBeUndefined()
+        expect(messages).toEqual([
+          'tolk.config.ts:1:1: error: Cannot load config: the config called `process.exit(0)`; a config only exports settings [invalid-config]',
+        ])
+        expect(process.exit).toBe(exit)
+      })
+
+      it("should report a syntax error with esbuild's reason at its line and column", async function () {
+        const { config, messages } = await loadSource("export default {\n  defaultLocale: 'en-us',\n  locales: { 'en-us': {} }\n  outDir: 'site',\n}\n")
+        expect(config).toBeUndefined()
+        expect(messages).toEqual(['tolk.config.ts:4:3: error: Cannot load config: Expected "}" but found "outDir" [invalid-config]'])
+      })
+
+      it('should report a `lang` that is not a BCP 47 tag at its key', async function () {
+        const { config, messages } = await loadSource("export default {\n  defaultLocale: 'en-us',\n  locales: {\n    'en-us': { lang: '!!bad' },\n  },\n}\n")
+        expect(config).toBeUndefined()
+        expect(messages).toEqual(['tolk.config.ts:4:16: error: `locales.en-us.lang`: expected a BCP 47 language tag, like `da-DK` [invalid-config]'])
+      })
     })
   })
 })

@@ -144,6 +144,7 @@ describe('resolveConfig', function () {
         'learn-video.azurefd.net',
         'channel9.msdn.com',
       ],
+      maxFileSize: 4 * 1024 * 1024,
     })
   })
 

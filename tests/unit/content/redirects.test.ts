@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { defaultLimits } from '../../../src/content/read-contained.ts'
 import { loadRedirects } from '../../../src/content/redirects.ts'
 import { formatHuman } from '../../../src/diagnostics/format.ts'
 
@@ -11,7 +12,7 @@ const dir = mkdtempSync(path.join(os.tmpdir(), 'tolk-redirects-'))
 function load(text: string) {
   const filePath = path.join(dir, '.openpublishing.redirection.json')
   writeFileSync(filePath, text)
-  const { bySource, file } = loadRedirects(filePath)
+  const { bySource, file } = loadRedirects(filePath, [dir], defaultLimits)
   return { bySource: Object.fromEntries(bySource), messages: (file?.messages ?? []).map((message) => formatHuman(message, { cwd: dir })) }
 }
 
@@ -54,7 +55,7 @@ describe('loadRedirects', function () {
     expect(load('{"redirections": [}')).toEqual({
       bySource: {},
       messages: [
-        `.openpublishing.redirection.json:1:1: error: Invalid JSON: Unexpected token '}', "{"redirections": [}" is not valid JSON [invalid-redirects]`,
+        '.openpublishing.redirection.json:1:19: error: Invalid JSON: expected a value (object, array, string, number, `true`, `false` or `null`), found `}` [invalid-redirects]',
       ],
     })
   })
@@ -131,7 +132,7 @@ describe('loadRedirects', function () {
   })
 
   it('should report a file it cannot read', function () {
-    const { bySource, file } = loadRedirects(path.join(dir, 'missing.json'))
+    const { bySource, file } = loadRedirects(path.join(dir, 'missing.json'), [dir], defaultLimits)
     expect(bySource.size).toBe(0)
     expect(file?.messages.map((message) => formatHuman(message, { cwd: dir }))).toEqual([
       'missing.json:1:1: error: Cannot read the redirection file [invalid-redirects]',
@@ -139,6 +140,6 @@ describe('loadRedirects', function () {
   })
 
   it('should return no redirects and no file when there is no redirection file', function () {
-    expect(loadRedirects(undefined)).toEqual({ bySource: new Map(), placesBySource: new Map(), file: undefined })
+    expect(loadRedirects(undefined, [dir], defaultLimits)).toEqual({ bySource: new Map(), placesBySource: new Map(), file: undefined })
   })
 })

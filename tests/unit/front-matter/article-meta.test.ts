@@ -99,4 +99,17 @@ describe('readArticleMeta', function () {
       'da-dk/guides/triage.md:2:8: error: Invalid YAML front matter: Nested mappings are not allowed in compact mappings [front-matter-yaml]',
     ])
   })
+
+  it('should report nested keywords at their key instead of printing `[object Object]`', function () {
+    const mapping = read('---\ntitle: Triage\nkeywords:\n  primary: triage\n---\n')
+    expect(mapping.meta.keywords).toBeUndefined()
+    expect(mapping.messages).toEqual([
+      'da-dk/guides/triage.md:3:1: error: Expected `keywords` to be text or a list of texts, found a mapping [invalid-front-matter]',
+    ])
+    const listOfMappings = read('---\ntitle: Triage\nms.date: 03/14/2024\nkeywords:\n  - name: triage\n  - contain\n---\n')
+    expect(listOfMappings.meta.keywords).toBeUndefined()
+    expect(listOfMappings.messages).toEqual([
+      'da-dk/guides/triage.md:4:1: error: Expected `keywords` to be text or a list of texts, found a list holding a list or mapping [invalid-front-matter]',
+    ])
+  })
 })

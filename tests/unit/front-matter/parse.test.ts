@@ -86,7 +86,7 @@ describe('parseFrontMatter', function () {
     const elapsed = performance.now() - started
     expect(elapsed).toBeLessThan(1000)
     expect(messages).toEqual([
-      'en-us/respond.md:1:1: error: Invalid front matter: Excessive alias count indicates a resource exhaustion attack [front-matter-yaml]',
+      'en-us/respond.md:4:8: error: Invalid front matter: aliases expand to too much data (more than 50 alias uses); is it a "billion laughs" file? [front-matter-yaml]',
     ])
     expect(data).toEqual({})
     expect(starts(body)).toEqual([['heading', 14, 1]])
@@ -143,3 +143,59 @@ describe('unclosed YAML collections and quotes', function () {
     ])
   })
 })
+
+describe('front matter boundaries and bounds', function () {
+  it('should report unclosed front matter at its opening line and keep the whole text as the body', function () {
+    const text = '---\ntitle: Respond\n\n# Respond\n\nIsolate the host.\n'
+    const { data, body, messages } = parse(text)
+    expect(messages).toEqual([
+      'en-us/respond.md:1:1: error: Front matter opened by `---` is never closed; end it with a `---` line, or nothing below is read as the article [front-matter-yaml]',
+    ])
+    expect(data).toEqual({})
+    expect(body).toBe(text)
+  })
+
+  it("should close front matter at YAML's `...` document end marker, as DocFX does, and keep the body", function () {
+    const { data, body, messages } = parse('---\ntitle: Respond\n...\n\n# Respond\n')
+    expect(messages).toEqual([])
+    expect(data).toEqual({ title: 'Respond' })
+    expect(starts(body)).toEqual([['heading', 5, 1]])
+  })
+
+  it('should report yaml warnings as diagnostics at their place, not on stderr', function () {
+    const { data, messages } = parse('---\ntitle: Respond\nms.topic: !custom article\n---\n# Respond\n')
+    expect(messages).toEqual(['en-us/respond.md:3:11: warning: YAML front matter: Unresolved tag: !custom [yaml-warning]'])
+    expect(data).toEqual({ title: 'Respond', 'ms.topic': 'article' })
+  })
+
+  it('should refuse front matter over 64 KiB at its opening line, keeping the body', function () {
+    const keys = Array.from({ length: 40_000 }, (_, index) => `key${index}: ${index}`).join('\n')
+    const { data, body, messages } = parse(`---\ntitle: Respond\n${keys}\n---\n# Respond\n`)
+    expect(messages).toEqual(['en-us/respond.md:1:1: error: Front matter is 603.3 KiB, over the 64 KiB limit; it is not read [content-too-large]'])
+    expect(data).toEqual({})
+    expect(starts(body)).toEqual([['heading', 40_004, 1]])
+  })
+
+  it('should find a duplicate among thousands of keys in one pass', { timeout: 10_000 }, function () {
+    const keys = Array.from({ length: 6000 }, (_, index) => `k${index}: 1`)
+    keys.push('k17: 2')
+    const { data, messages } = parse(`---\n${keys.join('\n')}\n---\n`)
+    expect(messages).toEqual(['en-us/respond.md:6002:1: error: Invalid YAML front matter: Map keys must be unique [front-matter-yaml]'])
+    expect(data).toEqual({})
+  })
+
+  it('should find a duplicate key in a nested mapping', function () {
+    const { messages } = parse('---\ntitle: Respond\nmetadata:\n  owner: a\n  owner: b\n---\n')
+    expect(messages).toEqual(['en-us/respond.md:5:3: error: Invalid YAML front matter: Map keys must be unique [front-matter-yaml]'])
+  })
+
+  it('should stop a self-referencing alias list at the alias', function () {
+    const aliases = Array.from({ length: 60 }, () => '*a').join(', ')
+    const { data, messages } = parse(`---\ntitle: Respond\nlist: &a [x, y]\nmore: [${aliases}]\n---\n`)
+    expect(messages).toEqual([
+      'en-us/respond.md:4:8: error: Invalid front matter: aliases expand to too much data (more than 50 alias uses); is it a "billion laughs" file? [front-matter-yaml]',
+    ])
+    expect(data).toEqual({})
+  })
+})
+

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { formatHuman } from '../../../src/diagnostics/format.ts'
+import { textReader } from '../../helpers/text-reader.ts'
 import { buildLocaleNav, tocFor, type NavNode } from '../../../src/nav/nav-index.ts'
 import { siteIndexOf, sourceRef } from '../site-index-of.ts'
 
@@ -16,7 +17,7 @@ const site = siteIndexOf({
 function navOf(tocs: Record<string, string>, locale = 'en-us') {
   const texts = new Map(Object.entries(tocs).map(([relPath, text]) => [`/virtual/${locale}/${relPath}`, text]))
   const refs = Object.keys(tocs).map((relPath) => sourceRef(locale, relPath))
-  const { nav, messages } = buildLocaleNav(locale, refs, site, { read: (absPath) => texts.get(absPath) })
+  const { nav, messages } = buildLocaleNav(locale, refs, site, textReader((absPath) => texts.get(absPath)))
   return { nav, messages: messages.map((message) => formatHuman(message, { cwd: '/virtual' })) }
 }
 
@@ -106,7 +107,7 @@ describe('buildLocaleNav', function () {
 
   it('should report an entry pointing at an image as not a page', function () {
     const site2 = siteIndexOf({ articles: { 'en-us': ['index.md'] }, assets: { 'en-us': ['media/flow.png'] } })
-    const { messages } = buildLocaleNav('en-us', [sourceRef('en-us', 'TOC.yml')], site2, { read: () => '- name: Flow\n  href: media/flow.png\n' })
+    const { messages } = buildLocaleNav('en-us', [sourceRef('en-us', 'TOC.yml')], site2, textReader(() => '- name: Flow\n  href: media/flow.png\n'))
     expect(messages.map((message) => formatHuman(message, { cwd: '/virtual' }))).toEqual([
       'en-us/TOC.yml:2:9: error: TOC entry `Flow` points to `media/flow.png`, which is not a page [toc-broken-link]',
     ])

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { textReader } from '../../helpers/text-reader.ts'
 import { buildLocaleNav, type NavNode, type Toc } from '../../../src/nav/nav-index.ts'
 import { pageNav, type NavItemView } from '../../../src/nav/page-nav.ts'
 import { siteIndexOf, sourceRef } from '../site-index-of.ts'
@@ -33,7 +34,7 @@ const tocText = [
 
 /** The root TOC of `locale`, built by the real nav index. */
 function tocOf(locale: string): Toc {
-  const { nav } = buildLocaleNav(locale, [sourceRef(locale, 'TOC.yml')], site, { read: () => tocText })
+  const { nav } = buildLocaleNav(locale, [sourceRef(locale, 'TOC.yml')], site, textReader(() => tocText))
   return nav.tocsByDir.get('')!
 }
 

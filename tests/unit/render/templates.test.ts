@@ -8,6 +8,7 @@ import { toString } from 'hast-util-to-string'
 import { describe, expect, it } from 'vitest'
 import { formatHuman } from '../../../src/diagnostics/format.ts'
 import type { UiStrings } from '../../../src/i18n/ui-strings.ts'
+import { defaultLimits } from '../../../src/content/read-contained.ts'
 import { loadTemplates } from '../../../src/render/templates.ts'
 
 const table: Record<string, string> = { 'site.title': 'Vejledning', 'nav.home': 'Forside' }
@@ -27,7 +28,7 @@ function setup(files: Record<string, string>) {
     mkdirSync(path.dirname(path.join(templatesDir, name)), { recursive: true })
     writeFileSync(path.join(templatesDir, name), text)
   }
-  const templates = loadTemplates(templatesDir, strings)
+  const templates = loadTemplates(templatesDir, strings, { roots: [templatesDir], limits: defaultLimits })
   return {
     dir,
     templates,
