@@ -43,6 +43,7 @@ export const rules = {
   'unsupported-docfx': { severity: 'warning' },
   'docfx-image-invalid': { severity: 'error' },
   'docfx-layout-unclosed': { severity: 'error' },
+  'include-too-large': { severity: 'error' },
 } as const
 
 export type RuleId = keyof typeof rules
