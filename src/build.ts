@@ -23,7 +23,7 @@ import { statusPageFile, statusPageHtml } from './output/status-page.ts'
 import { createSiteWriter, type SiteWriter } from './output/write-site.ts'
 import { prepareSite } from './prepare-site.ts'
 import { toPageResult, type PageResult } from './render/page-result.ts'
-import { renderOnWorkers, workerCount } from './render/render-pool.ts'
+import { startRenderPool, workerCount, type RenderPool } from './render/render-pool.ts'
 import type { Templates } from './render/templates.ts'
 
 export interface BuildOptions {
@@ -46,6 +46,17 @@ export interface BuildResult {
 }
 
 export async function build(config: ResolvedConfig, options: BuildOptions): Promise<BuildResult> {
+  // Under a page time budget, pages render on a worker (the watchdog can only
+  // stop a worker); it prepares the site while this thread does the same.
+  const pool = startRenderPool(config, config.pageTimeout > 0 && process.env['TOLK_WORKERS'] !== '0')
+  try {
+    return await buildWith(pool, config, options)
+  } finally {
+    await pool.close()
+  }
+}
+
+async function buildWith(pool: RenderPool, config: ResolvedConfig, options: BuildOptions): Promise<BuildResult> {
   const prepared = prepareSite(config)
   const { sources, site, strings, templates } = prepared
   const messages: VFileMessage[] = [...prepared.messages]
@@ -84,10 +95,11 @@ export async function build(config: ResolvedConfig, options: BuildOptions): Prom
     pages++
   }
 
-  const threads = workerCount(chosen.length)
+  const threads = workerCount(chosen.length, config.pageTimeout)
   if (threads > 0) {
-    await renderOnWorkers(config, chosen, threads, (index, result) => {
+    await pool.run(chosen, threads, (index, result) => {
       if ('readError' in result) messages.push(readErrorMessage(jobs[index]!.source.absPath, result.readError))
+      else if ('timedOut' in result) messages.push(timeoutMessage(jobs[index]!.source.absPath, config.pageTimeout))
       else take(index, result)
     })
   } else {
@@ -162,6 +174,14 @@ function readErrorMessage(absPath: string, code: string): VFileMessage {
   return report(new VFile({ path: absPath }), 'read-error', `Cannot read this file: ${code}`)
 }
 
+function timeoutMessage(absPath: string, seconds: number): VFileMessage {
+  return report(
+    new VFile({ path: absPath }),
+    'render-timeout',
+    `Rendering this page took longer than ${seconds} s, so it was stopped; simplify it (long emphasis runs, deep quotes, huge tables) or raise \`pageTimeout\` in the config`,
+    { line: 1, column: 1 },
+  )
+}
 
 /** An include used by many pages reports its problem once. */
 function dedupe(messages: VFileMessage[]): VFileMessage[] {

@@ -81,6 +81,7 @@ export function resolveConfig(input: unknown, file: VFile, configDir: string): R
       externalRoots: config.externalRoots,
       ignoreLinks: config.ignoreLinks,
       redirectionFile: redirectionFileOf(config.redirectionFile, configDir, locales.find((l) => l.code === config.defaultLocale)?.root),
+      pageTimeout: config.pageTimeout,
     },
   }
 }

@@ -70,6 +70,12 @@ export const configSchema = z
     moniker: z.string().min(1).optional(),
     /** Deepest include nesting before it is treated as runaway (default: `8`). */
     maxIncludeDepth: z.number().int().min(1).max(64).default(8),
+    /**
+     * Seconds one page may take to render before it is stopped and reported
+     * as `render-timeout`; the build goes on with the other pages (default:
+     * `30`; `0` turns the watchdog off).
+     */
+    pageTimeout: z.number().min(0).max(3600).default(30),
   })
   .strict()
   .superRefine((config, context) => {
@@ -116,4 +122,6 @@ export interface ResolvedConfig {
   ignoreLinks: string[]
   /** Absolute path of the redirection file, or `undefined` when there is none. */
   redirectionFile: string | undefined
+  /** Seconds a page may take to render; `0`: no limit. */
+  pageTimeout: number
 }

@@ -44,6 +44,7 @@ export const rules = {
   'docfx-image-invalid': { severity: 'error' },
   'docfx-layout-unclosed': { severity: 'error' },
   'include-too-large': { severity: 'error' },
+  'render-timeout': { severity: 'error' },
 } as const
 
 export type RuleId = keyof typeof rules

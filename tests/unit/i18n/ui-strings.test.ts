@@ -30,6 +30,7 @@ function setup(codes: string[], files: Record<string, string>) {
     externalRoots: {},
     ignoreLinks: [],
     redirectionFile: undefined,
+    pageTimeout: 0,
   }
   const strings = loadUiStrings(config)
   return { strings, messages: strings.files.flatMap((file) => file.messages.map((message) => formatHuman(message, { cwd: dir }))) }
