@@ -131,6 +131,7 @@ describe('loadConfig', function () {
         externalRoots: {},
         ignoreLinks: [],
         redirectionFile: undefined,
+        pageTimeout: 30,
       })
     })
 

@@ -119,6 +119,7 @@ describe('resolveConfig', function () {
       externalRoots: {},
       ignoreLinks: [],
       redirectionFile: undefined,
+      pageTimeout: 30,
     })
   })
 
