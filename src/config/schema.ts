@@ -73,9 +73,10 @@ export const configSchema = z
     /**
      * Seconds one page may take to render before it is stopped and reported
      * as `render-timeout`; the build goes on with the other pages (default:
-     * `30`; `0` turns the watchdog off).
+     * `120`; `0` turns the watchdog off). The largest real article known
+     * (480 KB) takes about 13 s; known micromark worst cases take many minutes.
      */
-    pageTimeout: z.number().min(0).max(3600).default(30),
+    pageTimeout: z.number().min(0).max(3600).default(120),
   })
   .strict()
   .superRefine((config, context) => {

@@ -115,7 +115,7 @@ async function renderOnWorkers(
           timer = setTimeout(() => {
             deliver(current!, { timedOut: true })
             // A fresh worker takes the rest of the queue; this one may be stuck in a loop.
-            stop(() => slot().then(resolve, reject))
+            stop(() => (queue.length > 0 ? slot().then(resolve, reject) : resolve()))
           }, budgetMs)
         }
         worker.postMessage({ index: current })

@@ -131,7 +131,7 @@ describe('loadConfig', function () {
         externalRoots: {},
         ignoreLinks: [],
         redirectionFile: undefined,
-        pageTimeout: 30,
+        pageTimeout: 120,
       })
     })
 

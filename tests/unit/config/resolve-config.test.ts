@@ -119,7 +119,7 @@ describe('resolveConfig', function () {
       externalRoots: {},
       ignoreLinks: [],
       redirectionFile: undefined,
-      pageTimeout: 30,
+      pageTimeout: 120,
     })
   })
 
