@@ -30,6 +30,14 @@ export interface RenderOptions {
   site?: Partial<SiteIndex>
   strings?: Record<string, string>
   maxDepth?: number
+  /** A processor to reuse (it caches includes across pages), made by `processorFor`. */
+  processor?: ReturnType<typeof createProcessor>
+}
+
+/** One processor over the files of `options`, to render several pages with, as a build does. */
+export function processorFor(options: Pick<RenderOptions, 'files' | 'fallbackFiles' | 'maxDepth'>) {
+  const fs = virtualFs({ [root]: options.files ?? {}, [fallbackRoot]: options.fallbackFiles ?? {} })
+  return createProcessor({ fs, maxIncludeDepth: options.maxDepth ?? 8, highlighter })
 }
 
 export function virtualFs(trees: Record<string, Record<string, string>>): FileSystem {
@@ -46,8 +54,7 @@ export function virtualFs(trees: Record<string, Record<string, string>>): FileSy
 export function renderMarkdown(markdown: string, options: RenderOptions = {}) {
   const relPath = options.relPath ?? 'guide/page.md'
   const locale = options.locale ?? 'en-us'
-  const fs = virtualFs({ [root]: options.files ?? {}, [fallbackRoot]: options.fallbackFiles ?? {} })
-  const processor = createProcessor({ fs, maxIncludeDepth: options.maxDepth ?? 8, highlighter })
+  const processor = options.processor ?? processorFor(options)
   const file = new VFile({ path: `/virtual/${locale}/${relPath}`, value: markdown })
   const site: SiteIndex = {
     locales: ['en-us', 'da-dk'],
