@@ -26,7 +26,7 @@ import { readSvgAsset, isSvgPath } from './output/svg-asset.ts'
 import { createSiteWriter, type SiteWriter } from './output/write-site.ts'
 import { prepareSite } from './prepare-site.ts'
 import { toPageResult, type PageResult } from './render/page-result.ts'
-import { renderOnWorkers, workerCount } from './render/render-pool.ts'
+import { startRenderPool, workerCount, type RenderPool } from './render/render-pool.ts'
 import type { Templates } from './render/templates.ts'
 
 export interface BuildOptions {
@@ -58,6 +58,17 @@ export async function build(config: ResolvedConfig, options: BuildOptions): Prom
   // Before any work: a build must never replace a folder it may not.
   const claimed = options.write ? claimOutputDir(config) : undefined
   if (claimed && 'problem' in claimed) return refusedResult(config, claimed.problem)
+  // Under a page time budget, pages render on a worker (the watchdog can only
+  // stop a worker); it prepares the site while this thread does the same.
+  const pool = startRenderPool(config, config.pageTimeout > 0 && process.env['TOLK_WORKERS'] !== '0')
+  try {
+    return await buildWith(pool, config, options, claimed)
+  } finally {
+    await pool.close()
+  }
+}
+
+async function buildWith(pool: RenderPool, config: ResolvedConfig, options: BuildOptions, claimed: { outDir: string } | undefined): Promise<BuildResult> {
   const prepared = prepareSite(config)
   const { sources, site, strings, templates } = prepared
   const messages: VFileMessage[] = [...prepared.messages]
@@ -96,9 +107,12 @@ export async function build(config: ResolvedConfig, options: BuildOptions): Prom
     pages++
   }
 
-  const threads = workerCount(chosen.length)
+  const threads = workerCount(chosen.length, config.pageTimeout)
   if (threads > 0) {
-    await renderOnWorkers(config, chosen, threads, take)
+    await pool.run(chosen, threads, (index, result) => {
+      if ('timedOut' in result) messages.push(timeoutMessage(jobs[index]!.source.absPath, config.pageTimeout))
+      else take(index, result)
+    })
   } else {
     for (const index of chosen) {
       const job = jobs[index]!
@@ -207,6 +221,15 @@ function writeSiteFiles(writer: SiteWriter, config: ResolvedConfig, site: SiteIn
 
 
 
+
+function timeoutMessage(absPath: string, seconds: number): VFileMessage {
+  return report(
+    new VFile({ path: absPath }),
+    'render-timeout',
+    `Rendering this page took longer than ${seconds} s, so it was stopped; simplify it (long emphasis runs, deep quotes, huge tables) or raise \`pageTimeout\` in the config`,
+    { line: 1, column: 1 },
+  )
+}
 
 /** An include used by many pages reports its problem once. */
 function dedupe(messages: VFileMessage[]): VFileMessage[] {

@@ -83,6 +83,7 @@ export function resolveConfig(input: unknown, file: VFile, configDir: string): R
       redirectionFile: redirectionFileOf(config.redirectionFile, configDir, locales.find((l) => l.code === config.defaultLocale)?.root),
       videoHosts: config.videoHosts,
       maxFileSize: config.maxFileSize,
+      pageTimeout: config.pageTimeout,
     },
   }
 }

@@ -131,6 +131,13 @@ export const configSchema = z
      * error and is never read (default: 4 MiB).
      */
     maxFileSize: z.number().int().min(1024).default(4 * 1024 * 1024),
+    /**
+     * Seconds one page may take to render before it is stopped and reported
+     * as `render-timeout`; the build goes on with the other pages (default:
+     * `120`; `0` turns the watchdog off). The largest real article known
+     * (480 KB) takes about 13 s; known micromark worst cases take many minutes.
+     */
+    pageTimeout: z.number().min(0).max(3600).default(120),
   })
   .strict()
   .superRefine((config, context) => {
@@ -181,4 +188,6 @@ export interface ResolvedConfig {
   videoHosts: string[]
   /** Largest file read, in bytes. */
   maxFileSize: number
+  /** Seconds a page may take to render; `0`: no limit. */
+  pageTimeout: number
 }

@@ -54,6 +54,8 @@ export const rules = {
   'content-too-large': { severity: 'error' },
   'invalid-encoding': { severity: 'warning' },
   'yaml-warning': { severity: 'warning' },
+  'include-too-large': { severity: 'error' },
+  'render-timeout': { severity: 'error' },
 } as const
 
 export type RuleId = keyof typeof rules

@@ -9,12 +9,15 @@ import path from 'node:path'
 import type { Paragraph, Parent, PhrasingContent, Root, RootContent } from 'mdast'
 import { visit, SKIP } from 'unist-util-visit'
 import { VFile } from 'vfile'
+import type { VFileMessage } from 'vfile-message'
 import { report, type Place } from '../diagnostics/report.ts'
+import type { RuleId } from '../diagnostics/rules.ts'
+import type { PageContext } from '../markdown/page-context.ts'
 import { parseFrontMatter } from '../front-matter/parse.ts'
 import { withinComplexityLimits } from '../markdown/complexity-guard.ts'
 import { isExternal } from '../links/urls.ts'
 import { directiveStart, findIncludeDirectives, isBlockDirective, surroundingText } from './include-directive.ts'
-import { resolveInclude, type FileSystem } from './resolve-include.ts'
+import { resolveInclude, type FileSystem, type ResolvedInclude } from './resolve-include.ts'
 
 export interface Options {
   /** File access, injected so tests can pass a virtual tree and builds can cache. */
@@ -25,28 +28,70 @@ export interface Options {
   maxDepth?: number
 }
 
+/**
+ * Most include expansions, and most nodes they bring, in one page. Each
+ * include is parsed once, but an include that includes the next level four
+ * times, eight levels deep, still asks for 4^8 copies of the last one.
+ */
+export const maxIncludeExpansions = 20_000
+export const maxIncludedNodes = 1_000_000
+
+/** An include parsed and expanded, with its own includes inside; rebased onto no page yet. */
+interface Expansion {
+  children: RootContent[]
+  /** Messages about the include and its own includes, given to every page that uses it. */
+  messages: VFileMessage[]
+  /** Includes expanded inside it, and mdast nodes it holds. */
+  expansions: number
+  nodes: number
+  /** The file texts it was made from, checked before reuse (the dev server edits files). */
+  texts: Map<string, string>
+  /** False when it met a cycle or the depth limit, which depend on who includes it. */
+  reusable: boolean
+}
+
+/** Where directives are being expanded: the page itself, or an include being parsed. */
+interface Context {
+  relPath: string
+  chain: string[]
+  file: VFile
+  page: PageContext
+  /** The page's messages, or the include's (collected into its expansion). */
+  messages: VFileMessage[]
+  /** What has been expanded into this file so far. */
+  size: { expansions: number; nodes: number; exceeded: boolean }
+  /** The expansion being made, when this is an include. */
+  expansion: Expansion | undefined
+}
+
 export default function remarkInclude(options: Options) {
   const maxDepth = options.maxDepth ?? 8
+  // One processor renders every page of a build: an include used by many pages,
+  // or many times in one, is parsed once per locale, docset and nesting depth.
+  const expansions = new Map<string, Expansion>()
+
   return function (tree: Root, file: VFile): void {
     const page = file.data.page
     if (!page) return
-    expand(tree, file, { relPath: page.relPath, chain: [page.relPath], file })
+    const size = { expansions: 0, nodes: 0, exceeded: false }
+    expand(tree, { relPath: page.relPath, chain: [page.relPath], file, page, messages: file.messages, size, expansion: undefined })
+    rebaseOnto(tree, page.relPath)
   }
 
   /** Expand every directive in `tree`, which came from `context.relPath`. */
-  function expand(tree: Root, pageFile: VFile, context: { relPath: string; chain: string[]; file: VFile }): void {
+  function expand(tree: Root, context: Context): void {
     visit(tree, 'paragraph', function (paragraph: Paragraph, index, parent: Parent | undefined) {
       if (!parent || index === undefined) return
       const directives = findIncludeDirectives(paragraph)
       if (directives.length === 0) return
       if (directives.length === 1 && isBlockDirective(paragraph, directives[0]!)) {
-        const children = load(directives[0]!.link.url, directiveStart(paragraph, directives[0]!), pageFile, context)
+        const children = load(directives[0]!.link.url, directiveStart(paragraph, directives[0]!), context)
         parent.children.splice(index, 1, ...(children ?? []))
         return [SKIP, index + (children?.length ?? 0)]
       }
       // Inline: replace each directive's three nodes with the include's phrasing content.
       for (const directive of [...directives].reverse()) {
-        const children = load(directive.link.url, directiveStart(paragraph, directive), pageFile, context)
+        const children = load(directive.link.url, directiveStart(paragraph, directive), context)
         const [head, tail] = surroundingText(paragraph, directive)
         paragraph.children.splice(directive.startIndex, 3, ...head, ...phrasingOf(children ?? []), ...tail)
       }
@@ -54,74 +99,96 @@ export default function remarkInclude(options: Options) {
     })
   }
 
-  /** Load, parse and expand one include; `undefined` after reporting why it could not be. */
-  function load(
-    href: string,
-    at: Place | undefined,
-    pageFile: VFile,
-    context: { relPath: string; chain: string[]; file: VFile },
-  ): RootContent[] | undefined {
-    const page = pageFile.data.page!
+  /** A fresh copy of one include's expanded content; `undefined` after reporting why it could not be. */
+  function load(href: string, at: Place | undefined, context: Context): RootContent[] | undefined {
+    const { page } = context
+    // Past the page's limit, the rest of its includes are left out; the limit was reported once.
+    if (context.size.exceeded) return undefined
     const resolved = resolveInclude(href, context.relPath, page.roots, options.fs)
     if (!resolved.ok) {
-      reportInto(pageFile, context.file, resolved.rule, resolved.reason, at, chainNote(context.chain))
+      reportAt(context, resolved.rule, resolved.reason, at, chainNote(context.chain))
       return undefined
     }
     if (context.chain.includes(resolved.relPath)) {
       const chain = [...context.chain, resolved.relPath].join(' → ')
-      reportInto(pageFile, context.file, 'include-cycle', `Include cycle: ${chain}`, at)
+      reportAt(context, 'include-cycle', `Include cycle: ${chain}`, at)
+      markUnreusable(context)
       return undefined
     }
     if (context.chain.length > maxDepth) {
-      reportInto(
-        pageFile,
-        context.file,
-        'include-too-deep',
-        `Includes nest more than ${maxDepth} deep at \`${href}\`; is there runaway nesting?`,
-        at,
-        chainNote(context.chain),
-      )
+      reportAt(context, 'include-too-deep', `Includes nest more than ${maxDepth} deep at \`${href}\`; is there runaway nesting?`, at, chainNote(context.chain))
+      markUnreusable(context)
       return undefined
     }
     if (resolved.fromFallback) {
-      reportInto(
-        pageFile,
-        context.file,
-        'untranslated-include',
-        `Include \`${href}\` is not translated into \`${page.locale}\`; using the \`${page.site.defaultLocale}\` copy`,
-        at,
-      )
+      reportAt(context, 'untranslated-include', `Include \`${href}\` is not translated into \`${page.locale}\`; using the \`${page.site.defaultLocale}\` copy`, at)
     }
-    const includeFile = new VFile({ path: resolved.absPath, value: resolved.text })
-    for (const problem of resolved.problems) report(includeFile, problem.rule, problem.reason, problem.place)
-    const body = parseFrontMatter(includeFile).body
-    if (!withinComplexityLimits(body, includeFile)) {
-      pageFile.messages.push(...includeFile.messages)
+    const expansion = expansionOf(resolved, context)
+    if (!expansion.reusable) markUnreusable(context)
+    context.messages.push(...expansion.messages)
+    const expansionsAfter = context.size.expansions + 1 + expansion.expansions
+    const nodesAfter = context.size.nodes + expansion.nodes
+    if (expansionsAfter > maxIncludeExpansions || nodesAfter > maxIncludedNodes) {
+      const what = context.expansion ? `\`${context.relPath}\`` : 'this page'
+      const limit = expansionsAfter > maxIncludeExpansions ? `${maxIncludeExpansions.toLocaleString('en-US')} includes` : `${maxIncludedNodes.toLocaleString('en-US')} nodes`
+      reportAt(context, 'include-too-large', `Including \`${href}\` here makes ${what} expand more than ${limit}; includes that include others several times multiply`, at)
+      context.size.exceeded = true
       return undefined
     }
-    const tree = options.parse(body)
-    // Nested includes first: their nodes are rebased by their own expansion, so
-    // tagAndRebase below only touches nodes written in this include.
-    expand(tree, pageFile, { relPath: resolved.relPath, chain: [...context.chain, resolved.relPath], file: includeFile })
-    tagAndRebase(tree, resolved.relPath, resolved.absPath, page.relPath)
-    pageFile.messages.push(...includeFile.messages)
-    return tree.children
+    context.size.expansions = expansionsAfter
+    context.size.nodes = nodesAfter
+    if (context.expansion) {
+      for (const [absPath, text] of expansion.texts) context.expansion.texts.set(absPath, text)
+    }
+    return structuredClone(expansion.children)
+  }
+
+  /** The include parsed and expanded, from the cache when nothing it was made from changed. */
+  function expansionOf(resolved: Extract<ResolvedInclude, { ok: true }>, context: Context): Expansion {
+    const { page } = context
+    const chain = [...context.chain, resolved.relPath]
+    const key = [page.locale, page.roots.root, page.roots.fallbackRoot ?? '', page.roots.docsetDir, chain.length, resolved.absPath].join('\0')
+    const cached = expansions.get(key)
+    // Reading each file again also tells the dev server which files this page used.
+    if (cached && [...cached.texts].every(([absPath, text]) => options.fs.read(absPath) === text)) return cached
+    const includeFile = new VFile({ path: resolved.absPath, value: resolved.text })
+    for (const problem of resolved.problems) report(includeFile, problem.rule, problem.reason, problem.place)
+    const expansion: Expansion = {
+      children: [],
+      messages: [],
+      expansions: 0,
+      nodes: 0,
+      texts: new Map([[resolved.absPath, resolved.text]]),
+      reusable: true,
+    }
+    const body = parseFrontMatter(includeFile).body
+    if (withinComplexityLimits(body, includeFile)) {
+      const tree = options.parse(body)
+      // Nested includes first: their nodes are tagged by their own expansion, so
+      // tagging below only touches nodes written in this include.
+      const size = { expansions: 0, nodes: 0, exceeded: false }
+      expand(tree, { relPath: resolved.relPath, chain, file: includeFile, page, messages: expansion.messages, size, expansion })
+      expansion.expansions = size.expansions
+      expansion.nodes = tag(tree, resolved.relPath, resolved.absPath)
+      expansion.children = tree.children
+    }
+    expansion.messages.push(...includeFile.messages)
+    if (expansion.reusable) expansions.set(key, expansion)
+    return expansion
   }
 }
 
-/** Report on the file the directive is in (the page or an include), collected on the page. */
-function reportInto(
-  pageFile: VFile,
-  directiveFile: VFile,
-  rule: Parameters<typeof report>[1],
-  reason: string,
-  at: Place | undefined,
-  note?: string,
-): void {
-  const message = report(directiveFile, rule, reason, at, note)
-  if (directiveFile !== pageFile) {
-    directiveFile.messages.pop()
-    pageFile.messages.push(message)
+/** A cycle or the depth limit depends on the chain of includes, so nothing around it is cached. */
+function markUnreusable(context: Context): void {
+  if (context.expansion) context.expansion.reusable = false
+}
+
+/** Report on the file the directive is in (the page or an include), collected where the context collects. */
+function reportAt(context: Context, rule: RuleId, reason: string, at: Place | undefined, note?: string): void {
+  const message = report(context.file, rule, reason, at, note)
+  if (context.file.messages !== context.messages) {
+    context.file.messages.pop()
+    context.messages.push(message)
   }
 }
 
@@ -129,15 +196,24 @@ function chainNote(chain: string[]): string | undefined {
   return chain.length > 1 ? `included via ${chain.join(' → ')}` : undefined
 }
 
-/** Mark nodes with their include file and make relative URLs relative to the page. */
-function tagAndRebase(tree: Root, includeRelPath: string, includeAbsPath: string, pageRelPath: string): void {
+/** Mark nodes with their include file and keep each URL as written; returns how many nodes the tree has. */
+function tag(tree: Root, includeRelPath: string, includeAbsPath: string): number {
+  let nodes = 0
   visit(tree, function (node) {
+    nodes++
     if (node.data?.sourceFile) return
     node.data = { ...node.data, sourceFile: includeAbsPath, sourceRelPath: includeRelPath }
-    if ((node.type === 'link' || node.type === 'image' || node.type === 'definition') && 'url' in node) {
-      node.data.sourceUrl = node.url
-      node.url = rebase(node.url, includeRelPath, pageRelPath)
-    }
+    if ((node.type === 'link' || node.type === 'image' || node.type === 'definition') && 'url' in node) node.data.sourceUrl = node.url
+  })
+  return nodes
+}
+
+/** Make the relative URLs of included nodes relative to the page. */
+function rebaseOnto(tree: Root, pageRelPath: string): void {
+  visit(tree, function (node) {
+    const data = node.data
+    if (data?.sourceRelPath === undefined || data.sourceUrl === undefined || !('url' in node)) return
+    node.url = rebase(data.sourceUrl, data.sourceRelPath, pageRelPath)
   })
 }
 

@@ -59,11 +59,18 @@ export function findInlineDirectives(
     starts.push(whole.length)
     whole += child.type === 'text' ? child.value : toString(child)
   }
+  // Binary search: a paragraph may hold thousands of children.
   const childAt = (offset: number): number => {
-    let index = starts.length - 1
-    while (starts[index]! > offset) index--
-    return index
+    let low = 0
+    let high = starts.length - 1
+    while (low < high) {
+      const middle = (low + high + 1) >> 1
+      if (starts[middle]! > offset) high = middle - 1
+      else low = middle
+    }
+    return low
   }
+  const openings = new Map<string, Openings | undefined>()
   const found: InlineDirective[] = []
   for (const match of whole.matchAll(directivePattern)) {
     const name = match[1]!.toLowerCase()
@@ -75,7 +82,7 @@ export function findInlineDirectives(
     if (head.type !== 'text' || children[last]!.type !== 'text') continue
     const offset = match.index - starts[first]!
     const source = sourceOf(head)
-    const range = source && locate(source, head, offset, name)
+    const range = source && locate(source, offset, openingsOf(openings, `${first}:${name}`, source, head, name))
     found.push({
       name,
       attributes: parseAttributes(range?.attributes ?? match[2]!),
@@ -113,26 +120,52 @@ function textNode(value: string, position: Position | undefined): Text {
   return position ? { type: 'text', value, position } : { type: 'text', value }
 }
 
+/** Where `:::name` opens in a text node's value and in its source, both in order. */
+interface Openings {
+  inNode: number[]
+  inSource: number[]
+}
+
+/**
+ * Each text node is scanned for openings once per call, not once per
+ * directive: 20,000 terms on one line made that quadratic.
+ */
+function openingsOf(cache: Map<string, Openings | undefined>, key: string, source: Source, node: Text, name: string): Openings | undefined {
+  if (cache.has(key)) return cache.get(key)
+  let found: Openings | undefined
+  const from = offsetOf(source, node.position?.start)
+  const to = offsetOf(source, node.position?.end)
+  if (from !== undefined && to !== undefined) {
+    const opening = new RegExp(`:::${name}(?![\\w-])`, 'gi')
+    const inNode = [...node.value.matchAll(opening)].map((match) => match.index)
+    const inSource: number[] = []
+    opening.lastIndex = from
+    for (let hit = opening.exec(source.text); hit && hit.index < to; hit = opening.exec(source.text)) inSource.push(hit.index)
+    found = { inNode, inSource }
+  }
+  cache.set(key, found)
+  return found
+}
+
 /**
  * The directive as written: the same occurrence of `:::name` in the source
  * of the text node, then the whole directive read from there.
  */
-function locate(source: Source, node: Text, offset: number, name: string): { start: number; end: number; attributes: string } | undefined {
-  const from = offsetOf(source, node.position?.start)
-  const to = offsetOf(source, node.position?.end)
-  if (from === undefined || to === undefined) return undefined
-  const opening = new RegExp(`:::${name}(?![\\w-])`, 'gi')
-  const before = [...node.value.slice(0, offset).matchAll(opening)].length
-  opening.lastIndex = from
-  let start: number | undefined
-  for (let count = 0; count <= before; count++) {
-    const hit = opening.exec(source.text)
-    if (!hit || hit.index >= to) return undefined
-    start = hit.index
+function locate(source: Source, offset: number, openings: Openings | undefined): { start: number; end: number; attributes: string } | undefined {
+  if (!openings) return undefined
+  // How many openings come before this one in the node: the same count in the source.
+  let low = 0
+  let high = openings.inNode.length
+  while (low < high) {
+    const middle = (low + high) >> 1
+    if (openings.inNode[middle]! < offset) low = middle + 1
+    else high = middle
   }
+  const start = openings.inSource[low]
+  if (start === undefined) return undefined
   const directive = new RegExp(directivePattern.source, 'giy')
-  directive.lastIndex = start!
+  directive.lastIndex = start
   const match = directive.exec(source.text)
   if (!match) return undefined
-  return { start: start!, end: start! + match[0].length, attributes: match[2]! }
+  return { start, end: start + match[0].length, attributes: match[2]! }
 }

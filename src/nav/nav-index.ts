@@ -47,38 +47,99 @@ export interface NavReader {
   readContained(absPath: string, roots: readonly string[]): ContainedText
 }
 
+/**
+ * Most entries one TOC may have once its nested TOCs are inlined. A TOC that
+ * lists a nested TOC twice, which lists the next twice, … doubles per level:
+ * 19 such files would make half a million entries in every page's sidebar.
+ */
+export const maxTocEntries = 10_000
+
 export function buildLocaleNav(locale: string, tocRefs: SourceRef[], site: SiteIndex, reader: NavReader): { nav: LocaleNav; messages: VFileMessage[] } {
   const messages: VFileMessage[] = []
   const tocsByDir = new Map<string, Toc>()
   const listed = new Set<string>()
   const byRelPath = new Map(tocRefs.map((ref) => [ref.relPath.toLowerCase(), ref]))
+  // Each TOC file is read, parsed and its hrefs resolved once, however often it is nested.
+  const parsed = new Map<SourceRef, { file: VFile; entries: TocEntry[] }>()
+  const resolved = new Map<TocEntry, Pick<NavNode, 'relPath' | 'url'>>()
+  const sizes = new Map<SourceRef, number>()
 
-  function load(ref: SourceRef, chain: string[]): NavNode[] {
-    const read = reader.readContained(ref.absPath, [ref.root])
-    const file = new VFile({ path: ref.absPath, value: read.ok ? read.text : '' })
-    if (read.ok) for (const problem of read.problems) report(file, problem.rule, problem.reason, problem.place)
-    else report(file, read.kind === 'outside' || read.kind === 'too-large' ? read.rule : 'toc-invalid', read.reason)
-    const entries = read.ok ? parseToc(file) : []
-    const nodes = entries.map((entry) => toNode(entry, ref.relPath, file, [...chain, ref.relPath]))
-    messages.push(...file.messages)
-    return nodes
+  function note(file: VFile, rule: 'toc-invalid' | 'toc-broken-link', reason: string, place: TocEntry['place']): void {
+    messages.push(report(file, rule, reason, place))
   }
 
-  function toNode(entry: TocEntry, tocRelPath: string, file: VFile, chain: string[]): NavNode {
+  function parsedToc(ref: SourceRef): { file: VFile; entries: TocEntry[] } {
+    let toc = parsed.get(ref)
+    if (!toc) {
+      const read = reader.readContained(ref.absPath, [ref.root])
+      const file = new VFile({ path: ref.absPath, value: read.ok ? read.text : '' })
+      if (read.ok) for (const problem of read.problems) report(file, problem.rule, problem.reason, problem.place)
+      else report(file, read.kind === 'outside' || read.kind === 'too-large' ? read.rule : 'toc-invalid', read.reason)
+      toc = { file, entries: read.ok ? parseToc(file) : [] }
+      messages.push(...file.messages)
+      parsed.set(ref, toc)
+    }
+    return toc
+  }
+
+  /**
+   * Entries `ref` expands to with its nested TOCs inlined (a TOC already being
+   * counted counts 0, so cycles end); memoized, so this is linear in the files.
+   */
+  function sizeOf(ref: SourceRef): number {
+    const known = sizes.get(ref)
+    if (known !== undefined) return known
+    sizes.set(ref, 0)
+    const count = (entries: TocEntry[], tocRelPath: string): number =>
+      entries.reduce((sum, entry) => {
+        const nested = entry.href ? nestedToc(entry.href, tocRelPath) : undefined
+        return sum + 1 + (nested ? sizeOf(nested) : 0) + count(entry.items, tocRelPath)
+      }, 0)
+    // Saturate: the count only has to say "too many".
+    const size = Math.min(count(parsedToc(ref).entries, ref.relPath), Number.MAX_SAFE_INTEGER)
+    sizes.set(ref, size)
+    return size
+  }
+
+  /** Expand one top-level TOC; `budget` counts the entries it has made so far. */
+  function load(ref: SourceRef, chain: string[], budget: { entries: number }): NavNode[] {
+    const { file, entries } = parsedToc(ref)
+    return entries.map((entry) => toNode(entry, ref.relPath, file, [...chain, ref.relPath], budget))
+  }
+
+  function toNode(entry: TocEntry, tocRelPath: string, file: VFile, chain: string[], budget: { entries: number }): NavNode {
+    budget.entries++
     const node: NavNode = { title: entry.name, relPath: undefined, url: undefined, expanded: entry.expanded, children: [] }
     const href = allowed(entry.href, entry, file)
     const nested = href ? nestedToc(href, tocRelPath) : undefined
     if (nested) {
       if (chain.includes(nested.relPath)) {
-        report(file, 'toc-invalid', `TOC cycle: ${[...chain, nested.relPath].join(' → ')}`, entry.place)
+        note(file, 'toc-invalid', `TOC cycle: ${[...chain, nested.relPath].join(' → ')}`, entry.place)
+      } else if (budget.entries + sizeOf(nested) > maxTocEntries) {
+        note(
+          file,
+          'toc-invalid',
+          `Inlining \`${entry.href}\` here makes \`${chain[0]}\` longer than ${maxTocEntries.toLocaleString('en-US')} entries; is a TOC nested many times over?`,
+          entry.place,
+        )
       } else {
-        node.children.push(...load(nested, chain))
+        node.children.push(...load(nested, chain, budget))
       }
     }
     const pageHref = nested ? allowed(entry.topicHref, entry, file) : href
-    if (pageHref) resolveHref(node, pageHref, tocRelPath, file, entry)
-    node.children.push(...entry.items.map((item) => toNode(item, tocRelPath, file, chain)))
+    if (pageHref) Object.assign(node, resolveOnce(entry, pageHref, tocRelPath, file))
+    node.children.push(...entry.items.map((item) => toNode(item, tocRelPath, file, chain, budget)))
     return node
+  }
+
+  function resolveOnce(entry: TocEntry, href: string, tocRelPath: string, file: VFile): Pick<NavNode, 'relPath' | 'url'> {
+    let target = resolved.get(entry)
+    if (!target) {
+      target = { relPath: undefined, url: undefined }
+      resolveHref(target, href, tocRelPath, file, entry)
+      resolved.set(entry, target)
+    }
+    return target
   }
 
   /**
@@ -90,7 +151,7 @@ export function buildLocaleNav(locale: string, tocRefs: SourceRef[], site: SiteI
     if (href === undefined) return undefined
     const verdict = safeUrl(href)
     if (verdict.ok) return asWritten ? href : verdict.url
-    report(file, 'unsafe-url', `TOC entry \`${entry.name}\` is not linked to \`${printableUrl(href)}\`: ${verdict.reason}`, entry.place)
+    messages.push(report(file, 'unsafe-url', `TOC entry \`${entry.name}\` is not linked to \`${printableUrl(href)}\`: ${verdict.reason}`, entry.place))
     return undefined
   }
 
@@ -102,7 +163,7 @@ export function buildLocaleNav(locale: string, tocRefs: SourceRef[], site: SiteI
     return candidate ? byRelPath.get(candidate.toLowerCase()) : undefined
   }
 
-  function resolveHref(node: NavNode, href: string, tocRelPath: string, file: VFile, entry: TocEntry): void {
+  function resolveHref(node: Pick<NavNode, 'relPath' | 'url'>, href: string, tocRelPath: string, file: VFile, entry: TocEntry): void {
     const target = resolveLink(href, { site, locale, relPath: tocRelPath, isImage: false })
     switch (target.kind) {
       case 'page':
@@ -118,16 +179,16 @@ export function buildLocaleNav(locale: string, tocRefs: SourceRef[], site: SiteI
       case 'unbuilt':
         return // A DocFX YAML page: the entry stays, as a heading without a link.
       case 'broken':
-        report(file, 'toc-broken-link', `TOC entry \`${entry.name}\` points to \`${href}\`, which is not in this build`, entry.place)
+        note(file, 'toc-broken-link', `TOC entry \`${entry.name}\` points to \`${href}\`, which is not in this build`, entry.place)
         return
       default:
-        report(file, 'toc-broken-link', `TOC entry \`${entry.name}\` points to \`${href}\`, which is not a page`, entry.place)
+        note(file, 'toc-broken-link', `TOC entry \`${entry.name}\` points to \`${href}\`, which is not a page`, entry.place)
     }
   }
 
   // Nested TOCs are loaded both inline (for their parents) and on their own (for their folder's pages).
   for (const ref of tocRefs) {
-    const nodes = load(ref, [])
+    const nodes = load(ref, [], { entries: 0 })
     const dir = path.posix.dirname(ref.relPath)
     tocsByDir.set(dir === '.' ? '' : dir, { dir: dir === '.' ? '' : dir, locale, nodes, order: orderOf(nodes) })
   }
@@ -162,7 +223,7 @@ function orderOf(nodes: NavNode[]): string[] {
   return order
 }
 
-/** A nested TOC is loaded once per parent; report its problems once. */
+/** A TOC cycle is met from each TOC in it; report each once. */
 function dedupe(messages: VFileMessage[]): VFileMessage[] {
   const seen = new Set<string>()
   return messages.filter((message) => {

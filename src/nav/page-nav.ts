@@ -40,10 +40,11 @@ export function pageNav(toc: Toc, relPath: string, locale: string, site: SiteInd
     const target = landingLocale(site, node.relPath, locale)
     return target ? computedUrl(relativeUrl(from, articlePath(target, node.relPath))) : undefined
   }
-  const trail = findTrail(toc.nodes, relPath) ?? []
+  const index = indexOf(toc)
+  const trail = index.trail(relPath) ?? []
   // Small TOCs are written whole (closed branches fold into <details>, which
   // opens without JavaScript); big ones only along the page's own branch.
-  const whole = countNodes(toc.nodes) <= maxWholeTocNodes
+  const whole = index.size <= maxWholeTocNodes
   const onTrail = new Set(trail)
   const view = (node: NavNode): NavItemView => {
     const open = onTrail.has(node) || node.expanded
@@ -56,33 +57,61 @@ export function pageNav(toc: Toc, relPath: string, locale: string, site: SiteInd
       children: open || whole ? node.children.map(view) : [],
     }
   }
-  const index = toc.order.indexOf(relPath)
+  const position = index.positions.get(relPath) ?? -1
   const link = (target: string | undefined): NavLink | undefined => {
     if (target === undefined) return undefined
-    const node = findTrail(toc.nodes, target)?.at(-1)
+    const node = index.first.get(target)
     const href = node && hrefOf(node)
     return node && href ? { title: node.title, href } : undefined
   }
   return {
     items: toc.nodes.map(view),
     breadcrumbs: trail.slice(0, -1).map((node) => ({ title: node.title, href: hrefOf(node) })),
-    previous: index > 0 ? link(toc.order[index - 1]) : undefined,
-    next: index >= 0 ? link(toc.order[index + 1]) : undefined,
+    previous: position > 0 ? link(toc.order[position - 1]) : undefined,
+    next: position >= 0 ? link(toc.order[position + 1]) : undefined,
   }
 }
 
 const maxWholeTocNodes = 300
 
-function countNodes(nodes: NavNode[]): number {
-  return nodes.reduce((sum, node) => sum + 1 + countNodes(node.children), 0)
+interface TocLookup {
+  size: number
+  /** The first entry (depth first, in TOC order) for each article. */
+  first: Map<string, NavNode>
+  parents: Map<NavNode, NavNode | undefined>
+  /** Index of each article in `toc.order`. */
+  positions: Map<string, number>
+  /** The nodes from the top of the tree down to the first entry for `relPath`. */
+  trail(relPath: string): NavNode[] | undefined
 }
 
-/** The nodes from the top of the tree down to the first entry for `relPath`. */
-function findTrail(nodes: NavNode[], relPath: string): NavNode[] | undefined {
-  for (const node of nodes) {
-    if (node.relPath === relPath) return [node]
-    const below = findTrail(node.children, relPath)
-    if (below) return [node, ...below]
+/**
+ * Every page of a TOC asks the same questions of it; walk it once per TOC,
+ * not once per page, so a site's navigation costs time linear in its TOCs.
+ */
+const lookups = new WeakMap<Toc, TocLookup>()
+
+function indexOf(toc: Toc): TocLookup {
+  let lookup = lookups.get(toc)
+  if (lookup) return lookup
+  const first = new Map<string, NavNode>()
+  const parents = new Map<NavNode, NavNode | undefined>()
+  let size = 0
+  const walk = (nodes: NavNode[], parent: NavNode | undefined): void => {
+    for (const node of nodes) {
+      size++
+      parents.set(node, parent)
+      if (node.relPath !== undefined && !first.has(node.relPath)) first.set(node.relPath, node)
+      walk(node.children, node)
+    }
   }
-  return undefined
+  walk(toc.nodes, undefined)
+  const trail = (relPath: string): NavNode[] | undefined => {
+    const trail: NavNode[] = []
+    for (let node = first.get(relPath); node; node = parents.get(node)) trail.push(node)
+    return trail.length ? trail.reverse() : undefined
+  }
+  lookup = { size, first, parents, positions: new Map(toc.order.map((relPath, position) => [relPath, position])), trail }
+  lookups.set(toc, lookup)
+  return lookup
 }

@@ -1,7 +1,8 @@
 /**
  * A render worker: prepares the site from the same resolved config as the
- * main thread, then renders the pages it is given by index into the build's
- * job list and posts each result back as plain data.
+ * main thread, says it is ready, then renders each page it is sent (by index
+ * into the build's job list) and posts the result back as plain data. The
+ * pool times each page from the moment it is sent.
  */
 import { parentPort, workerData } from 'node:worker_threads'
 import type { ResolvedConfig } from '../config/schema.ts'
@@ -10,13 +11,13 @@ import { toPlainMessage } from '../diagnostics/plain-message.ts'
 import { prepareSite } from '../prepare-site.ts'
 import { toPageResult } from './page-result.ts'
 
-const { config, indices } = workerData as { config: ResolvedConfig; indices: number[] }
+const { config } = workerData as { config: ResolvedConfig }
 const prepared = prepareSite(config)
 const jobs = pageJobs(config, prepared.sources)
 
-for (const index of indices) {
+parentPort!.on('message', ({ index }: { index: number }) => {
   const job = jobs[index]!
   const result = toPageResult(prepared.renderSource(job), job.fallback)
   parentPort!.postMessage({ index, result: { ...result, messages: result.messages.map(toPlainMessage) } })
-}
-parentPort!.postMessage({ done: true })
+})
+parentPort!.postMessage({ ready: true })

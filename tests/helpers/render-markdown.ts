@@ -33,6 +33,14 @@ export interface RenderOptions {
   maxDepth?: number
   /** Video hosts and site URL (default: the config defaults, no site URL). */
   video?: VideoPolicy
+  /** A processor to reuse (it caches includes across pages), made by `processorFor`. */
+  processor?: ReturnType<typeof createProcessor>
+}
+
+/** One processor over the files of `options`, to render several pages with, as a build does. */
+export function processorFor(options: Pick<RenderOptions, 'files' | 'fallbackFiles' | 'maxDepth' | 'video'>) {
+  const fs = virtualFs({ [root]: options.files ?? {}, [fallbackRoot]: options.fallbackFiles ?? {} })
+  return createProcessor({ fs, maxIncludeDepth: options.maxDepth ?? 8, highlighter, ...(options.video ? { video: options.video } : {}) })
 }
 
 export function virtualFs(trees: Record<string, Record<string, string>>): FileSystem {
@@ -55,8 +63,7 @@ export function virtualFs(trees: Record<string, Record<string, string>>): FileSy
 export function renderMarkdown(markdown: string, options: RenderOptions = {}) {
   const relPath = options.relPath ?? 'guide/page.md'
   const locale = options.locale ?? 'en-us'
-  const fs = virtualFs({ [root]: options.files ?? {}, [fallbackRoot]: options.fallbackFiles ?? {} })
-  const processor = createProcessor({ fs, maxIncludeDepth: options.maxDepth ?? 8, highlighter, ...(options.video ? { video: options.video } : {}) })
+  const processor = options.processor ?? processorFor(options)
   const file = new VFile({ path: `/virtual/${locale}/${relPath}`, value: markdown })
   const site: SiteIndex = {
     locales: ['en-us', 'da-dk'],

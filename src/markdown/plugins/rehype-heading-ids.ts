@@ -13,6 +13,9 @@ const headingPattern = /^h[1-6]$/
 export default function rehypeHeadingIds() {
   return function (tree: Root): void {
     const taken = new Set<string>()
+    // The next suffix to try per slug: 20,000 headings with one text must not
+    // each count up from `-1` again.
+    const nextSuffix = new Map<string, number>()
     visit(tree, 'element', function (node: Element) {
       if (typeof node.properties.id === 'string') taken.add(node.properties.id)
     })
@@ -20,7 +23,12 @@ export default function rehypeHeadingIds() {
       if (!headingPattern.test(node.tagName) || node.properties.id !== undefined) return
       const base = slug(toString(node)) || 'section'
       let candidate = base
-      for (let count = 1; taken.has(candidate); count++) candidate = `${base}-${count}`
+      let count = nextSuffix.get(base) ?? 1
+      if (taken.has(candidate)) {
+        while (taken.has((candidate = `${base}-${count}`))) count++
+        count++
+      }
+      nextSuffix.set(base, count)
       taken.add(candidate)
       node.properties.id = candidate
     })

@@ -52,6 +52,9 @@ const aliases: Record<string, string> = {
   py: 'python',
 }
 
+/** Longer lines stay plain text: tokenizing them is what takes time. */
+const maxHighlightedLineLength = 10_000
+
 export interface Options {
   /** A highlighter made by `createCodeHighlighter()`; injected so one serves every page. */
   highlighter: HighlighterCore
@@ -77,7 +80,15 @@ export default function rehypeHighlightCode(options: Options) {
       if (!language) return
       const lang = aliases[language] ?? language
       if (!loaded.has(lang)) return
-      const highlighted = options.highlighter.codeToHast(toString(code).replace(/\n$/, ''), { lang, theme })
+      const highlighted = options.highlighter.codeToHast(toString(code).replace(/\n$/, ''), {
+        lang,
+        theme,
+        // Shiki stops a line after 500 ms by default, so a starved CPU made
+        // different HTML; the page time budget (pageTimeout) bounds slow pages
+        // instead, and very long lines, the costly ones, stay plain.
+        tokenizeTimeLimit: 0,
+        tokenizeMaxLineLength: maxHighlightedLineLength,
+      })
       const replacement = highlighted.children[0] as Element
       replacement.properties.dataLanguage = language
       parent.children[index] = replacement as ElementContent

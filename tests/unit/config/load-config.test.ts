@@ -134,6 +134,7 @@ describe('loadConfig', function () {
         redirectionFile: undefined,
         videoHosts: [...defaultVideoHosts],
         maxFileSize: 4 * 1024 * 1024,
+        pageTimeout: 120,
       })
     })
 

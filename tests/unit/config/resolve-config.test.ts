@@ -145,6 +145,7 @@ describe('resolveConfig', function () {
         'channel9.msdn.com',
       ],
       maxFileSize: 4 * 1024 * 1024,
+      pageTimeout: 120,
     })
   })
 

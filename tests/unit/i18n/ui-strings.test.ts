@@ -32,6 +32,7 @@ function setup(codes: string[], files: Record<string, string>) {
     redirectionFile: undefined,
     videoHosts: [],
     maxFileSize: 4 * 1024 * 1024,
+    pageTimeout: 0,
   }
   const strings = loadUiStrings(config)
   return { strings, messages: strings.files.flatMap((file) => file.messages.map((message) => formatHuman(message, { cwd: dir }))) }

@@ -1,7 +1,7 @@
 import { selectAll, select } from 'hast-util-select'
 import { toString } from 'hast-util-to-string'
 import { describe, expect, it } from 'vitest'
-import { renderMarkdown, siteWith } from '../../helpers/render-markdown.ts'
+import { processorFor, renderMarkdown, siteWith } from '../../helpers/render-markdown.ts'
 
 describe('remarkInclude', function () {
   it('should expand a block include and drop its front matter', function () {
@@ -102,5 +102,38 @@ describe('remarkInclude', function () {
     expect(messages).toEqual([])
     // The page guide/page.md is served at en-us/guide/page/; the image is at en-us/includes/media/flow.svg.
     expect(select('img', hast)!.properties.src).toBe('../../includes/media/flow.svg')
+  })
+})
+
+describe('remarkInclude across pages of one build', function () {
+  const files = {
+    'includes/shared.md': 'See [setup](setup.md) and ![flow](media/flow.svg).\n\n[!INCLUDE [inner](inner.md)]\n',
+    'includes/inner.md': 'Inner [link](../guide/analyze.md).\n',
+  }
+  const site = siteWith({ 'en-us': ['guide/page.md', 'deep/er/page.md', 'includes/setup.md', 'guide/analyze.md'] }, { 'en-us': ['includes/media/flow.svg'] })
+
+  it('should rebase the cached include onto each page that uses it, however deep', function () {
+    const processor = processorFor({ files })
+    const hrefs = (relPath: string, markdown: string) => {
+      const { hast, messages } = renderMarkdown(markdown, { relPath, files, site, processor })
+      expect(messages).toEqual([])
+      return [...selectAll('a', hast).map((node) => node.properties.href), select('img', hast)!.properties.src]
+    }
+    expect(hrefs('guide/page.md', '[!INCLUDE [x](../includes/shared.md)]\n')).toEqual(['../../includes/setup/', '../analyze/', '../../includes/media/flow.svg'])
+    expect(hrefs('deep/er/page.md', '[!INCLUDE [x](../../includes/shared.md)]\n')).toEqual([
+      '../../../includes/setup/',
+      '../../../guide/analyze/',
+      '../../../includes/media/flow.svg',
+    ])
+  })
+
+  it('should give each page the problems of a cached include', function () {
+    const broken = { 'includes/broken.md': '[!INCLUDE [gone](gone.md)]\n' }
+    const processor = processorFor({ files: broken })
+    for (const relPath of ['guide/a.md', 'guide/b.md']) {
+      const { messages } = renderMarkdown('[!INCLUDE [x](../includes/broken.md)]\n', { relPath, files: broken, processor })
+      // The note names the chain of the page that first expanded the include.
+      expect(messages.map((message) => message.split('\n')[0])).toEqual(['en-us/includes/broken.md:1:1: error: Cannot find include `gone.md` [include-not-found]'])
+    }
   })
 })
