@@ -95,4 +95,20 @@ describe('sanitizeSchema', function () {
       expect(selectAll('a', hast).map((node) => node.properties)).toEqual([{ id: 'before-you-start' }, { href: 'https://example.org/', id: 'also-here' }])
     })
   })
+
+  // Found by tests/fuzz/pipeline.fuzz.test.ts (seed 20261129), shrunk. The URL
+  // policy (only `./`, `../`, `/`-but-not-`//`, `#`, `?` relative URLs) is
+  // enforced on the urlpolicy branch (issue 10, item 4).
+  // TODO(lead): change `it.fails` to `it` after merging that branch.
+  describe('protocol-relative links (pending the URL policy, item 4)', function () {
+    it.fails('should not write a Markdown link to `//host`', function () {
+      const { hast } = renderMarkdown('[r](//evil.example/)\n')
+      expect(selectAll('a[href]', hast).map((node) => node.properties.href)).toEqual([])
+    })
+
+    it.fails('should not write `/\\host`, which browsers read as `//host`', function () {
+      const { hast } = renderMarkdown('<a href="/\\evil.example">x</a>\n')
+      expect(selectAll('a[href]', hast).map((node) => node.properties.href)).toEqual([])
+    })
+  })
 })
