@@ -4,6 +4,13 @@
  * machine translation, so no scripts, no event handlers, no `javascript:` or
  * `data:` URLs. Ids are kept unprefixed because DocFX anchors
  * (`<a name="next-step">`) are linked from other pages by their exact name.
+ *
+ * `name` is dropped from every element (DOM clobbering): `<img name="x">`,
+ * `<form name>`, `<embed name>`… become `document.x`, shadowing the DOM API the
+ * page's scripts call. The one `name` DocFX content needs, the `<a name="x">`
+ * anchor, is turned into `id="x"` by rehype-heading-anchor-names before the
+ * sanitizer runs, so dropping it loses nothing; an id alone only names a
+ * `window` property, which tolk's scripts never read (templates/assets).
  */
 import { defaultSchema, type Schema } from 'hast-util-sanitize'
 import { alertKinds } from './plugins/remark-docfx-alerts.ts'
@@ -12,6 +19,7 @@ import { imageClassNames } from './plugins/remark-docfx-image.ts'
 import { layoutClassNames } from './plugins/remark-docfx-layout.ts'
 
 const attributes = defaultSchema.attributes ?? {}
+const globalAttributes = (attributes['*'] ?? []).filter((entry) => entry !== 'name')
 
 export const sanitizeSchema: Schema = {
   ...defaultSchema,
@@ -22,6 +30,7 @@ export const sanitizeSchema: Schema = {
   strip: ['script', 'style'],
   attributes: {
     ...attributes,
+    '*': globalAttributes,
     div: [
       ...(attributes['div'] ?? []),
       ['className', 'alert', ...alertKinds.map((kind) => `alert-${kind}`), 'tabs', ...divClassNames, ...layoutClassNames],

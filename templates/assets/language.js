@@ -2,7 +2,9 @@
 // has (exact tag, then the language alone); without JavaScript they pick from
 // the list. A choice made on the page is remembered.
 ;(function () {
-  var links = Array.prototype.slice.call(document.querySelectorAll('#languages a[data-lang]'))
+  // Called from Document.prototype, never as `document.querySelectorAll`: a
+  // named element could shadow that (DOM clobbering; see tabs.js).
+  var links = Array.prototype.slice.call(Document.prototype.querySelectorAll.call(document, '#languages a[data-lang]'))
   var stored = null
   try { stored = localStorage.getItem('tolk.language') } catch (error) {}
   links.forEach(function (link) {

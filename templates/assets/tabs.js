@@ -10,6 +10,21 @@
 (function () {
   'use strict'
 
+  // DOM clobbering: an element's id becomes a property of `window` (behind its
+  // own members, in front of inherited ones such as `addEventListener`), and a
+  // `name` on an img, form, embed… becomes a property of `document` in front
+  // of everything (`<img name="querySelectorAll">`). The sanitizer drops
+  // `name`, and this script never reads either object's named properties: the
+  // `document` and `window` methods it calls are taken from their prototypes
+  // here, before anything else runs. `document`, `location`, `localStorage`,
+  // `getComputedStyle`, `scrollBy`, `Document` and `EventTarget` are the
+  // window's own properties, which no element can shadow.
+  const doc = document
+  const queryAll = Document.prototype.querySelectorAll
+  const getById = Document.prototype.getElementById
+  const createElement = Document.prototype.createElement
+  const listen = EventTarget.prototype.addEventListener
+
   const storageKey = 'tolk.tabs'
 
   /** Tab ids, most recently chosen first; each group shows the first it offers. */
@@ -17,7 +32,7 @@
   const groups = []
 
   function start() {
-    for (const root of document.querySelectorAll('.tabs')) {
+    for (const root of queryAll.call(doc, '.tabs')) {
       const panels = [...root.children].filter((child) => child.classList.contains('tab-panel'))
       if (panels.length > 0) groups.push(enhance(root, panels))
     }
@@ -25,16 +40,16 @@
     const fromQuery = new URLSearchParams(location.search).get('tabs')?.split(',') ?? []
     preferred = unique([...fromQuery, ...load()])
     followHash()
-    addEventListener('hashchange', followHash)
+    listen.call(window, 'hashchange', followHash)
   }
 
   /** Build the tablist for one group and return its tabs. */
   function enhance(root, panels) {
-    const list = document.createElement('div')
+    const list = createElement.call(doc, 'div')
     list.className = 'tab-list'
     list.setAttribute('role', 'tablist')
     const tabs = panels.map(function (panel) {
-      const button = document.createElement('button')
+      const button = createElement.call(doc, 'button')
       button.type = 'button'
       button.setAttribute('role', 'tab')
       button.setAttribute('aria-controls', panel.id)
@@ -115,7 +130,7 @@
 
   function hashTarget() {
     try {
-      return location.hash ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null
+      return location.hash ? getById.call(doc, decodeURIComponent(location.hash.slice(1))) : null
     } catch {
       return null
     }

@@ -1,7 +1,8 @@
 /**
  * DocFX anchors: `## <a name="next-step"></a>Next step` gives the heading
  * `id="next-step"` and drops the empty anchor; any other `<a name="x">` keeps
- * its place but carries `id="x"`, since `name` is obsolete in HTML.
+ * its place but carries `id="x"`, since `name` is obsolete in HTML (and the
+ * sanitizer drops it).
  */
 import type { Element, Root } from 'hast'
 import { visit, SKIP } from 'unist-util-visit'
@@ -22,8 +23,10 @@ export default function rehypeHeadingAnchorNames() {
         if (index === 0 && next?.type === 'text') next.value = next.value.replace(/^\s+/, '')
         return SKIP
       }
-      if (isNamedAnchor(node) && node.properties.id === undefined) {
-        node.properties.id = anchorName(node)
+      // Any other `<a name>`, a link too, keeps its anchor as an id: the
+      // sanitizer drops every `name` (DOM clobbering, see sanitize-schema.ts).
+      if (node.tagName === 'a' && typeof node.properties.name === 'string') {
+        if (node.properties.id === undefined) node.properties.id = node.properties.name
         delete node.properties.name
       }
       return undefined
