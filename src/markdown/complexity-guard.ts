@@ -13,6 +13,11 @@ export const maxIndent = 200
 /** `>` markers opening one line. */
 export const maxQuoteDepth = 50
 
+const containerMarker = /[ \t]*(?:>|[-*+](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$))/g
+const containerMarkers = /^(?:[ \t]*(?:>|[-*+](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$)))*/
+/** `- - -` and `* * *` are rules, not lists. */
+const thematicBreak = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/
+
 /** True when `text` may be parsed; otherwise reports `content-too-complex` on `file` and returns false. */
 export function withinComplexityLimits(text: string, file: VFile): boolean {
   const lines = text.split('\n')
@@ -21,8 +26,15 @@ export function withinComplexityLimits(text: string, file: VFile): boolean {
     if (line.trim() === '') continue
     const indent = /^[ \t]*/.exec(line)![0].replace(/\t/g, '    ').length
     const quotes = /^(?:[ \t]*>)*/.exec(line)![0].split('>').length - 1
-    if (indent > maxIndent || quotes > maxQuoteDepth) {
-      const what = indent > maxIndent ? `is indented ${indent} columns (at most ${maxIndent})` : `nests ${quotes} block quotes (at most ${maxQuoteDepth})`
+    // `1. 1. 1. …` or `- - > - …` opens a list or quote per marker, as deep as `>>>…`.
+    const containers = thematicBreak.test(line) ? quotes : (containerMarkers.exec(line)![0].match(containerMarker) ?? []).length
+    if (indent > maxIndent || quotes > maxQuoteDepth || containers > maxQuoteDepth) {
+      const what =
+        indent > maxIndent
+          ? `is indented ${indent} columns (at most ${maxIndent})`
+          : quotes > maxQuoteDepth
+            ? `nests ${quotes} block quotes (at most ${maxQuoteDepth})`
+            : `opens ${containers} lists and block quotes (at most ${maxQuoteDepth})`
       report(file, 'content-too-complex', `This line ${what}; tolk does not render Markdown nested this deep`, { line: index + 1, column: 1 })
       return false
     }

@@ -233,11 +233,4 @@ export function vectors(context: VectorContext): Vector[] {
  * another helper's branch: skipped with the reason printed.
  * TODO(lead): remove each entry after merging the branch named.
  */
-export const pendingOnOtherBranches = new Map<string, string>([
-  ['toc-href-javascript', 'item 4 (urlpolicy): a TOC `href: javascript:…` reaches the sidebar and runs when clicked'],
-  ['svg-script', 'item 3 (svgvideo): a copied SVG with <script> runs when opened'],
-  ['svg-onload', 'item 3 (svgvideo): a copied SVG with an onload handler runs when opened'],
-  ['svg-foreign-object', 'item 3 (svgvideo): a copied SVG with foreignObject HTML runs when opened'],
-  ['svg-set-onbegin', 'item 3 (svgvideo): a copied SVG with an SMIL onbegin handler runs when opened'],
-  ['video-same-origin-svg', 'item 2 (svgvideo): [!VIDEO] on the site\'s own origin embeds an SVG with allow-scripts allow-same-origin (zero-click)'],
-])
+export const pendingOnOtherBranches = new Map<string, string>([])

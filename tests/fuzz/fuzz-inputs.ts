@@ -152,7 +152,7 @@ export const unicodeFragments = [
  * 8–9). A line of ~2,000 list markers (`1. 1. 1. …`) nests as many lists and
  * takes over 2 s to render today (see tests/unit/markdown/complexity-guard.test.ts).
  */
-export const repeatListMarkers = false
+export const repeatListMarkers = true
 
 /** Units repeated many times: the shapes behind parser worst cases. */
 export const repeatUnits = [

@@ -13,9 +13,9 @@ import { mutate as mutateText, mutationArbitrary, type Mutation } from './fuzz-i
  */
 export const enabledAfterMerge = {
   /** Item 4 (urlpolicy): `javascript:`/`data:`/`//host` TOC hrefs and redirect URLs reach sidebar, breadcrumbs, pagination and redirect pages. */
-  hostileNavigationUrls: false,
+  hostileNavigationUrls: true,
   /** Item 5 (output): redirect `source_path`s that leave the locale root write outside the output folder. */
-  escapingRedirectSources: false,
+  escapingRedirectSources: true,
 }
 
 const tocNames = [

@@ -13,14 +13,14 @@
  * relative paths like `analyze/` or `media/flow.svg`; this accepts them when
  * no scheme can be read into them (no `:` before the first `/`, `?` or `#`).
  */
-export const allowBareRelative = true
+export const allowBareRelative = false
 
 /**
  * TODO(lead): set to `false` after merging the "urlpolicy" branch (item 4).
  * Until then a Markdown or HTML link to `//host/` or `/\host` in an article
  * passes the sanitizer as a relative URL and is written as it is.
  */
-export const allowProtocolRelative = true
+export const allowProtocolRelative = false
 
 /** How often each URL form the two flags above let through was seen, for the tests to print. */
 export const acceptedPendingUrls = new Map<string, number>()

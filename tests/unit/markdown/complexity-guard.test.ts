@@ -36,10 +36,12 @@ describe('withinComplexityLimits', function () {
   })
 
   // Found by tests/fuzz/pipeline.fuzz.test.ts (seed 20261129), shrunk: 2,000
-  // list markers on one line nest 2,000 lists and take over 2 s of CPU to
-  // render. Parser worst cases are the limits/watchdog branch's (items 8–9).
-  // TODO(lead): change `it.fails` to `it` after merging that branch (or move it where its guard lives).
-  it.fails('should refuse a line of 2,000 nested list markers (pending items 8–9)', function () {
-    expect(check('1. '.repeat(2_000)).ok).toBe(false)
+  // list markers on one line nest 2,000 lists and take seconds to render.
+  it('should refuse a line of 2,000 nested list markers, and keep rules made of dashes', function () {
+    expect(check(`Intro\n${'1. '.repeat(2_000)}\n`).messages).toEqual([
+      'en-us/page.md:2:1: error: This line opens 2000 lists and block quotes (at most 50); tolk does not render Markdown nested this deep [content-too-complex]',
+    ])
+    expect(check(`${'- > '.repeat(30)}x\n`).ok).toBe(false)
+    expect(check(`${'- '.repeat(80)}\n\n- a\n  1. b\n`)).toEqual({ ok: true, messages: [] })
   })
 })
