@@ -72,7 +72,7 @@ function readDate(file: VFile, data: Record<string, unknown>): Date | undefined 
 function stringValue(file: VFile, data: Record<string, unknown>, key: string): string | undefined {
   const value = data[key]
   if (value === undefined || value === null) return undefined
-  if (typeof value === 'string') return value.trim() || undefined
+  if (typeof value === 'string') return withoutNul(file, key, value.trim()) || undefined
   if (typeof value === 'number' || typeof value === 'boolean') return String(value)
   report(file, 'invalid-front-matter', `Expected \`${key}\` to be text, found ${Array.isArray(value) ? 'a list' : 'a mapping'}`, {
     line: lineOfKey(String(file.value), key),
@@ -85,15 +85,25 @@ function stringValue(file: VFile, data: Record<string, unknown>, key: string): s
 function listValue(file: VFile, data: Record<string, unknown>, key: string): string | undefined {
   const value = data[key]
   if (value === undefined || value === null) return undefined
-  if (typeof value !== 'object') return String(value).trim() || undefined
+  if (typeof value !== 'object') return withoutNul(file, key, String(value).trim()) || undefined
   if (Array.isArray(value) && value.every((item) => typeof item !== 'object' || item === null)) {
-    return value.filter((item) => item !== null && item !== undefined).map(String).join(', ') || undefined
+    return withoutNul(file, key, value.filter((item) => item !== null && item !== undefined).map(String).join(', ')) || undefined
   }
   report(file, 'invalid-front-matter', `Expected \`${key}\` to be text or a list of texts, found ${Array.isArray(value) ? 'a list holding a list or mapping' : 'a mapping'}`, {
     line: lineOfKey(String(file.value), key),
     column: 1,
   })
   return undefined
+}
+
+/**
+ * A YAML escape (`"a\0b"`, `"\u0000"`) can put a NUL into a value even when
+ * the file has none; HTML has no NUL, so it is shown as U+FFFD, with a warning.
+ */
+function withoutNul(file: VFile, key: string, text: string): string {
+  if (!text.includes('\u0000')) return text
+  report(file, 'invalid-encoding', `\`${key}\` holds a NUL character; it is shown as U+FFFD`, { line: lineOfKey(String(file.value), key), column: 1 })
+  return text.replaceAll('\u0000', '\ufffd')
 }
 
 /** Line of `key:` inside the leading front matter, else 1. */

@@ -6,7 +6,7 @@
  * - Article cases (`TOLK_FUZZ_RUNS`, default 10,000): the sample guide is
  *   prepared once, as `tolk build` does, and each case renders one page job
  *   with a mutated article text through `renderJob`.
- * - Build cases (`TOLK_FUZZ_BUILDS`, default 100): full `build(config, {write:
+ * - Build cases (`TOLK_FUZZ_BUILDS`, default 20): full `build(config, {write:
  *   true})` runs of a two-locale copy of the guide whose TOC, an include, the
  *   redirection file, a UI-string file and an article are all mutated.
  *
@@ -38,7 +38,7 @@ import { applyTocEdit, applyUiStringsEdit, redirectionFileText, siteFileMutation
 
 export const fuzzSeed = Number(process.env['TOLK_FUZZ_SEED'] ?? 20_261_129)
 const articleRuns = Number(process.env['TOLK_FUZZ_RUNS'] ?? 10_000)
-const buildRuns = Number(process.env['TOLK_FUZZ_BUILDS'] ?? 60)
+const buildRuns = Number(process.env['TOLK_FUZZ_BUILDS'] ?? 20)
 /** A hang guard, not a speed test: a small page that takes this long is stuck in a worst case. */
 const caseBudgetMs = 2_000
 

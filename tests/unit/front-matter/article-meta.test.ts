@@ -12,6 +12,17 @@ function read(value: string) {
 }
 
 describe('readArticleMeta', function () {
+  // Found by tests/fuzz/pipeline.fuzz.test.ts (seed 20261129), shrunk: a YAML
+  // escape put a raw NUL into the page's <title> and <h1>.
+  it('should show a NUL from a YAML escape as U+FFFD, with a warning at its key', function () {
+    const { meta, messages } = read('---\ntitle: "a\\u0000b"\nkeywords: ["x\\0y"]\n---\n')
+    expect([meta.title, meta.keywords]).toEqual(['a\ufffdb', 'x\ufffdy'])
+    expect(messages).toEqual([
+      'da-dk/guides/triage.md:2:1: warning: `title` holds a NUL character; it is shown as U+FFFD [invalid-encoding]',
+      'da-dk/guides/triage.md:3:1: warning: `keywords` holds a NUL character; it is shown as U+FFFD [invalid-encoding]',
+    ])
+  })
+
   it('should read the title, description and DocFX `ms.*` fields', function () {
     const { meta, messages } = read(
       [
