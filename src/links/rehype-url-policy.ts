@@ -22,6 +22,11 @@ export default function rehypeUrlPolicy() {
       for (const name of urlProperties) {
         const value = node.properties[name]
         if (value === undefined || value === null) continue
+        // `<a href>` or `href=""` points at nothing: the element is written without it.
+        if (String(value).trim() === '') {
+          delete node.properties[name]
+          continue
+        }
         const verdict = safeUrl(Array.isArray(value) ? value.join(' ') : String(value))
         if (verdict.ok) {
           node.properties[name] = verdict.url

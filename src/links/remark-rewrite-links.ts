@@ -4,7 +4,7 @@
  * resolved, and note every `#fragment` so the build can check it against the
  * target page's ids once all pages are rendered.
  */
-import type { Definition, Image, Link, Root } from 'mdast'
+import type { Definition, Image, ImageReference, Link, LinkReference, Root } from 'mdast'
 import { visit } from 'unist-util-visit'
 import { VFile } from 'vfile'
 import { report } from '../diagnostics/report.ts'
@@ -38,6 +38,7 @@ export default function remarkRewriteLinks() {
     if (!page) return
     const checks: AnchorCheck[] = (file.data.anchorChecks = [])
     const from = articlePath(page.locale, page.relPath)
+    const refusedDefinitions = new Set<string>()
     visit(tree, function (node) {
       if (node.type !== 'link' && node.type !== 'image' && node.type !== 'definition') return
       // Links from an include were rebased onto the page; messages quote them as written in the include.
@@ -75,7 +76,14 @@ export default function remarkRewriteLinks() {
       }
       reportAt(file, node, 'unsafe-url', `Link \`${printableUrl(written)}\` is not written: ${verdict.reason}`)
       dropUrl(node)
+      if (node.type === 'definition') refusedDefinitions.add(node.identifier)
     })
+    // `[text][ref]` takes its URL from the definition: written without one, not as `href=""`.
+    if (refusedDefinitions.size > 0) {
+      visit(tree, function (node) {
+        if ((node.type === 'linkReference' || node.type === 'imageReference') && refusedDefinitions.has(node.identifier)) dropUrl(node)
+      })
+    }
   }
 }
 
@@ -86,10 +94,11 @@ function urlOf(from: string, target: Extract<LinkTarget, { kind: 'page' | 'asset
 }
 
 /** Write the element without its `href`/`src` (a definition has no element: its references get an empty URL). */
-function dropUrl(node: Link | Image | Definition): void {
-  node.url = ''
+function dropUrl(node: Link | Image | Definition | LinkReference | ImageReference): void {
+  if ('url' in node) node.url = ''
   if (node.type === 'definition') return
-  node.data = { ...node.data, hProperties: { ...node.data?.hProperties, [node.type === 'image' ? 'src' : 'href']: undefined } }
+  const image = node.type === 'image' || node.type === 'imageReference'
+  node.data = { ...node.data, hProperties: { ...node.data?.hProperties, [image ? 'src' : 'href']: undefined } }
 }
 
 /** Messages about nodes that came from an include go to the include file. */

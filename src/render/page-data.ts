@@ -43,8 +43,8 @@ export interface PageData {
   homeHref: string
   assetsHref: string
   nav: PageNav | undefined
-  /** The article's sections (its `h2`s), listed under "In this article" when there are two or more. */
-  outline: Array<{ id: string; text: string }>
+  /** The article's sections (its `h2`s), listed under "In this article" when there are two or more; `href` is `#id`, encoded. */
+  outline: Array<{ id: string; text: string; href: string }>
   /** Absolute URLs; only with a configured `siteUrl`. */
   canonical: string | undefined
   alternates: Array<{ hreflang: string; href: string }>
@@ -136,11 +136,20 @@ export function createPageData(input: PageDataInput): PageData {
     homeHref: computedUrl(relativeUrl(here, home)),
     assetsHref: computedUrl(relativeUrl(here, '_tolk/')),
     nav: input.nav,
-    outline: input.outline.length >= 2 ? input.outline : [],
+    outline: input.outline.length >= 2 ? input.outline.map((section) => ({ ...section, href: fragmentHref(section.id) })) : [],
     // A fallback page points search engines at the original it shows.
     canonical: absolute(articlePath(input.fallback ? source.code : locale.code, relPath)),
     alternates,
     noindex: input.fallback,
     t,
   }
+}
+
+/**
+ * `#id` as a URL: an id from `<a name>` may hold spaces, tabs or control
+ * characters, which a URL must not; they are percent-encoded (browsers
+ * decode a fragment before matching it against ids).
+ */
+function fragmentHref(id: string): string {
+  return computedUrl(`#${id.replace(/[\u0000-\u0020\u007f]/g, (character) => encodeURIComponent(character))}`)
 }

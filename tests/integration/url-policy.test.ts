@@ -245,4 +245,17 @@ describe('hostile redirection entries', function () {
     ])
     expect(result.written).toBe(false)
   })
+
+  // Found by tests/fuzz/pipeline.fuzz.test.ts (seed 20261129), shrunk: an
+  // `<a name>` holding a tab gave "In this article" a link with a raw tab.
+  it('should encode an id with whitespace in the "In this article" links', async function () {
+    const dir = siteOf({
+      'tolk.config.ts': "export default { defaultLocale: 'en-us', locales: { 'en-us': {} } }\n",
+      'content/en-us/index.md': article('Home', '## <a name="\treview"></a>Review\n\n## <a name="next step"></a>Next\n'),
+    })
+    const { pages } = await buildOf(dir, false)
+    const tree = fromHtml(pages.get('en-us/index.html')!)
+    expect(selectAll('nav.in-this-article a', tree).map((node) => node.properties.href)).toEqual(['#%09review', '#next%20step'])
+    expect(badUrls(tree)).toEqual([])
+  })
 })

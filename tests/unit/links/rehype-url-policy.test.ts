@@ -25,4 +25,12 @@ describe('rehypeUrlPolicy', function () {
     expect(messages).toEqual(['en-us/guide/page.md:1:1: warning: `javascript:` URL in `href` on `<a>` is removed [unsafe-html]'])
     expect(selectAll('a, img', hast).map((node) => node.properties.href ?? node.properties.src ?? null)).toEqual([null, './media/a.png'])
   })
+
+  // Found by tests/fuzz/pipeline.fuzz.test.ts (seed 20261129), shrunk: raw
+  // `<a href>` was written as `href=""`.
+  it('should write an element whose URL attribute is empty without it', function () {
+    const { hast, messages } = renderMarkdown('<a href>empty</a> <a href=" ">blank</a>\n')
+    expect(selectAll('a', hast).map((node) => node.properties)).toEqual([{}, {}])
+    expect(messages).toEqual([])
+  })
 })

@@ -114,4 +114,13 @@ describe('remarkRewriteLinks', function () {
     expect(select('a', hast)!.properties.href).toBe('../includes/next-step.md')
     expect(selectAll('a', hast)[1]!.properties.href).toBe('../analyze/')
   })
+
+  // Found by tests/fuzz/pipeline.fuzz.test.ts (seed 20261129), shrunk: a
+  // reference link to a refused definition was written as `href=""`.
+  it('should write a reference link or image to a refused definition without a URL', function () {
+    const { hast, messages } = renderMarkdown('[x]: javascript:alert(1)\n\n[ref][x] and ![pic][x]\n', { site })
+    expect(selectAll('a', hast).map((node) => node.properties)).toEqual([{}])
+    expect(selectAll('img', hast).map((node) => node.properties.src)).toEqual([undefined])
+    expect(messages).toEqual(['en-us/guide/page.md:1:1: error: Link `javascript:alert(1)` is not written: `javascript:` URLs are not allowed [unsafe-url]'])
+  })
 })
