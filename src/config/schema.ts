@@ -171,8 +171,11 @@ export const configSchema = z
     }
   })
 
-/** What a config file exports. */
-export type UserConfig = z.input<typeof configSchema>
+/**
+ * What a config file exports. `rules` is checked by hand (for "did you mean"
+ * and locked rules), so its type is given here for editors to complete ids.
+ */
+export type UserConfig = Omit<z.input<typeof configSchema>, 'rules'> & { rules?: RuleSettings }
 export type ParsedConfig = z.output<typeof configSchema>
 
 export interface ResolvedLocale {

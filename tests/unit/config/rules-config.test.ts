@@ -1,5 +1,6 @@
 import { VFile } from 'vfile'
 import { describe, expect, it } from 'vitest'
+import { defineConfig } from '../../../src/config/define-config.ts'
 import { resolveConfig } from '../../../src/config/resolve-config.ts'
 import { formatHuman } from '../../../src/diagnostics/format.ts'
 
@@ -63,5 +64,19 @@ describe('config `rules`', function () {
     const { config, messages } = resolve(['broken-link'], "export default {\n  rules: ['broken-link'],\n}\n")
     expect(config).toBeUndefined()
     expect(messages).toEqual(['tolk.config.ts:2:3: error: `rules`: Invalid input: expected record, received array [invalid-config]'])
+  })
+
+  it('should give config files typed rule ids and settings', function () {
+    const config = defineConfig({
+      defaultLocale: 'en-us',
+      locales: { 'en-us': {} },
+      // @ts-expect-error: no such rule
+      rules: { 'missing-assets': 'warning' },
+    })
+    // @ts-expect-error: no such setting
+    const typo = defineConfig({ defaultLocale: 'en-us', locales: { 'en-us': {} }, rules: { 'missing-asset': 'warn' } })
+    const file = new VFile({ path: `${configDir}/tolk.config.ts` })
+    expect(resolveConfig(config, file, configDir).config).toBeUndefined()
+    expect(resolveConfig(typo, file, configDir).config).toBeUndefined()
   })
 })
