@@ -14,12 +14,13 @@ import { discover, type LocaleSources, type SourceRef } from './content/discover
 import { docsetDirOf } from './content/docset.ts'
 import { createNodeFileSystem } from './content/node-file-system.ts'
 import type { PageJob } from './content/page-jobs.ts'
-import { readContained, readContainedBytes, type ReadLimits } from './content/read-contained.ts'
+import { readContained, type ReadLimits } from './content/read-contained.ts'
 import { loadRedirects } from './content/redirects.ts'
 import { dropCopiesOfDefault } from './content/shared-assets.ts'
 import { createSiteIndex, type SiteIndex } from './content/site-index.ts'
 import { report } from './diagnostics/report.ts'
-import { sourceHash } from './i18n/translation-status.ts'
+import { readDefaultArticleFacts } from './i18n/article-facts.ts'
+import type { DefaultArticleFacts } from './i18n/translation-status.ts'
 import { loadUiStrings, type UiStrings } from './i18n/ui-strings.ts'
 import type { FileSystem } from './includes/resolve-include.ts'
 import { createProcessor, type Processor } from './markdown/create-processor.ts'
@@ -44,7 +45,7 @@ export interface PreparedSite {
   renderJob(job: PageJob, text: string): RenderedPage
   /** Read the page's source through `readContained`, then render it; a file that cannot be read is reported on the page. */
   renderSource(job: PageJob): RenderedPage
-  /** Forget the cached source hash of a default-locale article that changed on disk. */
+  /** Forget what was read of a default-locale article that changed on disk (its hash, for the outdated check). */
   forgetSource(relPath: string): void
 }
 
@@ -86,7 +87,7 @@ export function prepareSite(config: ResolvedConfig, options: PrepareOptions = {}
   }
   const processor = createProcessor({ fs, maxIncludeDepth: config.maxIncludeDepth, video: { hosts: config.videoHosts, siteUrl: config.siteUrl } })
   const docsets = new Map<string, Map<string, string>>()
-  const hashOfSource = sourceHashReader(site, limits)
+  const defaultArticles = defaultArticleReader(site, limits)
 
   function renderJob({ locale, source, fallback }: PageJob, rawText: string): RenderedPage {
     const text = config.moniker ? applyMoniker(rawText, config.moniker) : rawText
@@ -108,7 +109,7 @@ export function prepareSite(config: ResolvedConfig, options: PrepareOptions = {}
         processor,
         nav: navFor(navs, locale.code, config.defaultLocale, source.relPath, site),
         fallback,
-        currentSourceHash: locale.code === config.defaultLocale ? undefined : hashOfSource.hash(source.relPath),
+        defaultArticle: locale.code === config.defaultLocale ? undefined : defaultArticles.facts(source.relPath),
       }),
     )
   }
@@ -126,7 +127,7 @@ export function prepareSite(config: ResolvedConfig, options: PrepareOptions = {}
     return rendered
   }
 
-  return { config, messages, sources, site, strings, templates, navs, fs, processor, renderJob, renderSource, forgetSource: hashOfSource.forget }
+  return { config, messages, sources, site, strings, templates, navs, fs, processor, renderJob, renderSource, forgetSource: defaultArticles.forget }
 }
 
 /** Why a configured content root cannot be one, or `undefined` when it is a folder. */
@@ -180,20 +181,18 @@ function withMoniker(fs: FileSystem, moniker: string | undefined): FileSystem {
   }
 }
 
-/** SHA-1 of each default-locale article, read once, only when a translation asks. */
-function sourceHashReader(site: SiteIndex, limits: ReadLimits): { hash(relPath: string): string | undefined; forget(relPath: string): void } {
-  const hashes = new Map<string, string | undefined>()
+/** What the outdated check needs of each default-locale article, read once, only when a translation asks. */
+function defaultArticleReader(site: SiteIndex, limits: ReadLimits): { facts(relPath: string): DefaultArticleFacts | undefined; forget(relPath: string): void } {
+  const known = new Map<string, DefaultArticleFacts | undefined>()
   return {
-    hash(relPath) {
-      if (!hashes.has(relPath)) {
+    facts(relPath) {
+      if (!known.has(relPath)) {
         const ref = site.articlesByLocale.get(site.defaultLocale)?.get(relPath)
-        // The bytes as they are on disk, so the hash is what `sha1sum` prints.
-        const read = ref ? readContainedBytes(ref.absPath, [ref.root], limits) : undefined
-        hashes.set(relPath, read?.ok ? sourceHash(read.bytes) : undefined)
+        known.set(relPath, ref ? readDefaultArticleFacts(ref, limits) : undefined)
       }
-      return hashes.get(relPath)
+      return known.get(relPath)
     },
-    forget: (relPath) => void hashes.delete(relPath),
+    forget: (relPath) => void known.delete(relPath),
   }
 }
 

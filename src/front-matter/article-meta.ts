@@ -17,8 +17,10 @@ export interface ArticleMeta {
   contentLocale: string | undefined
   /** `ms.translationtype`: `MT` (machine) or `HT` (human). */
   translationType: string | undefined
-  /** `tolk.source-hash` (or DocFX's `ms.openlocfilehash`): SHA-1 of the source this translation was made from. */
-  sourceHash: string | undefined
+  /** `tolk.source-hash`: SHA-1 of the default-locale file this translation was made from. */
+  tolkSourceHash: string | undefined
+  /** DocFX's `ms.openlocfilehash`: hash of the source (usually English) this translation was made from. */
+  originHash: string | undefined
   /** `ms.translationtype: MT` or `tolk.machine-translated: true`. */
   machineTranslated: boolean
   /** `ms.date` as a calendar date (UTC midnight), when it is a valid MM/DD/YYYY. */
@@ -43,7 +45,8 @@ export function readArticleMeta(file: VFile, data: Record<string, unknown>, hadY
     author: stringValue(file, data, 'ms.author') ?? stringValue(file, data, 'author'),
     contentLocale: stringValue(file, data, 'ms.contentlocale'),
     translationType: stringValue(file, data, 'ms.translationtype'),
-    sourceHash: stringValue(file, data, 'tolk.source-hash') ?? stringValue(file, data, 'ms.openlocfilehash'),
+    tolkSourceHash: stringValue(file, data, 'tolk.source-hash'),
+    originHash: stringValue(file, data, 'ms.openlocfilehash'),
     machineTranslated: isMachineTranslated(data),
     dateValue: readDate(file, data),
   }

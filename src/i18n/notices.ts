@@ -1,13 +1,16 @@
 /**
  * The notices a translated page shows at the top, in the page's language:
- * not translated yet (fallback page), machine translated, or made from an
- * older version of the source. Each links the source-language article.
+ * not translated yet (fallback page), machine translated, made before the
+ * default-locale article last changed (`outdated`), or made from an older
+ * or newer version of the source than the default-locale article, when that
+ * is a translation too (`older-source`, `newer-source`; see
+ * translation-status.ts). Each links the default-locale article.
  */
 import type { TranslationInfo } from './translation-status.ts'
 import { formatString } from './format-string.ts'
 
 export interface Notice {
-  kind: 'untranslated' | 'machine' | 'outdated'
+  kind: 'untranslated' | 'machine' | 'outdated' | 'older-source' | 'newer-source'
   text: string
   linkText: string
   linkHref: string
@@ -38,6 +41,8 @@ export function noticesFor(input: NoticeInput): Notice[] {
   if (input.fallback) return [notice('untranslated')]
   const notices: Notice[] = []
   if (input.translation.machine) notices.push(notice('machine'))
-  if (input.translation.state === 'outdated') notices.push(notice('outdated'))
+  const { state, basis } = input.translation
+  if (state === 'outdated') notices.push(notice(basis === 'shared-source' ? 'older-source' : 'outdated'))
+  if (state === 'newer') notices.push(notice('newer-source'))
   return notices
 }

@@ -53,7 +53,8 @@ describe('readArticleMeta', function () {
       author: 'sam',
       contentLocale: 'da-DK',
       translationType: 'MT',
-      sourceHash: '3f786850e387550fdab836ed7e6dc881de23001b',
+      tolkSourceHash: '3f786850e387550fdab836ed7e6dc881de23001b',
+      originHash: undefined,
     })
   })
 
