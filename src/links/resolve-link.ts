@@ -6,7 +6,7 @@
  * then the default locale. Pure: reads the site index, touches no disk.
  */
 import type { RuleId } from '../diagnostics/rules.ts'
-import type { SiteIndex } from '../content/site-index.ts'
+import { redirectOf, type SiteIndex } from '../content/site-index.ts'
 import { isExternal, resolveRelPath, splitUrl } from './urls.ts'
 
 export interface Problem {
@@ -84,22 +84,26 @@ function resolveInRoot(
     ? [target]
     : [target, `${target}.md`, `${target}.yml`, ...(target ? [`${target}/index.md`, `${target}/index.yml`] : ['index.md', 'index.yml'])]
   if (!context.isImage) {
-    for (const candidate of candidates) {
-      const page = findArticle(site, candidate, context.locale, warnings, written)
-      if (page) return { kind: 'page', ...page, search, hash, warnings }
-    }
-    for (const candidate of candidates) {
-      const redirect = site.redirects.get(candidate)
-      if (redirect === undefined) continue
-      if (hops >= maxRedirectHops) return { kind: 'broken', problem: endlessRedirects }
-      const followed = followRedirect(redirect, search, hash, context, hops + 1)
-      if (followed.kind === 'page') {
-        followed.warnings.unshift({
-          rule: 'redirected-link',
-          reason: `\`${written}\` is redirected to \`${redirect}\`; link the target directly`,
-        })
+    // The locale's own article, its own redirect, the default locale's article, the site-wide redirect (see `redirectOf`).
+    for (const own of [true, false]) {
+      const locales = own ? [context.locale] : [site.defaultLocale].filter((code) => code !== context.locale)
+      for (const candidate of candidates) {
+        const page = findArticle(site, candidate, locales, context.locale, warnings, written)
+        if (page) return { kind: 'page', ...page, search, hash, warnings }
       }
-      return followed
+      for (const candidate of candidates) {
+        const redirect = redirectOf(site, candidate, context.locale)
+        if (redirect === undefined || redirect.own !== own) continue
+        if (hops >= maxRedirectHops) return { kind: 'broken', problem: endlessRedirects }
+        const followed = followRedirect(redirect.target, search, hash, context, hops + 1)
+        if (followed.kind === 'page') {
+          followed.warnings.unshift({
+            rule: 'redirected-link',
+            reason: `\`${written}\` is redirected to \`${redirect.target}\`; link the target directly`,
+          })
+        }
+        return followed
+      }
     }
   }
   for (const candidate of [target, target ? `${target}/index.yml` : 'index.yml']) {
@@ -145,8 +149,9 @@ function followRedirect(redirect: string, search: string, hash: string, context:
   return resolveRootRelative(pathname, redirectSearch || search, decodeHash(redirectHash) || hash, context, hops)
 }
 
-function findArticle(site: SiteIndex, relPath: string, locale: string, warnings: Problem[], written: string) {
-  for (const candidateLocale of unique([locale, site.defaultLocale])) {
+/** `relPath` in the first of `locales` that has it, as seen from a page in `locale`. */
+function findArticle(site: SiteIndex, relPath: string, locales: string[], locale: string, warnings: Problem[], written: string) {
+  for (const candidateLocale of locales) {
     const articles = site.articlesByLocale.get(candidateLocale)
     let found = articles?.has(relPath) ? relPath : undefined
     if (!found) {
