@@ -56,6 +56,7 @@ export const rules = {
   'yaml-warning': { severity: 'warning' },
   'include-too-large': { severity: 'error' },
   'render-timeout': { severity: 'error' },
+  'link-backslash': { severity: 'warning' },
 } as const
 
 export type RuleId = keyof typeof rules
