@@ -17,6 +17,8 @@ export interface SiteSpec {
   yamlPages?: Record<string, string[]>
   /** `source_path` → `redirect_url`. */
   redirects?: Record<string, string>
+  /** locale → its own redirection file's `source_path` → `redirect_url`. */
+  localeRedirects?: Record<string, Record<string, string>>
   externalRoots?: Record<string, string>
   ignoreLinks?: string[]
   /** Default: the first locale. */
@@ -57,5 +59,8 @@ export function sourcesOf(spec: SiteSpec): Map<string, LocaleSources> {
 }
 
 export function siteIndexOf(spec: SiteSpec): SiteIndex {
-  return createSiteIndex(configOf(spec), sourcesOf(spec), { redirects: new Map(Object.entries(spec.redirects ?? {})) })
+  return createSiteIndex(configOf(spec), sourcesOf(spec), {
+    redirects: new Map(Object.entries(spec.redirects ?? {})),
+    localeRedirects: new Map(Object.entries(spec.localeRedirects ?? {}).map(([locale, entries]) => [locale, new Map(Object.entries(entries))])),
+  })
 }
