@@ -26,6 +26,7 @@ import { createProcessor, type Processor } from './markdown/create-processor.ts'
 import { applyMoniker } from './markdown/moniker-filter.ts'
 import { buildLocaleNav, tocFor, type LocaleNav } from './nav/nav-index.ts'
 import { pageNav, type PageNav } from './nav/page-nav.ts'
+import { movedArticles } from './links/resolve-link.ts'
 import { renderPage, type RenderedPage } from './render/render-page.ts'
 import { loadTemplates, type Templates } from './render/templates.ts'
 
@@ -88,6 +89,7 @@ export function prepareSite(config: ResolvedConfig, options: PrepareOptions = {}
     localeRedirects,
     localeRedirectPlaces,
   })
+  site.movedByLocale = movedArticles(site)
   const strings = loadUiStrings(config)
   const templates = loadTemplates(config.templatesDir, strings, { roots: [config.configDir, config.templatesDir], limits })
   messages.push(...strings.files.flatMap((file) => file.messages), ...templates.files.flatMap((file) => file.messages))

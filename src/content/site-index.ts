@@ -40,6 +40,12 @@ export interface SiteIndex {
   localeRedirects?: Map<string, Map<string, string>> | undefined
   /** Locale → where its own entries are in its file. */
   localeRedirectPlaces?: Map<string, Map<string, RedirectPlaces>> | undefined
+  /**
+   * Locale → default-locale articles its own file redirects somewhere that
+   * exists (`movedArticles` in resolve-link.ts, set once the index is made):
+   * the locale has a redirect page there, not a fallback page.
+   */
+  movedByLocale?: Map<string, Set<string>> | undefined
 }
 
 export interface SiteIndexExtras {
@@ -96,6 +102,11 @@ export function ownRedirect(index: SiteIndex, relPath: string, locale: string): 
   return index.localeRedirects?.get(locale)?.get(relPath)
 }
 
+/** True when `locale`'s own redirection file moved the default locale's `relPath` somewhere that exists. */
+export function isMoved(index: SiteIndex, relPath: string, locale: string): boolean {
+  return index.movedByLocale?.get(locale)?.has(relPath) ?? false
+}
+
 /**
  * Where a link to `relPath` from `locale` is redirected, merging the
  * redirection files the way DocFX builds each translation repository:
@@ -131,14 +142,14 @@ export function alternatesOf(index: SiteIndex, relPath: string): string[] {
 export function landingLocale(index: SiteIndex, relPath: string, locale: string): string | undefined {
   if (index.articlesByLocale.get(locale)?.has(relPath)) return locale
   // The locale's own redirection file moved the article: a redirect page stands there, no fallback.
-  if (ownRedirect(index, relPath, locale) !== undefined) return undefined
+  if (isMoved(index, relPath, locale)) return undefined
   if (index.articlesByLocale.get(index.defaultLocale)?.has(relPath)) return index.fallbackPages ? locale : index.defaultLocale
   return undefined
 }
 
 /** True when `locale` shows `relPath` from the default locale (a fallback page). */
 export function isFallback(index: SiteIndex, relPath: string, locale: string): boolean {
-  return !index.articlesByLocale.get(locale)?.has(relPath) && ownRedirect(index, relPath, locale) === undefined && Boolean(index.articlesByLocale.get(index.defaultLocale)?.has(relPath))
+  return !index.articlesByLocale.get(locale)?.has(relPath) && !isMoved(index, relPath, locale) && Boolean(index.articlesByLocale.get(index.defaultLocale)?.has(relPath))
 }
 
 /** The locale whose copy of an asset a page in `locale` uses, or `undefined` when none has it. */

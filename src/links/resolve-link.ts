@@ -41,6 +41,27 @@ const maxRedirectHops = 5
 /** A redirect chain that never ends; `resolveLink` words it with the link as written. */
 const endlessRedirects: Problem = { rule: 'broken-link', reason: 'endless redirects' }
 
+/**
+ * Locale → default-locale articles that the locale's own redirection file
+ * moved: its entry for the path leads to a page or a URL. The locale gets a
+ * redirect page there instead of a fallback page (page-jobs.ts, landingLocale).
+ */
+export function movedArticles(site: SiteIndex): Map<string, Set<string>> {
+  const moved = new Map<string, Set<string>>()
+  const defaults = site.articlesByLocale.get(site.defaultLocale)
+  for (const [locale, entries] of site.localeRedirects ?? []) {
+    if (locale === site.defaultLocale) continue
+    const paths = new Set<string>()
+    for (const [source, redirect] of entries) {
+      if (!defaults?.has(source) || site.articlesByLocale.get(locale)?.has(source)) continue
+      const target = resolveLink(redirect, { site, locale, relPath: source, isImage: false })
+      if (target.kind === 'page' || target.kind === 'url') paths.add(source)
+    }
+    moved.set(locale, paths)
+  }
+  return moved
+}
+
 export function resolveLink(url: string, context: LinkContext): LinkTarget {
   const target = resolveUrl(url, context)
   if (target.kind === 'broken' && target.problem === endlessRedirects) {
@@ -85,6 +106,9 @@ function resolveInRoot(
     : [target, `${target}.md`, `${target}.yml`, ...(target ? [`${target}/index.md`, `${target}/index.yml`] : ['index.md', 'index.yml'])]
   if (!context.isImage) {
     // The locale's own article, its own redirect, the default locale's article, the site-wide redirect (see `redirectOf`).
+    // An own redirect that leads nowhere gives way to the default locale's article (translation trees
+    // redirect to articles they do not hold yet).
+    let ownBroken: LinkTarget | undefined
     for (const own of [true, false]) {
       const locales = own ? [context.locale] : [site.defaultLocale].filter((code) => code !== context.locale)
       for (const candidate of candidates) {
@@ -96,6 +120,10 @@ function resolveInRoot(
         if (redirect === undefined || redirect.own !== own) continue
         if (hops >= maxRedirectHops) return { kind: 'broken', problem: endlessRedirects }
         const followed = followRedirect(redirect.target, search, hash, context, hops + 1)
+        if (own && followed.kind === 'broken' && followed.problem !== endlessRedirects) {
+          ownBroken = followed
+          break
+        }
         if (followed.kind === 'page') {
           followed.warnings.unshift({
             rule: 'redirected-link',
@@ -105,6 +133,7 @@ function resolveInRoot(
         return followed
       }
     }
+    if (ownBroken) return ownBroken
   }
   for (const candidate of [target, target ? `${target}/index.yml` : 'index.yml']) {
     if (site.yamlPages.has(candidate)) return { kind: 'unbuilt', relPath: candidate }

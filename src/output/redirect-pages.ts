@@ -68,16 +68,17 @@ export function redirectPages(
       }
       // An article that still exists wins over its redirect.
       if (site.articlesByLocale.get(locale.code)?.has(source)) continue
-      const outputFile = articleOutputFile(locale.code, source)
-      const occupant = built.get(outputFile.toLowerCase())
-      if (occupant !== undefined) {
-        once('redirect-collision', `Redirect of \`${source}\` would replace ${occupant} (\`${outputFile}\`); no redirect page is written`, places?.source)
-        continue
-      }
+      // A target that goes nowhere is the entry's problem, whatever stands at its source.
       const href = targetHref(target, source, locale.code, site)
       if (href === undefined) {
         // The default locale may still have the article: whichever locale meets the problem first reports it.
         once('broken-redirect', `Redirect of \`${source}\` points to \`${target}\`, which is not in this build`, places?.target)
+        continue
+      }
+      const outputFile = articleOutputFile(locale.code, source)
+      const occupant = built.get(outputFile.toLowerCase())
+      if (occupant !== undefined) {
+        once('redirect-collision', `Redirect of \`${source}\` would replace ${occupant} (\`${outputFile}\`); no redirect page is written`, places?.source)
         continue
       }
       // A chain of redirects may end anywhere: judge where it ends.

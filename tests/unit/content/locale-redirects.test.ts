@@ -13,7 +13,7 @@ import { configOf, siteIndexOf, sourcesOf, type SiteSpec } from '../site-index-o
 
 const spec: SiteSpec = {
   articles: {
-    'en-us': ['index.md', 'guide/kept.md', 'guide/moved.md', 'guide/new.md', 'guide/target.md'],
+    'en-us': ['index.md', 'guide/kept.md', 'guide/moved.md', 'guide/new.md', 'guide/stale.md', 'guide/target.md'],
     'da-dk': ['index.md', 'guide/kept.md', 'guide/new.md', 'guide/dansk.md'],
   },
   redirects: {
@@ -30,6 +30,8 @@ const spec: SiteSpec = {
       // Both files redirect it; da-dk's own entry wins for da-dk.
       'guide/both.md': '/guide/dansk',
       'guide/gone.md': '/guide/nowhere',
+      // da-dk moved an article to one it does not hold yet: the default locale's article stays.
+      'guide/stale.md': '/guide/missing',
     },
   },
 }
@@ -61,6 +63,7 @@ describe('links through merged redirection files', function () {
     ['own entry beats the site-wide entry', 'both.md', 'da-dk', 'da-dk/guide/dansk.md'],
     ['site-wide entry in the default locale', 'both.md', 'en-us', 'en-us/guide/target.md'],
     ['site-wide entry applies where the locale has none', 'old.md', 'da-dk', 'da-dk/guide/target.md'],
+    ["an own entry that leads nowhere gives way to the default locale's article", 'stale.md', 'da-dk', 'da-dk/guide/stale.md'],
   ])('%s: `%s` from %s lands on %s', function (_row, url, locale, expected) {
     expect(landing(url, locale)).toBe(expected)
   })
@@ -82,7 +85,8 @@ describe('pages of a locale that redirects a default-locale article', function (
   it('should build no fallback page there, and give the article no landing in that locale', function () {
     const jobs = pageJobs(configOf(spec), sourcesOf(spec), site)
     const daDk = jobs.filter((job) => job.locale.code === 'da-dk').map((job) => `${job.source.relPath}${job.fallback ? ' (fallback)' : ''}`)
-    expect(daDk).toEqual(['guide/dansk.md', 'guide/kept.md', 'guide/new.md', 'guide/target.md (fallback)', 'index.md'])
+    expect(daDk).toEqual(['guide/dansk.md', 'guide/kept.md', 'guide/new.md', 'guide/stale.md (fallback)', 'guide/target.md (fallback)', 'index.md'])
+    expect(site.movedByLocale).toEqual(new Map([['da-dk', new Set(['guide/moved.md'])]]))
     expect(landingLocale(site, 'guide/moved.md', 'da-dk')).toBeUndefined()
     expect(landingLocale(site, 'guide/moved.md', 'en-us')).toBe('en-us')
   })
@@ -101,6 +105,7 @@ describe('pages of a locale that redirects a default-locale article', function (
     ])
     expect(messages.map((message) => formatHuman(message, { cwd: '/virtual' }))).toEqual([
       'da-dk/.openpublishing.redirection.json:1:1: warning: Redirect of `guide/gone.md` points to `/guide/nowhere`, which is not in this build [broken-redirect]',
+      'da-dk/.openpublishing.redirection.json:1:1: warning: Redirect of `guide/stale.md` points to `/guide/missing`, which is not in this build [broken-redirect]',
     ])
   })
 })
