@@ -82,7 +82,7 @@ async function buildWith(pool: RenderPool, config: ResolvedConfig, options: Buil
   let pages = 0
 
   // Which job makes which file; two articles that would make the same file are an error.
-  const jobs = pageJobs(config, sources)
+  const jobs = pageJobs(config, sources, site)
   const chosen: number[] = []
   for (const [index, { locale, source }] of jobs.entries()) {
     const outputFile = articleOutputFile(locale.code, source.relPath)
@@ -128,7 +128,7 @@ async function buildWith(pool: RenderPool, config: ResolvedConfig, options: Buil
   messages.push(...redirected.messages)
   for (const page of redirected.pages) {
     if (outputs.has(page.outputFile)) continue
-    writer?.write(page.outputFile, page.html, config.redirectionFile ? { path: config.redirectionFile } : undefined)
+    writer?.write(page.outputFile, page.html, page.redirectionFile ? { path: page.redirectionFile } : undefined)
   }
 
   if (writer) {

@@ -15,7 +15,7 @@ import { docsetDirOf } from './content/docset.ts'
 import { createNodeFileSystem } from './content/node-file-system.ts'
 import type { PageJob } from './content/page-jobs.ts'
 import { readContained, type ReadLimits } from './content/read-contained.ts'
-import { loadRedirects } from './content/redirects.ts'
+import { loadRedirects, type RedirectPlaces } from './content/redirects.ts'
 import { dropCopiesOfDefault } from './content/shared-assets.ts'
 import { createSiteIndex, type SiteIndex } from './content/site-index.ts'
 import { report } from './diagnostics/report.ts'
@@ -27,6 +27,7 @@ import { createProcessor, type Processor } from './markdown/create-processor.ts'
 import { applyMoniker } from './markdown/moniker-filter.ts'
 import { buildLocaleNav, tocFor, type LocaleNav } from './nav/nav-index.ts'
 import { pageNav, type PageNav } from './nav/page-nav.ts'
+import { movedArticles } from './links/resolve-link.ts'
 import { renderPage, type RenderedPage } from './render/render-page.ts'
 import { loadTemplates, type Templates } from './render/templates.ts'
 
@@ -73,7 +74,23 @@ export function prepareSite(config: ResolvedConfig, options: PrepareOptions = {}
   // default, the default locale's content root), never through a link out of them.
   const redirects = loadRedirects(config.redirectionFile, [config.configDir, defaultRoot], limits)
   messages.push(...(redirects.file?.messages ?? []))
-  const site = createSiteIndex(config, sources, { redirects: redirects.bySource, redirectPlaces: redirects.placesBySource })
+  // Each other locale's own file, read from its content root only; merged by `redirectOf` (site-index.ts).
+  const localeRedirects = new Map<string, Map<string, string>>()
+  const localeRedirectPlaces = new Map<string, Map<string, RedirectPlaces>>()
+  for (const locale of config.locales) {
+    if (!locale.redirectionFile) continue
+    const own = loadRedirects(locale.redirectionFile, [locale.root], limits)
+    messages.push(...(own.file?.messages ?? []))
+    localeRedirects.set(locale.code, own.bySource)
+    localeRedirectPlaces.set(locale.code, own.placesBySource)
+  }
+  const site = createSiteIndex(config, sources, {
+    redirects: redirects.bySource,
+    redirectPlaces: redirects.placesBySource,
+    localeRedirects,
+    localeRedirectPlaces,
+  })
+  site.movedByLocale = movedArticles(site)
   const strings = loadUiStrings(config)
   const templates = loadTemplates(config.templatesDir, strings, { roots: [config.configDir, config.templatesDir], limits })
   messages.push(...strings.files.flatMap((file) => file.messages), ...templates.files.flatMap((file) => file.messages))

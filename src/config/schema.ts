@@ -184,6 +184,12 @@ export interface ResolvedLocale {
   root: string
   lang: string
   dir: 'ltr' | 'rtl'
+  /**
+   * The locale's own DocFX redirection file (`.openpublishing.redirection.json`
+   * in its content root), for every locale but the default one, whose file is
+   * `ResolvedConfig.redirectionFile`; `undefined` when there is none.
+   */
+  redirectionFile?: string | undefined
 }
 
 /** What the stages receive: absolute paths, defaults filled, locales in order. */

@@ -18,7 +18,11 @@ export interface SiteIndex {
   assetsByLocale: Map<string, Set<string>>
   /** locale → lower-cased article or asset path → its real path, for case-insensitive matches. */
   pathsByLowerCase: Map<string, Map<string, string>>
-  /** Redirected article paths (DocFX `source_path`) → root-relative `redirect_url`. */
+  /**
+   * Redirected article paths (DocFX `source_path`) → root-relative
+   * `redirect_url`: the default locale's (site-wide) redirection file. A
+   * locale's own file is in `localeRedirects`; `redirectOf` merges them.
+   */
   redirects: Map<string, string>
   /** Root-relative prefixes outside this build → URL templates (`{locale}` filled in), longest first. */
   externalRoots: Array<[prefix: string, template: string]>
@@ -32,11 +36,23 @@ export interface SiteIndex {
   topFolders: Set<string>
   /** Redirected article paths → where their entry is in the redirection file (absent in tests that make redirects by hand). */
   redirectPlaces?: Map<string, RedirectPlaces> | undefined
+  /** Locale → its own redirection file's entries (source path → `redirect_url`), for locales that have one. */
+  localeRedirects?: Map<string, Map<string, string>> | undefined
+  /** Locale → where its own entries are in its file. */
+  localeRedirectPlaces?: Map<string, Map<string, RedirectPlaces>> | undefined
+  /**
+   * Locale → default-locale articles its own file redirects somewhere that
+   * exists (`movedArticles` in resolve-link.ts, set once the index is made):
+   * the locale has a redirect page there, not a fallback page.
+   */
+  movedByLocale?: Map<string, Set<string>> | undefined
 }
 
 export interface SiteIndexExtras {
   redirects?: Map<string, string>
   redirectPlaces?: Map<string, RedirectPlaces>
+  localeRedirects?: Map<string, Map<string, string>>
+  localeRedirectPlaces?: Map<string, Map<string, RedirectPlaces>>
 }
 
 export function createSiteIndex(
@@ -76,7 +92,40 @@ export function createSiteIndex(
     yamlPages: new Set(config.locales.flatMap((locale) => (sources.get(locale.code)?.yamlPages ?? []).map((ref) => ref.relPath))),
     topFolders: new Set([...all].filter((relPath) => relPath.includes('/')).map((relPath) => relPath.split('/')[0]!)),
     redirectPlaces: extras.redirectPlaces ?? new Map(),
+    localeRedirects: extras.localeRedirects ?? new Map(),
+    localeRedirectPlaces: extras.localeRedirectPlaces ?? new Map(),
   }
+}
+
+/** The redirect of `relPath` in `locale`'s own redirection file, if it has one. */
+export function ownRedirect(index: SiteIndex, relPath: string, locale: string): string | undefined {
+  return index.localeRedirects?.get(locale)?.get(relPath)
+}
+
+/** True when `locale`'s own redirection file moved the default locale's `relPath` somewhere that exists. */
+export function isMoved(index: SiteIndex, relPath: string, locale: string): boolean {
+  return index.movedByLocale?.get(locale)?.has(relPath) ?? false
+}
+
+/**
+ * Where a link to `relPath` from `locale` is redirected, merging the
+ * redirection files the way DocFX builds each translation repository:
+ *
+ * | `locale` has…                              | the link goes to                        |
+ * | ------------------------------------------ | --------------------------------------- |
+ * | its own article at `relPath`               | that article (never redirected)         |
+ * | its own entry for `relPath`                | its own entry's target                  |
+ * | the default locale's article at `relPath`  | that article (a fallback page)          |
+ * | only a default-locale (site-wide) entry    | the site-wide entry's target            |
+ *
+ * This answers the redirect part only; callers look for articles first.
+ * `own` says which file the entry is from.
+ */
+export function redirectOf(index: SiteIndex, relPath: string, locale: string): { target: string; own: boolean } | undefined {
+  const own = ownRedirect(index, relPath, locale)
+  if (own !== undefined) return { target: own, own: true }
+  const sitewide = index.redirects.get(relPath)
+  return sitewide === undefined ? undefined : { target: sitewide, own: false }
 }
 
 /** Locales that have their own copy of `relPath`, in config order. */
@@ -92,13 +141,15 @@ export function alternatesOf(index: SiteIndex, relPath: string): string[] {
  */
 export function landingLocale(index: SiteIndex, relPath: string, locale: string): string | undefined {
   if (index.articlesByLocale.get(locale)?.has(relPath)) return locale
+  // The locale's own redirection file moved the article: a redirect page stands there, no fallback.
+  if (isMoved(index, relPath, locale)) return undefined
   if (index.articlesByLocale.get(index.defaultLocale)?.has(relPath)) return index.fallbackPages ? locale : index.defaultLocale
   return undefined
 }
 
 /** True when `locale` shows `relPath` from the default locale (a fallback page). */
 export function isFallback(index: SiteIndex, relPath: string, locale: string): boolean {
-  return !index.articlesByLocale.get(locale)?.has(relPath) && Boolean(index.articlesByLocale.get(index.defaultLocale)?.has(relPath))
+  return !index.articlesByLocale.get(locale)?.has(relPath) && !isMoved(index, relPath, locale) && Boolean(index.articlesByLocale.get(index.defaultLocale)?.has(relPath))
 }
 
 /** The locale whose copy of an asset a page in `locale` uses, or `undefined` when none has it. */

@@ -77,7 +77,7 @@ export function createDevSession(loadConfig: () => Promise<ResolveResult>): DevS
     for (const absPath of [...globalFiles]) fs.invalidate(absPath)
     fs.setLimits({ maxFileSize: config.maxFileSize })
     prepared = prepareSite(config, { fs })
-    jobsByUrl = new Map(pageJobs(config, prepared.sources).map((job) => [articlePath(job.locale.code, job.source.relPath), job]))
+    jobsByUrl = new Map(pageJobs(config, prepared.sources, prepared.site).map((job) => [articlePath(job.locale.code, job.source.relPath), job]))
     filesByUrl = new Map()
     contentSvgs = new Set()
     for (const locale of config.locales) {
@@ -91,6 +91,7 @@ export function createDevSession(loadConfig: () => Promise<ResolveResult>): DevS
       [
         config.configFile,
         config.redirectionFile,
+        ...config.locales.map((locale) => locale.redirectionFile),
         ...prepared.templates.files.map((file) => String(file.path)),
         ...prepared.strings.files.map((file) => String(file.path)),
         ...config.locales.flatMap((locale) => prepared!.sources.get(locale.code)!.tocs.map((toc) => toc.absPath)),

@@ -62,6 +62,7 @@ export const rules = {
   'include-too-large': { severity: 'error', locked: 'an include over `maxFileSize` is never read, so its page is incomplete (raise `maxFileSize` instead)' },
   'render-timeout': { severity: 'error', locked: 'a page that timed out is lost from the site (raise `pageTimeout` instead)' },
   'duplicate-anchor': { severity: 'warning' },
+  'link-backslash': { severity: 'warning' },
 } as const
 
 export type RuleId = keyof typeof rules

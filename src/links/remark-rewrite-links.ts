@@ -9,6 +9,7 @@ import { visit } from 'unist-util-visit'
 import { VFile } from 'vfile'
 import { report } from '../diagnostics/report.ts'
 import type { RuleId } from '../diagnostics/rules.ts'
+import { slashedPath } from './backslash-path.ts'
 import { resolveLink, type LinkTarget } from './resolve-link.ts'
 import { printableUrl, safeUrl } from './url-policy.ts'
 import { articlePath, relativeUrl } from './urls.ts'
@@ -43,6 +44,10 @@ export default function remarkRewriteLinks() {
       if (node.type !== 'link' && node.type !== 'image' && node.type !== 'definition') return
       // Links from an include were rebased onto the page; messages quote them as written in the include.
       const written = node.data?.sourceUrl ?? node.url
+      // `..\media\a.png` is read as `../media/a.png` (an include's links were read so when rebased).
+      const slashed = slashedPath(written)
+      if (slashed !== undefined) reportAt(file, node, 'link-backslash', `\`${written}\` separates folders with \`\\\`; read as \`${slashed}\` (write \`/\`)`)
+      node.url = slashedPath(node.url) ?? node.url
       const target = resolveLink(node.url, { site: page.site, locale: page.locale, relPath: page.relPath, isImage: node.type === 'image', written })
       const place = node.position?.start ?? { line: 1, column: 1 }
       const sourceFile = node.data?.sourceFile ?? String(file.path)

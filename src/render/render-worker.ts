@@ -13,7 +13,7 @@ import { toPageResult } from './page-result.ts'
 
 const { config } = workerData as { config: ResolvedConfig }
 const prepared = prepareSite(config)
-const jobs = pageJobs(config, prepared.sources)
+const jobs = pageJobs(config, prepared.sources, prepared.site)
 
 parentPort!.on('message', ({ index }: { index: number }) => {
   const job = jobs[index]!

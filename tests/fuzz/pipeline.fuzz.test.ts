@@ -106,7 +106,7 @@ describe('pipeline fuzz', function () {
       const dir = copyOfSampleGuide('tolk-fuzz-articles-')
       const { config } = await loadConfig({ outDir: path.join(dir, 'dist') }, dir)
       prepared = prepareSite(config!)
-      jobs = pageJobs(config!, prepared.sources)
+      jobs = pageJobs(config!, prepared.sources, prepared.site)
     })
 
     it(`should render ${articleRuns} mutated articles safely (seed ${fuzzSeed})`, function () {
