@@ -7,6 +7,7 @@ import { report } from '../diagnostics/report.ts'
 import { isMachineTranslated } from '../i18n/translation-status.ts'
 
 export interface ArticleMeta {
+  /** `title` from front matter; without one, the file name (render-page.ts puts the first heading in its place). */
   title: string
   description: string | undefined
   keywords: string | undefined
@@ -23,6 +24,8 @@ export interface ArticleMeta {
   machineTranslated: boolean
   /** `ms.date` as a calendar date (UTC midnight), when it is a valid MM/DD/YYYY. */
   dateValue: Date | undefined
+  /** True when front matter has no usable `title` and `title` is the file name. */
+  untitled: boolean
 }
 
 export function readArticleMeta(file: VFile, data: Record<string, unknown>, hadYamlError: boolean): ArticleMeta {
@@ -46,6 +49,7 @@ export function readArticleMeta(file: VFile, data: Record<string, unknown>, hadY
     sourceHash: stringValue(file, data, 'tolk.source-hash') ?? stringValue(file, data, 'ms.openlocfilehash'),
     machineTranslated: isMachineTranslated(data),
     dateValue: readDate(file, data),
+    untitled: title === undefined,
   }
 }
 
