@@ -12,7 +12,8 @@ import type { ResolvedConfig } from './config/schema.ts'
 import { pageJobs } from './content/page-jobs.ts'
 import type { SiteIndex } from './content/site-index.ts'
 import { sortMessages } from './diagnostics/format.ts'
-import { hasErrors, report } from './diagnostics/report.ts'
+import { MessageList } from './diagnostics/message-list.ts'
+import { report } from './diagnostics/report.ts'
 import { collectStatus } from './i18n/collect-status.ts'
 import type { UiStringCoverage } from './i18n/ui-strings.ts'
 import { checkAnchors, pageKey, type AnchorsByPage } from './links/check-anchors.ts'
@@ -71,8 +72,10 @@ export async function build(config: ResolvedConfig, options: BuildOptions): Prom
 async function buildWith(pool: RenderPool, config: ResolvedConfig, options: BuildOptions, claimed: { outDir: string } | undefined): Promise<BuildResult> {
   const prepared = prepareSite(config)
   const { sources, site, strings, templates } = prepared
-  const messages: VFileMessage[] = [...prepared.messages]
-  const writer = claimed && !hasErrors(messages, options.strict) ? openWriter(claimed.outDir, messages) : undefined
+  // Every message of the build enters here, under the site's rule settings.
+  const messages = new MessageList(config.rules)
+  messages.push(...prepared.messages)
+  const writer = claimed && !messages.hasErrors(options.strict) ? openWriter(claimed.outDir, messages) : undefined
   const outputs = new Map<string, string>()
   const anchorsByPage: AnchorsByPage = new Map()
   const anchorChecks: AnchorCheck[] = []
@@ -116,7 +119,7 @@ async function buildWith(pool: RenderPool, config: ResolvedConfig, options: Buil
   } else {
     for (const index of chosen) {
       const job = jobs[index]!
-      take(index, toPageResult(prepared.renderSource(job), job.fallback))
+      take(index, toPageResult(prepared.renderSource(job), job.fallback, config.rules))
     }
   }
 
@@ -155,14 +158,14 @@ async function buildWith(pool: RenderPool, config: ResolvedConfig, options: Buil
   if (writer) for (const name of templates.assets) writer.copy(`_tolk/${name}`, path.join(templates.assetsDir, name))
 
   if (writer) messages.push(...writer.messages)
-  const written = writer !== undefined && !hasErrors(messages, options.strict) && finish(writer, config, messages)
+  const written = writer !== undefined && !messages.hasErrors(options.strict) && finish(writer, config, messages)
   if (writer && !written) finish(writer, config, messages, 'abort')
-  const sorted = dedupe(sortMessages(messages))
+  const sorted = dedupe(sortMessages(messages.all()))
   return { messages: sorted, pages, assets, written, uiStrings: strings.coverage(), outputRefused: undefined }
 }
 
 /** The site writer, or `undefined` after reporting why its temp folder could not be made. */
-function openWriter(outDir: string, messages: VFileMessage[]): SiteWriter | undefined {
+function openWriter(outDir: string, messages: MessageList): SiteWriter | undefined {
   try {
     return createSiteWriter(outDir)
   } catch (error) {
@@ -172,7 +175,7 @@ function openWriter(outDir: string, messages: VFileMessage[]): SiteWriter | unde
 }
 
 /** Commit (or abort) the writer; a file-system error becomes an `output-error`, never a throw. */
-function finish(writer: SiteWriter, config: ResolvedConfig, messages: VFileMessage[], how: 'commit' | 'abort' = 'commit'): boolean {
+function finish(writer: SiteWriter, config: ResolvedConfig, messages: MessageList, how: 'commit' | 'abort' = 'commit'): boolean {
   try {
     if (how === 'commit') writer.commit()
     else writer.abort()

@@ -84,6 +84,7 @@ export function resolveConfig(input: unknown, file: VFile, configDir: string): R
       videoHosts: config.videoHosts,
       maxFileSize: config.maxFileSize,
       pageTimeout: config.pageTimeout,
+      rules: config.rules,
     },
   }
 }

@@ -3,6 +3,7 @@
  * defaults and the types at once (the Starlight model).
  */
 import { z } from 'zod'
+import { ruleSettingProblem, type RuleSettings } from '../diagnostics/rule-settings.ts'
 
 /** A locale code as used in URLs and folder names, e.g. `da-dk`. */
 const localeCode = z
@@ -138,6 +139,24 @@ export const configSchema = z
      * (480 KB) takes about 13 s; known micromark worst cases take many minutes.
      */
     pageTimeout: z.number().min(0).max(3600).default(120),
+    /**
+     * Severity per rule id, the way linters do it: `error`, `warning` or
+     * `off` (dropped, not counted), like `{ 'missing-asset': 'warning',
+     * 'orphan-page': 'off' }`; `--rule id=setting` applies after it. Rules
+     * that guard the site's integrity (broken include, invalid front matter,
+     * path escape, …) can be raised but never lowered (default: each rule's
+     * own severity, see the rule table).
+     */
+    rules: z
+      .record(z.string(), z.unknown())
+      .superRefine((settings, context) => {
+        for (const [id, setting] of Object.entries(settings)) {
+          const problem = ruleSettingProblem(id, setting)
+          if (problem) context.addIssue({ code: 'custom', path: [id], message: problem })
+        }
+      })
+      .transform((settings) => settings as RuleSettings)
+      .default({}),
   })
   .strict()
   .superRefine((config, context) => {
@@ -190,4 +209,6 @@ export interface ResolvedConfig {
   maxFileSize: number
   /** Seconds a page may take to render; `0`: no limit. */
   pageTimeout: number
+  /** Severities the site set, config then `--rule`; a rule not named keeps its own. */
+  rules: RuleSettings
 }

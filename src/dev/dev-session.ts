@@ -9,6 +9,7 @@ import type { VFileMessage } from 'vfile-message'
 import type { ResolveResult } from '../config/resolve-config.ts'
 import { pageJobs, type PageJob } from '../content/page-jobs.ts'
 import { sortMessages } from '../diagnostics/format.ts'
+import { applyRuleSettings } from '../diagnostics/rule-settings.ts'
 import { checkAnchors, pageKey } from '../links/check-anchors.ts'
 import { articlePath } from '../links/urls.ts'
 import { rootPageHtml } from '../output/site-files.ts'
@@ -130,20 +131,22 @@ export function createDevSession(loadConfig: () => Promise<ResolveResult>): DevS
     reload,
     base: () => prepared?.config.base ?? '/',
     respond(urlPath) {
-      const global = [...configMessages, ...(prepared?.messages ?? []).filter((message) => message.fatal === true)]
+      // What the overlay shows passes the site's rule settings, as the build's messages do.
+      const settled = (messages: VFileMessage[]) => sortMessages(applyRuleSettings(messages, prepared?.config.rules ?? {}))
+      const global = [...configMessages, ...settled(prepared?.messages ?? []).filter((message) => message.fatal === true)]
       const page = render(urlPath === '' || urlPath.endsWith('/') ? urlPath : `${urlPath}/`)
-      if (page) return { kind: 'page', html: page.html, messages: sortMessages([...global, ...page.messages]) }
+      if (page) return { kind: 'page', html: page.html, messages: settled([...global, ...page.messages]) }
       const absPath = filesByUrl.get(urlPath)
       if (absPath && contentSvgs.has(urlPath)) {
         // Read on every request: an SVG is small, and an edited one is served as the build would write it.
         const { bytes, messages } = readSvgAsset(absPath)
-        return { kind: 'svg', bytes, messages: sortMessages(messages) }
+        return { kind: 'svg', bytes, messages: settled(messages) }
       }
       if (absPath) return { kind: 'file', absPath }
       if (urlPath === '' && prepared) {
-        return { kind: 'page', html: rootPageHtml(prepared.config, prepared.site, prepared.strings.t), messages: sortMessages(global) }
+        return { kind: 'page', html: rootPageHtml(prepared.config, prepared.site, prepared.strings.t), messages: settled(global) }
       }
-      return { kind: 'not-found', messages: global }
+      return { kind: 'not-found', messages: settled(global) }
     },
     version: () => version,
     changedSince: (urlPath, since) => everythingChangedAt > since || (changedAt.get(urlPath) ?? 0) > since,

@@ -17,7 +17,7 @@ const jobs = pageJobs(config, prepared.sources)
 
 parentPort!.on('message', ({ index }: { index: number }) => {
   const job = jobs[index]!
-  const result = toPageResult(prepared.renderSource(job), job.fallback)
+  const result = toPageResult(prepared.renderSource(job), job.fallback, config.rules)
   parentPort!.postMessage({ index, result: { ...result, messages: result.messages.map(toPlainMessage) } })
 })
 parentPort!.postMessage({ ready: true })

@@ -135,6 +135,7 @@ describe('loadConfig', function () {
         videoHosts: [...defaultVideoHosts],
         maxFileSize: 4 * 1024 * 1024,
         pageTimeout: 120,
+        rules: {},
       })
     })
 

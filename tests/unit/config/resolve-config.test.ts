@@ -146,6 +146,7 @@ describe('resolveConfig', function () {
       ],
       maxFileSize: 4 * 1024 * 1024,
       pageTimeout: 120,
+      rules: {},
     })
   })
 

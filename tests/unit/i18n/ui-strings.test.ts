@@ -33,6 +33,7 @@ function setup(codes: string[], files: Record<string, string>) {
     videoHosts: [],
     maxFileSize: 4 * 1024 * 1024,
     pageTimeout: 0,
+    rules: {},
   }
   const strings = loadUiStrings(config)
   return { strings, messages: strings.files.flatMap((file) => file.messages.map((message) => formatHuman(message, { cwd: dir }))) }
