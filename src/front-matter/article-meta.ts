@@ -7,6 +7,7 @@ import { report } from '../diagnostics/report.ts'
 import { isMachineTranslated } from '../i18n/translation-status.ts'
 
 export interface ArticleMeta {
+  /** `title` from front matter; without one, the file name (render-page.ts puts the first heading in its place). */
   title: string
   description: string | undefined
   keywords: string | undefined
@@ -25,6 +26,8 @@ export interface ArticleMeta {
   machineTranslated: boolean
   /** `ms.date` as a calendar date (UTC midnight), when it is a valid MM/DD/YYYY. */
   dateValue: Date | undefined
+  /** True when front matter has no usable `title` and `title` is the file name. */
+  untitled: boolean
 }
 
 export function readArticleMeta(file: VFile, data: Record<string, unknown>, hadYamlError: boolean): ArticleMeta {
@@ -49,6 +52,7 @@ export function readArticleMeta(file: VFile, data: Record<string, unknown>, hadY
     originHash: stringValue(file, data, 'ms.openlocfilehash'),
     machineTranslated: isMachineTranslated(data),
     dateValue: readDate(file, data),
+    untitled: title === undefined,
   }
 }
 

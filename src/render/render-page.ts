@@ -3,6 +3,9 @@
  * site index, config, UI strings, templates and processor), so pages can be
  * rendered in any order, on any thread, and cached.
  */
+import type { Root as HastRoot } from 'hast'
+import { select } from 'hast-util-select'
+import { toString } from 'hast-util-to-string'
 import { VFile } from 'vfile'
 import type { ResolvedConfig, ResolvedLocale } from '../config/schema.ts'
 import type { SiteIndex } from '../content/site-index.ts'
@@ -93,7 +96,11 @@ function renderMarkdownPage(input: PageInput, text: string): RenderedPage {
   const tree = processor.runSync(processor.parse(body), file)
   const content = processor.stringify(tree, file)
   if (!input.templates.page) return { html: undefined, file }
-  const pageData = createPageData({ ...input, relPath: source.relPath, meta, content, translation, outline: file.data.outline ?? [] })
+  // Without a `title` (reported as `missing-title`), the page is named after its first heading, as a reader sees it.
+  const heading = meta.untitled ? select('h1, h2, h3, h4, h5, h6', tree as HastRoot) : undefined
+  const headingText = heading ? toString(heading).trim() : ''
+  const pageMeta = headingText ? { ...meta, title: headingText } : meta
+  const pageData = createPageData({ ...input, relPath: source.relPath, meta: pageMeta, content, translation, outline: file.data.outline ?? [] })
   try {
     return { html: input.templates.page(pageData as unknown as Record<string, unknown>), file }
   } catch (error) {
