@@ -113,7 +113,7 @@ describeWithNpm('the npm package', function () {
 
     const built = await npm(repo, ['exec', '--offline', '--', 'tolk', 'build'])
     expect([built.code, built.stderr]).toEqual([0, expect.stringMatching(/^Built 2 pages into dist\/ in [\d.]+s: 0 errors, 0 warnings\n$/)])
-    expect(listFiles(path.join(repo, 'dist')).filter((file) => file.endsWith('index.html'))).toEqual(['da-dk/index.html', 'index.html', 'nl-nl/index.html'])
+    expect(listFiles(path.join(repo, 'dist')).filter((file) => file.endsWith('index.html'))).toEqual(['da-dk/index.html', 'index.html', 'nl-nl/index.html', 'translation-status/index.html'])
     const danish = readHtml(path.join(repo, 'dist'), 'da-dk/index.html')
     const dutch = readHtml(path.join(repo, 'dist'), 'nl-nl/index.html')
     // The site's one string, and tolk's own in each page's language.
