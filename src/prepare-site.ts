@@ -20,6 +20,7 @@ import { dropCopiesOfDefault } from './content/shared-assets.ts'
 import { createSiteIndex, type SiteIndex } from './content/site-index.ts'
 import { report } from './diagnostics/report.ts'
 import { readDefaultArticleFacts } from './i18n/article-facts.ts'
+import { neutralSiteTitle } from './i18n/site-title.ts'
 import type { DefaultArticleFacts } from './i18n/translation-status.ts'
 import { loadUiStrings, type UiStrings } from './i18n/ui-strings.ts'
 import type { FileSystem } from './includes/resolve-include.ts'
@@ -91,17 +92,20 @@ export function prepareSite(config: ResolvedConfig, options: PrepareOptions = {}
     localeRedirectPlaces,
   })
   site.movedByLocale = movedArticles(site)
-  const strings = loadUiStrings(config)
-  const templates = loadTemplates(config.templatesDir, strings, { roots: [config.configDir, config.templatesDir], limits })
-  messages.push(...strings.files.flatMap((file) => file.messages), ...templates.files.flatMap((file) => file.messages))
-
   const fs = withMoniker(options.fs ?? createNodeFileSystem(limits), config.moniker)
   const navs = new Map<string, LocaleNav>()
+  const navMessages: VFileMessage[] = []
   for (const locale of config.locales) {
-    const { nav, messages: navMessages } = buildLocaleNav(locale.code, sources.get(locale.code)!.tocs, site, fs)
-    navs.set(locale.code, nav)
-    messages.push(...navMessages, ...orphanWarnings(nav, sources.get(locale.code)!.articles))
+    const built = buildLocaleNav(locale.code, sources.get(locale.code)!.tocs, site, fs)
+    navs.set(locale.code, built.nav)
+    navMessages.push(...built.messages, ...orphanWarnings(built.nav, sources.get(locale.code)!.articles))
   }
+  // The root TOC names a site whose strings do not.
+  const defaultLocale = config.locales.find((locale) => locale.code === config.defaultLocale)!
+  const strings = loadUiStrings(config, { siteTitle: neutralSiteTitle(defaultLocale, navs.get(defaultLocale.code), limits) })
+  const templates = loadTemplates(config.templatesDir, strings, { roots: [config.configDir, config.templatesDir], limits })
+  strings.checkSiteKeys(templates.keys)
+  messages.push(...strings.files.flatMap((file) => file.messages), ...templates.files.flatMap((file) => file.messages), ...navMessages)
   const processor = createProcessor({ fs, maxIncludeDepth: config.maxIncludeDepth, video: { hosts: config.videoHosts, siteUrl: config.siteUrl } })
   const docsets = new Map<string, Map<string, string>>()
   const defaultArticles = defaultArticleReader(site, limits)

@@ -197,7 +197,13 @@ function fromFlags(flags: ConfigFlags, cwd: string): ResolveResult {
   }
   const result = resolveConfig(input, file, cwd)
   // There is no config file; `file` only names the command line in messages.
-  if (result.config) result.config.configFile = undefined
+  // Nor is there a site: the current folder's `locales/` and `templates/`
+  // belong to whatever project it is (tolk's own sample guide, say).
+  if (result.config) {
+    result.config.configFile = undefined
+    result.config.uiStringsDir = undefined
+    result.config.templatesDir = path.join(packageDir, 'templates')
+  }
   return result
 }
 

@@ -81,7 +81,7 @@ export function resolveConfig(input: unknown, file: VFile, configDir: string): R
       defaultLocale: config.defaultLocale,
       outDir: path.resolve(configDir, config.outDir),
       templatesDir: ownOrPackaged(configDir, config.templatesDir, 'templates'),
-      uiStringsDir: ownOrPackaged(configDir, config.uiStringsDir, 'locales'),
+      uiStringsDir: siteStringsDir(configDir, config.uiStringsDir),
       maxIncludeDepth: config.maxIncludeDepth,
       fallback: config.fallback,
       moniker: config.moniker,
@@ -103,6 +103,15 @@ export function resolveConfig(input: unknown, file: VFile, configDir: string): R
 function ownOrPackaged(configDir: string, configured: string, packagedName: string): string {
   const own = path.resolve(configDir, configured)
   return existsSync(own) ? own : path.join(packageDir, packagedName)
+}
+
+/**
+ * The site's own UI strings folder (it need not exist); `undefined` when it
+ * is tolk's built-in set, which is read as such and never as site strings.
+ */
+function siteStringsDir(configDir: string, configured: string): string | undefined {
+  const own = path.resolve(configDir, configured)
+  return own === path.join(packageDir, 'locales') ? undefined : own
 }
 
 /** The configured redirection file, else the DocFX one in the content root `root`, when present. */

@@ -89,7 +89,11 @@ export const configSchema = z
     outDir: z.string().min(1).default('dist'),
     /** Page templates folder (default: `templates`). */
     templatesDir: z.string().min(1).default('templates'),
-    /** UI strings folder holding `<locale>.json` (default: `locales`). */
+    /**
+     * The site's UI strings folder, holding `<locale>.json` with only the
+     * strings it changes, like `site.title` and `footer.text`; tolk's own
+     * fill the rest, and a missing folder or file is fine (default: `locales`).
+     */
     uiStringsDir: z.string().min(1).default('locales'),
     /**
      * Root-relative link prefixes that live outside this build, mapped to a URL
@@ -204,7 +208,8 @@ export interface ResolvedConfig {
   defaultLocale: string
   outDir: string
   templatesDir: string
-  uiStringsDir: string
+  /** The site's own UI strings folder; `undefined` when built from flags alone (tolk's strings only). */
+  uiStringsDir: string | undefined
   maxIncludeDepth: number
   fallback: 'page' | 'none'
   moniker: string | undefined

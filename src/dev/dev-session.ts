@@ -183,7 +183,7 @@ export function createDevSession(loadConfig: () => Promise<ResolveResult>): DevS
       return (watchedPaths = [
         ...config.locales.map((locale) => locale.root),
         config.templatesDir,
-        config.uiStringsDir,
+        ...(config.uiStringsDir ? [config.uiStringsDir] : []),
         ...(config.configFile ? [config.configFile] : []),
         ...(config.redirectionFile ? [config.redirectionFile] : []),
       ])

@@ -228,7 +228,7 @@ const siteFiles = {
   toc: 'content/en-us/TOC.yml',
   include: 'content/en-us/incident-response/includes/applies-to.md',
   redirects: 'content/en-us/.openpublishing.redirection.json',
-  uiStrings: 'locales/da-dk.json',
+  uiStrings: 'site-strings/da-dk.json',
   article: 'content/en-us/incident-response/analyze.md',
 }
 

@@ -126,9 +126,10 @@ describe('resolveConfig', function () {
       ],
       defaultLocale: 'en-us',
       outDir: '/sites/ir-guide/public',
-      // /sites/ir-guide has no templates/ or locales/: tolk's packaged ones serve.
+      // /sites/ir-guide has no templates/: tolk's packaged ones serve.
       templatesDir: path.join(packageDir, 'templates'),
-      uiStringsDir: path.join(packageDir, 'locales'),
+      // The site's own strings folder, which need not exist: tolk's strings fill in.
+      uiStringsDir: '/sites/ir-guide/locales',
       maxIncludeDepth: 8,
       fallback: 'page',
       moniker: undefined,

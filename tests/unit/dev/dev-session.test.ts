@@ -78,7 +78,7 @@ describe('the dev session', function () {
   })
 
   it('should reload everything when a TOC, template or UI-string file changes', async function () {
-    expect(await session.fileChanged(path.join(dir, 'locales/da-dk.json'), 'change')).toBe('all')
+    expect(await session.fileChanged(path.join(dir, 'site-strings/da-dk.json'), 'change')).toBe('all')
     expect(await session.fileChanged(file('da-dk/TOC.yml'), 'change')).toBe('all')
   })
 
