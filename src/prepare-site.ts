@@ -26,6 +26,7 @@ import { createProcessor, type Processor } from './markdown/create-processor.ts'
 import { applyMoniker } from './markdown/moniker-filter.ts'
 import { buildLocaleNav, tocFor, type LocaleNav } from './nav/nav-index.ts'
 import { pageNav, type PageNav } from './nav/page-nav.ts'
+import { homePageHtml, homeRelPath, needsGeneratedHome } from './output/home-page.ts'
 import { renderPage, type RenderedPage } from './render/render-page.ts'
 import { loadTemplates, type Templates } from './render/templates.ts'
 
@@ -46,6 +47,8 @@ export interface PreparedSite {
   renderSource(job: PageJob): RenderedPage
   /** Forget the cached source hash of a default-locale article that changed on disk. */
   forgetSource(relPath: string): void
+  /** The generated home page of a locale that builds no article at `/<locale>/` (home-page.ts); `undefined` when it has one or there is no page template. */
+  homePage(locale: string): string | undefined
 }
 
 export interface PrepareOptions {
@@ -126,7 +129,14 @@ export function prepareSite(config: ResolvedConfig, options: PrepareOptions = {}
     return rendered
   }
 
-  return { config, messages, sources, site, strings, templates, navs, fs, processor, renderJob, renderSource, forgetSource: hashOfSource.forget }
+  function homePage(locale: string): string | undefined {
+    if (!templates.page || !needsGeneratedHome(site, locale)) return undefined
+    // The locale's root TOC, else the default locale's.
+    const toc = navs.get(locale)!.tocsByDir.get('') ?? navs.get(config.defaultLocale)!.tocsByDir.get('')
+    return homePageHtml(config, locale, templates.page, strings.t, toc ? pageNav(toc, homeRelPath, locale, site) : undefined)
+  }
+
+  return { config, messages, sources, site, strings, templates, navs, fs, processor, renderJob, renderSource, forgetSource: hashOfSource.forget, homePage }
 }
 
 /** Why a configured content root cannot be one, or `undefined` when it is a folder. */

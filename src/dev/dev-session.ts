@@ -140,8 +140,11 @@ export function createDevSession(loadConfig: () => Promise<ResolveResult>): DevS
         return { kind: 'svg', bytes, messages: sortMessages(messages) }
       }
       if (absPath) return { kind: 'file', absPath }
+      const locale = prepared?.config.locales.find((entry) => urlPath === entry.code || urlPath === `${entry.code}/`)
+      const home = locale && prepared!.homePage(locale.code)
+      if (home !== undefined) return { kind: 'page', html: home, messages: sortMessages(global) }
       if (urlPath === '' && prepared) {
-        return { kind: 'page', html: rootPageHtml(prepared.config, prepared.site, prepared.strings.t), messages: sortMessages(global) }
+        return { kind: 'page', html: rootPageHtml(prepared.config, prepared.strings.t), messages: sortMessages(global) }
       }
       return { kind: 'not-found', messages: global }
     },

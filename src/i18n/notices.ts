@@ -1,7 +1,8 @@
 /**
  * The notices a translated page shows at the top, in the page's language:
  * not translated yet (fallback page), machine translated, or made from an
- * older version of the source. Each links the source-language article.
+ * older version of the source. Each links the source-language article, when
+ * the build has it (a locale-only article has no original to link).
  */
 import type { TranslationInfo } from './translation-status.ts'
 import { formatString } from './format-string.ts'
@@ -9,10 +10,11 @@ import { formatString } from './format-string.ts'
 export interface Notice {
   kind: 'untranslated' | 'machine' | 'outdated'
   text: string
-  linkText: string
-  linkHref: string
+  /** The link to the original; all three are `undefined` when there is none. */
+  linkText: string | undefined
+  linkHref: string | undefined
   /** `lang` of the link text's target, for `hreflang`. */
-  linkLang: string
+  linkLang: string | undefined
 }
 
 export interface NoticeInput {
@@ -22,7 +24,8 @@ export interface NoticeInput {
   language: string
   sourceLanguage: string
   sourceLang: string
-  sourceHref: string
+  /** The original's page, or `undefined` when the build has no original of this article. */
+  sourceHref: string | undefined
   t: (key: string) => string
 }
 
@@ -31,9 +34,9 @@ export function noticesFor(input: NoticeInput): Notice[] {
   const notice = (kind: Notice['kind']): Notice => ({
     kind,
     text: formatString(input.t(`notice.${kind}`), values),
-    linkText: formatString(input.t(`notice.${kind}.link`), values),
+    linkText: input.sourceHref === undefined ? undefined : formatString(input.t(`notice.${kind}.link`), values),
     linkHref: input.sourceHref,
-    linkLang: input.sourceLang,
+    linkLang: input.sourceHref === undefined ? undefined : input.sourceLang,
   })
   if (input.fallback) return [notice('untranslated')]
   const notices: Notice[] = []
