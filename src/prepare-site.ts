@@ -17,7 +17,7 @@ import type { PageJob } from './content/page-jobs.ts'
 import { readContained, readContainedBytes, type ReadLimits } from './content/read-contained.ts'
 import { loadRedirects } from './content/redirects.ts'
 import { dropCopiesOfDefault } from './content/shared-assets.ts'
-import { createSiteIndex, type SiteIndex } from './content/site-index.ts'
+import { createSiteIndex, ownRelPath, type SiteIndex } from './content/site-index.ts'
 import { report } from './diagnostics/report.ts'
 import { sourceHash } from './i18n/translation-status.ts'
 import { loadUiStrings, type UiStrings } from './i18n/ui-strings.ts'
@@ -195,13 +195,16 @@ function sourceHashReader(site: SiteIndex, limits: ReadLimits): { hash(relPath: 
   const hashes = new Map<string, string | undefined>()
   return {
     hash(relPath) {
-      if (!hashes.has(relPath)) {
-        const ref = site.articlesByLocale.get(site.defaultLocale)?.get(relPath)
+      // The default locale's article at the same URL: `faq.md` is the original of a locale's `faq.yml`.
+      const original = ownRelPath(site, relPath, site.defaultLocale)
+      if (original === undefined) return undefined
+      if (!hashes.has(original)) {
+        const ref = site.articlesByLocale.get(site.defaultLocale)!.get(original)!
         // The bytes as they are on disk, so the hash is what `sha1sum` prints.
-        const read = ref ? readContainedBytes(ref.absPath, [ref.root], limits) : undefined
-        hashes.set(relPath, read?.ok ? sourceHash(read.bytes) : undefined)
+        const read = readContainedBytes(ref.absPath, [ref.root], limits)
+        hashes.set(original, read.ok ? sourceHash(read.bytes) : undefined)
       }
-      return hashes.get(relPath)
+      return hashes.get(original)
     },
     forget: (relPath) => void hashes.delete(relPath),
   }
