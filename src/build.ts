@@ -20,6 +20,7 @@ import { checkAnchors, pageKey, type AnchorsByPage } from './links/check-anchors
 import type { AnchorCheck } from './links/remark-rewrite-links.ts'
 import { articleOutputFile } from './links/urls.ts'
 import { redirectPages } from './output/redirect-pages.ts'
+import { homeRelPath } from './output/home-page.ts'
 import { notFoundHtml, robotsTxt, rootPageHtml, sitemapXml } from './output/site-files.ts'
 import { statusPageFile, statusPageHtml } from './output/status-page.ts'
 import { claimOutputDir } from './output/output-dir.ts'
@@ -135,6 +136,10 @@ async function buildWith(pool: RenderPool, config: ResolvedConfig, options: Buil
     const statuses = collectStatus(config, sources)
     writer.write(statusPageFile, statusPageHtml(config, statuses, (key) => strings.t(config.defaultLocale, key)))
     writeSiteFiles(writer, config, site, templates, strings.t)
+    for (const locale of config.locales) {
+      const home = prepared.homePage(locale.code)
+      if (home !== undefined) writer.write(articleOutputFile(locale.code, homeRelPath), home)
+    }
   }
 
   let assets = 0
@@ -212,10 +217,10 @@ function writeSiteFiles(writer: SiteWriter, config: ResolvedConfig, site: SiteIn
   const sitemap = sitemapXml(config, site)
   if (sitemap) writer.write('sitemap.xml', sitemap)
   writer.write('robots.txt', robotsTxt(config))
-  writer.write('index.html', rootPageHtml(config, site, t))
+  writer.write('index.html', rootPageHtml(config, t))
   if (!templates.page) return
   for (const locale of config.locales) {
-    const html = notFoundHtml(config, site, locale.code, templates.page, t)
+    const html = notFoundHtml(config, locale.code, templates.page, t)
     writer.write(`${locale.code}/404.html`, html)
     if (locale.code === config.defaultLocale) writer.write('404.html', html)
   }

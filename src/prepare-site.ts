@@ -17,7 +17,7 @@ import type { PageJob } from './content/page-jobs.ts'
 import { readContained, type ReadLimits } from './content/read-contained.ts'
 import { loadRedirects, type RedirectPlaces } from './content/redirects.ts'
 import { dropCopiesOfDefault } from './content/shared-assets.ts'
-import { createSiteIndex, type SiteIndex } from './content/site-index.ts'
+import { createSiteIndex, ownRelPath, type SiteIndex } from './content/site-index.ts'
 import { report } from './diagnostics/report.ts'
 import { readDefaultArticleFacts } from './i18n/article-facts.ts'
 import { neutralSiteTitle } from './i18n/site-title.ts'
@@ -29,6 +29,7 @@ import { applyMoniker } from './markdown/moniker-filter.ts'
 import { buildLocaleNav, tocFor, type LocaleNav } from './nav/nav-index.ts'
 import { pageNav, type PageNav } from './nav/page-nav.ts'
 import { movedArticles } from './links/resolve-link.ts'
+import { homePageHtml, homeRelPath, needsGeneratedHome } from './output/home-page.ts'
 import { renderPage, type RenderedPage } from './render/render-page.ts'
 import { loadTemplates, type Templates } from './render/templates.ts'
 
@@ -49,6 +50,8 @@ export interface PreparedSite {
   renderSource(job: PageJob): RenderedPage
   /** Forget what was read of a default-locale article that changed on disk (its hash, for the outdated check). */
   forgetSource(relPath: string): void
+  /** The generated home page of a locale that builds no article at `/<locale>/` (home-page.ts); `undefined` when it has one or there is no page template. */
+  homePage(locale: string): string | undefined
 }
 
 export interface PrepareOptions {
@@ -148,7 +151,14 @@ export function prepareSite(config: ResolvedConfig, options: PrepareOptions = {}
     return rendered
   }
 
-  return { config, messages, sources, site, strings, templates, navs, fs, processor, renderJob, renderSource, forgetSource: defaultArticles.forget }
+  function homePage(locale: string): string | undefined {
+    if (!templates.page || !needsGeneratedHome(site, locale)) return undefined
+    // The locale's root TOC, else the default locale's.
+    const toc = navs.get(locale)!.tocsByDir.get('') ?? navs.get(config.defaultLocale)!.tocsByDir.get('')
+    return homePageHtml(config, locale, templates.page, strings.t, toc ? pageNav(toc, homeRelPath, locale, site) : undefined)
+  }
+
+  return { config, messages, sources, site, strings, templates, navs, fs, processor, renderJob, renderSource, forgetSource: defaultArticles.forget, homePage }
 }
 
 /** Why a configured content root cannot be one, or `undefined` when it is a folder. */
@@ -207,11 +217,14 @@ function defaultArticleReader(site: SiteIndex, limits: ReadLimits): { facts(relP
   const known = new Map<string, DefaultArticleFacts | undefined>()
   return {
     facts(relPath) {
-      if (!known.has(relPath)) {
-        const ref = site.articlesByLocale.get(site.defaultLocale)?.get(relPath)
-        known.set(relPath, ref ? readDefaultArticleFacts(ref, limits) : undefined)
+      // The default locale's article at the same URL: `faq.md` is the original of a locale's `faq.yml`.
+      const original = ownRelPath(site, relPath, site.defaultLocale)
+      if (original === undefined) return undefined
+      if (!known.has(original)) {
+        const ref = site.articlesByLocale.get(site.defaultLocale)!.get(original)!
+        known.set(original, readDefaultArticleFacts(ref, limits))
       }
-      return known.get(relPath)
+      return known.get(original)
     },
     forget: (relPath) => void known.delete(relPath),
   }

@@ -5,6 +5,7 @@
 import type { ResolvedConfig } from '../config/schema.ts'
 import type { LocaleSources, SourceRef } from './discover.ts'
 import type { RedirectPlaces } from './redirects.ts'
+import { articlePath } from '../links/urls.ts'
 
 export interface SiteIndex {
   /** Locale codes in config order. */
@@ -12,6 +13,8 @@ export interface SiteIndex {
   defaultLocale: string
   /** locale → relPath → source. */
   articlesByLocale: Map<string, Map<string, SourceRef>>
+  /** locale → URL key (see `urlKeyOf`) → the relPath of the locale's article there (the first, when two clash). */
+  relPathsByUrlKey: Map<string, Map<string, string>>
   /** Every article path of any locale, sorted. */
   allArticlePaths: string[]
   /** locale → asset paths (images, downloads) in that locale's root. */
@@ -64,6 +67,7 @@ export function createSiteIndex(
   const all = new Set<string>()
   const assetsByLocale = new Map<string, Set<string>>()
   const pathsByLowerCase = new Map<string, Map<string, string>>()
+  const relPathsByUrlKey = new Map<string, Map<string, string>>()
   for (const locale of config.locales) {
     const lower = new Map<string, string>()
     for (const ref of [...(sources.get(locale.code)?.articles ?? []), ...(sources.get(locale.code)?.assets ?? [])]) {
@@ -72,16 +76,21 @@ export function createSiteIndex(
     pathsByLowerCase.set(locale.code, lower)
     assetsByLocale.set(locale.code, new Set((sources.get(locale.code)?.assets ?? []).map((ref) => ref.relPath)))
     const articles = new Map<string, SourceRef>()
+    const byUrlKey = new Map<string, string>()
     for (const ref of sources.get(locale.code)?.articles ?? []) {
       articles.set(ref.relPath, ref)
       all.add(ref.relPath)
+      const key = urlKeyOf(ref.relPath)
+      if (!byUrlKey.has(key)) byUrlKey.set(key, ref.relPath)
     }
     articlesByLocale.set(locale.code, articles)
+    relPathsByUrlKey.set(locale.code, byUrlKey)
   }
   return {
     locales: config.locales.map((locale) => locale.code),
     defaultLocale: config.defaultLocale,
     articlesByLocale,
+    relPathsByUrlKey,
     allArticlePaths: [...all].sort(),
     assetsByLocale,
     pathsByLowerCase,
@@ -128,9 +137,46 @@ export function redirectOf(index: SiteIndex, relPath: string, locale: string): {
   return sitewide === undefined ? undefined : { target: sitewide, own: false }
 }
 
-/** Locales that have their own copy of `relPath`, in config order. */
+
+/**
+ * An article's identity across locales: the URL it builds inside its locale
+ * (`guide/faq/`, `''` for the home). `faq.md` in one locale and `faq.yml`
+ * (a DocFX FAQ page) in another build the same URL, so they are one article
+ * in two languages.
+ * @example urlKeyOf('guide/faq.yml') // => 'guide/faq/'
+ */
+export function urlKeyOf(relPath: string): string {
+  return articlePath('', relPath).slice(1)
+}
+
+/**
+ * The relPath of `locale`'s own article at the URL `relPath` builds: `relPath`
+ * itself, or its `.md`/`.yml` counterpart; `undefined` when the locale has none.
+ */
+export function ownRelPath(index: SiteIndex, relPath: string, locale: string): string | undefined {
+  if (index.articlesByLocale.get(locale)?.has(relPath)) return relPath
+  // Only article paths have counterparts; `guide` or `a.png` never stand for `guide.md`.
+  if (!/\.(md|yml)$/i.test(relPath)) return undefined
+  return index.relPathsByUrlKey.get(locale)?.get(urlKeyOf(relPath))
+}
+
+/**
+ * What the build writes at `locale`'s URL of `relPath`: the locale's own
+ * article, a fallback page (the default locale's text), or nothing. Page
+ * jobs (page-jobs.ts) make exactly these pages; every language link
+ * (switcher, hreflang, sitemap, notices, home links) is computed from it.
+ */
+export function builtPage(index: SiteIndex, relPath: string, locale: string): 'own' | 'fallback' | undefined {
+  if (ownRelPath(index, relPath, locale) !== undefined) return 'own'
+  // The locale's own redirection file moved the article: a redirect page stands there, no fallback.
+  if (isMoved(index, relPath, locale)) return undefined
+  if (index.fallbackPages && ownRelPath(index, relPath, index.defaultLocale) !== undefined) return 'fallback'
+  return undefined
+}
+
+/** Locales that have their own copy of `relPath` (or of its `.md`/`.yml` counterpart), in config order. */
 export function alternatesOf(index: SiteIndex, relPath: string): string[] {
-  return index.locales.filter((locale) => index.articlesByLocale.get(locale)?.has(relPath))
+  return index.locales.filter((locale) => ownRelPath(index, relPath, locale) !== undefined)
 }
 
 /**
@@ -140,16 +186,15 @@ export function alternatesOf(index: SiteIndex, relPath: string): string[] {
  * `undefined` when no such article exists.
  */
 export function landingLocale(index: SiteIndex, relPath: string, locale: string): string | undefined {
-  if (index.articlesByLocale.get(locale)?.has(relPath)) return locale
-  // The locale's own redirection file moved the article: a redirect page stands there, no fallback.
+  if (builtPage(index, relPath, locale)) return locale
+  // The locale's own redirection file moved the article: links follow the redirect instead.
   if (isMoved(index, relPath, locale)) return undefined
-  if (index.articlesByLocale.get(index.defaultLocale)?.has(relPath)) return index.fallbackPages ? locale : index.defaultLocale
-  return undefined
+  return ownRelPath(index, relPath, index.defaultLocale) !== undefined ? index.defaultLocale : undefined
 }
 
 /** True when `locale` shows `relPath` from the default locale (a fallback page). */
 export function isFallback(index: SiteIndex, relPath: string, locale: string): boolean {
-  return !index.articlesByLocale.get(locale)?.has(relPath) && !isMoved(index, relPath, locale) && Boolean(index.articlesByLocale.get(index.defaultLocale)?.has(relPath))
+  return builtPage(index, relPath, locale) === 'fallback'
 }
 
 /** The locale whose copy of an asset a page in `locale` uses, or `undefined` when none has it. */

@@ -16,6 +16,7 @@ import { rootPageHtml } from '../output/site-files.ts'
 import { isSvgPath, readSvgAsset } from '../output/svg-asset.ts'
 import { prepareSite, type PreparedSite } from '../prepare-site.ts'
 import { createNodeFileSystem } from '../content/node-file-system.ts'
+import { ownRelPath } from '../content/site-index.ts'
 
 export type DevResponse =
   | { kind: 'page'; html: string | undefined; messages: VFileMessage[] }
@@ -107,7 +108,8 @@ export function createDevSession(loadConfig: () => Promise<ResolveResult>): DevS
     if (!job || !prepared) return undefined
     const { result, files } = fs.recording(() => prepared!.renderSource(job))
     files.add(job.source.absPath)
-    const sourceOfTranslation = prepared.site.articlesByLocale.get(prepared.config.defaultLocale)?.get(job.source.relPath)
+    const original = ownRelPath(prepared.site, job.source.relPath, prepared.config.defaultLocale)
+    const sourceOfTranslation = original === undefined ? undefined : prepared.site.articlesByLocale.get(prepared.config.defaultLocale)?.get(original)
     if (sourceOfTranslation) files.add(sourceOfTranslation.absPath)
     const page: CachedPage = {
       html: result.html,
@@ -144,8 +146,11 @@ export function createDevSession(loadConfig: () => Promise<ResolveResult>): DevS
         return { kind: 'svg', bytes, messages: settled(messages) }
       }
       if (absPath) return { kind: 'file', absPath }
+      const locale = prepared?.config.locales.find((entry) => urlPath === entry.code || urlPath === `${entry.code}/`)
+      const home = locale && prepared!.homePage(locale.code)
+      if (home !== undefined) return { kind: 'page', html: home, messages: sortMessages(global) }
       if (urlPath === '' && prepared) {
-        return { kind: 'page', html: rootPageHtml(prepared.config, prepared.site, prepared.strings.t), messages: settled(global) }
+        return { kind: 'page', html: rootPageHtml(prepared.config, prepared.strings.t), messages: settled(global) }
       }
       return { kind: 'not-found', messages: settled(global) }
     },

@@ -8,6 +8,7 @@ import { VFile } from 'vfile'
 import type { ResolvedConfig } from '../config/schema.ts'
 import type { LocaleSources } from '../content/discover.ts'
 import { readContained, type ReadLimits } from '../content/read-contained.ts'
+import { urlKeyOf } from '../content/site-index.ts'
 import { readArticleMeta } from '../front-matter/article-meta.ts'
 import { parseFrontMatter } from '../front-matter/parse.ts'
 import { readDefaultArticleFacts, translationFacts } from './article-facts.ts'
@@ -34,10 +35,11 @@ export function collectStatus(config: ResolvedConfig, sources: Map<string, Local
   const statuses: LocaleStatus[] = []
   for (const locale of config.locales) {
     if (locale.code === config.defaultLocale) continue
-    const own = new Map((sources.get(locale.code)?.articles ?? []).map((ref) => [ref.relPath, ref]))
+    // Matched by URL: a locale's `faq.yml` translates the default locale's `faq.md`.
+    const own = new Map((sources.get(locale.code)?.articles ?? []).map((ref) => [urlKeyOf(ref.relPath), ref]))
     const status: LocaleStatus = { locale: locale.code, total: defaults.length, upToDate: [], outdated: [], unknown: [], missing: [], machine: [], newer: [] }
     for (const source of defaults) {
-      const translation = own.get(source.relPath)
+      const translation = own.get(urlKeyOf(source.relPath))
       if (!translation) {
         status.missing.push(source.relPath)
         continue

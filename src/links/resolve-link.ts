@@ -6,7 +6,7 @@
  * then the default locale. Pure: reads the site index, touches no disk.
  */
 import type { RuleId } from '../diagnostics/rules.ts'
-import { redirectOf, type SiteIndex } from '../content/site-index.ts'
+import { ownRelPath, redirectOf, type SiteIndex } from '../content/site-index.ts'
 import { isExternal, resolveRelPath, splitUrl } from './urls.ts'
 
 export interface Problem {
@@ -182,7 +182,8 @@ function followRedirect(redirect: string, search: string, hash: string, context:
 function findArticle(site: SiteIndex, relPath: string, locales: string[], locale: string, warnings: Problem[], written: string) {
   for (const candidateLocale of locales) {
     const articles = site.articlesByLocale.get(candidateLocale)
-    let found = articles?.has(relPath) ? relPath : undefined
+    // `faq.md` finds the locale's `faq.yml` (and the reverse): both build one URL.
+    let found = ownRelPath(site, relPath, candidateLocale)
     if (!found) {
       const sameLetters = site.pathsByLowerCase.get(candidateLocale)?.get(relPath.toLowerCase())
       if (sameLetters && articles?.has(sameLetters)) {

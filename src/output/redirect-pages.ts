@@ -11,7 +11,7 @@ import { toHtml } from 'hast-util-to-html'
 import { VFile } from 'vfile'
 import type { VFileMessage } from 'vfile-message'
 import type { ResolvedConfig, ResolvedLocale } from '../config/schema.ts'
-import { landingLocale, type SiteIndex } from '../content/site-index.ts'
+import { builtPage, ownRelPath, type SiteIndex } from '../content/site-index.ts'
 import type { RuleId } from '../diagnostics/rules.ts'
 import { report, type Place } from '../diagnostics/report.ts'
 import { resolveLink } from '../links/resolve-link.ts'
@@ -67,7 +67,7 @@ export function redirectPages(
         continue
       }
       // An article that still exists wins over its redirect.
-      if (site.articlesByLocale.get(locale.code)?.has(source)) continue
+      if (ownRelPath(site, source, locale.code) !== undefined) continue
       // A target that goes nowhere is the entry's problem, whatever stands at its source.
       const href = targetHref(target, source, locale.code, site)
       if (href === undefined) {
@@ -109,10 +109,11 @@ function builtFiles(config: ResolvedConfig, site: SiteIndex): Map<string, string
   for (const locale of config.locales) {
     add(`${locale.code}/404.html`, `the 404 page of \`${locale.code}\``)
     for (const relPath of site.allArticlePaths) {
-      if (landingLocale(site, relPath, locale.code) !== locale.code) continue
-      const own = site.articlesByLocale.get(locale.code)?.has(relPath)
-      add(articleOutputFile(locale.code, relPath), own ? `the page of \`${relPath}\`` : `the fallback page of \`${relPath}\``)
+      const built = builtPage(site, relPath, locale.code)
+      if (!built) continue
+      add(articleOutputFile(locale.code, relPath), built === 'own' ? `the page of \`${relPath}\`` : `the fallback page of \`${relPath}\``)
     }
+    if (!builtPage(site, 'index.md', locale.code)) add(articleOutputFile(locale.code, 'index.md'), `the generated home page of \`${locale.code}\``)
     for (const asset of site.assetsByLocale.get(locale.code) ?? []) add(`${locale.code}/${asset}`, `the file \`${asset}\``)
   }
   return built
