@@ -67,11 +67,13 @@ describeWithShared(corpusDir)('building the Dutch corpus as a single-locale site
   })
 
   it('should write no href that lands on no written file', function () {
+    expect(dead, 'the site was not written').toBeDefined()
     expect(dead.hrefs.map((ref) => `${ref.file}: ${ref.where} ${ref.url}`)).toEqual([])
     expect(dead.checked.hrefs).toBeGreaterThan(100_000)
   })
 
   it('should keep every missing image as an <img> with its src, each reported as a missing asset (translation trees ship no media)', function () {
+    expect(dead, 'the site was not written').toBeDefined()
     expect(Object.keys(countByWhere(dead.srcs))).toEqual(['img src'])
     const missingAssets = result.messages.filter((message) => message.ruleId === 'missing-asset')
     expect(missingAssets.every((message) => message.fatal === false)).toBe(true)
