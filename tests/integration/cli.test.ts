@@ -145,7 +145,8 @@ describe('tolk build', function () {
   it("should build a tree given by flags with tolk's own strings, never those of the project folder it runs in", async function () {
     const out = path.join(tempDir(), 'dist')
     // The sample guide's folder: its site-strings/ and tolk.config.ts name another site.
-    const result = await tolk(repoRoot, ['build', '--locale', `da-dk=${path.join(sites, 'escaping/content/da-dk')}`, '--out', out])
+    const content = path.join(sites, 'escaping/content')
+    const result = await tolk(repoRoot, ['build', '--locale', `da-dk=${path.join(content, 'da-dk')}`, '--locale', `en-us=${path.join(content, 'en-us')}`, '--default-locale', 'en-us', '--out', out])
     expect(result.code).toBe(0)
     const page = readHtml(out, 'da-dk/index.html')
     // No root TOC or docfx.json, and the folder is named after the locale: tolk's neutral Danish title.
