@@ -7,9 +7,10 @@
  *   HTML) keeps its name the first time; a later element with the same id is
  *   renamed `x-1`, `x-2`, … (GitHub style) with a `duplicate-anchor` warning,
  *   so links to `#x` land on the first, as browsers do;
- * - a heading slug never takes an id written anywhere on the page; repeated
- *   heading texts are numbered the same way, silently (nobody wrote those ids,
- *   and GitHub and DocFX number them alike).
+ * - a heading slug never takes an id written anywhere on the page; a heading
+ *   whose text repeats an earlier heading's is numbered the same way (GitHub
+ *   and DocFX number them alike), with a `duplicate-anchor` warning: a link
+ *   to `#x` cannot reach the second section, which the writer should know.
  *
  * Runs after the sanitizer, so it sees every id that reaches the page, and
  * before the anchors are collected, so anchor checks see the final ids.
@@ -32,6 +33,8 @@ export default function rehypeHeadingIds() {
     })
     // Where each written id first appears, in page order.
     const firstSeen = new Map<string, Place | undefined>()
+    // Where each heading slug was first given (for repeated heading texts).
+    const headingSeen = new Map<string, Place | undefined>()
     // The next suffix to try per name: 20,000 elements with one id must not
     // each count up from `-1` again.
     const nextSuffix = new Map<string, number>()
@@ -59,11 +62,18 @@ export default function rehypeHeadingIds() {
       }
       if (!headingPattern.test(node.tagName) || id !== undefined) return
       const base = slug(toString(node)) || 'section'
-      if (taken.has(base)) node.properties.id = unique(base)
-      else {
+      if (!taken.has(base)) {
         taken.add(base)
+        headingSeen.set(base, node.position?.start)
         node.properties.id = base
+        return
       }
+      const renamed = unique(base)
+      node.properties.id = renamed
+      if (!headingSeen.has(base)) return
+      const first = headingSeen.get(base)
+      const where = first ? ` (line ${first.line})` : ''
+      report(file, 'duplicate-anchor', `Heading text repeats the heading${where} with id \`${base}\`; this one is \`${renamed}\`, and links to \`#${base}\` land on the first`, node.position ? node : undefined)
     })
   }
 }

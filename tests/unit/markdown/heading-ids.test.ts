@@ -99,8 +99,19 @@ describe('rehypeHeadingIds', function () {
     ])
   })
 
-  it('should number repeated heading texts without a warning', function () {
-    expect(renderMarkdown('## Triage\n\n## Triage\n').messages).toEqual([])
+  it('should number a repeated heading text with a warning at the repeat', function () {
+    const { hast, messages } = renderMarkdown('## Triage\n\n### Scope\n\n## Triage\n\n#### Triage\n')
+    expect(selectAll('[id]', hast).map((node) => node.properties.id)).toEqual(['triage', 'scope', 'triage-1', 'triage-2'])
+    expect(messages).toEqual([
+      'en-us/guide/page.md:5:1: warning: Heading text repeats the heading (line 1) with id `triage`; this one is `triage-1`, and links to `#triage` land on the first [duplicate-anchor]',
+      'en-us/guide/page.md:7:1: warning: Heading text repeats the heading (line 1) with id `triage`; this one is `triage-2`, and links to `#triage` land on the first [duplicate-anchor]',
+    ])
+  })
+
+  it('should not warn when a heading slug only meets an id written elsewhere', function () {
+    const { hast, messages } = renderMarkdown('<p id="triage">Raw</p>\n\n## Triage\n')
+    expect(selectAll('[id]', hast).map((node) => node.properties.id)).toEqual(['triage', 'triage-1'])
+    expect(messages).toEqual([])
   })
 })
 
