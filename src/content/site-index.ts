@@ -108,7 +108,23 @@ export function createSiteIndex(
 
 /** The redirect of `relPath` in `locale`'s own redirection file, if it has one. */
 export function ownRedirect(index: SiteIndex, relPath: string, locale: string): string | undefined {
-  return index.localeRedirects?.get(locale)?.get(relPath)
+  const entries = index.localeRedirects?.get(locale)
+  if (!entries) return undefined
+  // DocFX matches a `source_path` whatever its letter case (the files come from Windows authors).
+  return entries.get(relPath) ?? lowerCased(entries).get(relPath.toLowerCase())
+}
+
+const lowerCasedEntries = new WeakMap<Map<string, string>, Map<string, string>>()
+
+/** A locale's redirect entries by lower-cased `source_path`, made once per map. */
+function lowerCased(entries: Map<string, string>): Map<string, string> {
+  let lower = lowerCasedEntries.get(entries)
+  if (!lower) {
+    lower = new Map()
+    for (const [source, target] of entries) if (!lower.has(source.toLowerCase())) lower.set(source.toLowerCase(), target)
+    lowerCasedEntries.set(entries, lower)
+  }
+  return lower
 }
 
 /** True when `locale`'s own redirection file moved the default locale's `relPath` somewhere that exists. */

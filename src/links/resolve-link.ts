@@ -53,9 +53,12 @@ export function movedArticles(site: SiteIndex): Map<string, Set<string>> {
     if (locale === site.defaultLocale) continue
     const paths = new Set<string>()
     for (const [source, redirect] of entries) {
-      if (!defaults?.has(source) || site.articlesByLocale.get(locale)?.has(source)) continue
+      // DocFX matches paths whatever their letter case: `Manage-X.md` in a locale's file moves the default locale's `manage-x.md`.
+      const article = defaults?.has(source) ? source : site.pathsByLowerCase.get(site.defaultLocale)?.get(source.toLowerCase())
+      if (article === undefined || !defaults?.has(article) || site.articlesByLocale.get(locale)?.has(article)) continue
       const target = resolveLink(redirect, { site, locale, relPath: source, isImage: false })
-      if (target.kind === 'page' || target.kind === 'url') paths.add(source)
+      // Somewhere: a page of the build, or a URL outside it (kept for the URL policy to judge, as redirect pages do).
+      if (target.kind === 'page' || target.kind === 'url' || (target.kind === 'keep' && isExternal(redirect))) paths.add(article)
     }
     moved.set(locale, paths)
   }

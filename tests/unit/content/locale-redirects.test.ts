@@ -109,3 +109,39 @@ describe('pages of a locale that redirects a default-locale article', function (
     ])
   })
 })
+
+describe('a locale\'s own entry for a default-locale article, found the way DocFX finds it', function () {
+  const cased: SiteSpec = {
+    articles: {
+      'en-us': ['index.md', 'guide/Cased.md', 'guide/external.md', 'guide/new.md'],
+      'da-dk': ['index.md', 'guide/new.md'],
+    },
+    redirects: {},
+    localeRedirects: {
+      'da-dk': {
+        // Another letter case than the default locale's file.
+        'guide/cased.md': '/guide/new',
+        // A page outside the build.
+        'guide/external.md': 'https://support.example.com/x',
+      },
+    },
+  }
+  const casedSite = siteIndexOf(cased)
+
+  it('should move the article in that locale whatever the letter case, and for a target outside the build', function () {
+    expect(casedSite.movedByLocale).toEqual(new Map([['da-dk', new Set(['guide/Cased.md', 'guide/external.md'])]]))
+    const jobs = pageJobs(configOf(cased), sourcesOf(cased), casedSite).filter((job) => job.locale.code === 'da-dk')
+    expect(jobs.map((job) => `${job.source.relPath}${job.fallback ? ' (fallback)' : ''}`)).toEqual(['guide/new.md', 'index.md'])
+    const target = resolveLink('Cased.md', { site: casedSite, locale: 'da-dk', relPath: 'guide/page.md', isImage: false })
+    expect(target.kind === 'page' ? `${target.locale}/${target.relPath}` : target.kind).toBe('da-dk/guide/new.md')
+  })
+
+  it('should write the redirect pages with no collision with a fallback page', function () {
+    const { pages, messages } = redirectPages(configOf(cased), casedSite, (_locale, key) => key)
+    expect(pages.map((page) => [page.outputFile, /url=([^"]*)"/.exec(page.html)?.[1]])).toEqual([
+      ['da-dk/guide/cased/index.html', '../new/'],
+      ['da-dk/guide/external/index.html', 'https://support.example.com/x'],
+    ])
+    expect(messages.map(String)).toEqual([])
+  })
+})
