@@ -66,8 +66,10 @@ export function redirectPages(
         once('unsafe-url', `Redirect of \`${source}\` to \`${printableUrl(target)}\` gets no page: ${written.reason}`, places?.target)
         continue
       }
-      // An article that still exists wins over its redirect.
-      if (ownRelPath(site, source, locale.code) !== undefined) continue
+      // An article that still exists wins over its redirect: the file itself or its
+      // `.md`/`.yml` twin. Another file at the same URL (`a.md` for `a/index.md`) is a collision, reported below.
+      const existing = ownRelPath(site, source, locale.code)
+      if (existing !== undefined && stem(existing) === stem(source)) continue
       // A target that goes nowhere is the entry's problem, whatever stands at its source.
       const href = targetHref(target, source, locale.code, site)
       if (href === undefined) {
@@ -156,4 +158,9 @@ function redirectHtml(locale: ResolvedLocale, href: string, canonical: string, t
     ]),
   ])
   return `${toHtml(tree)}\n`
+}
+
+/** `a/b.md` → `a/b`: an article path without its page extension. */
+function stem(relPath: string): string {
+  return relPath.replace(/\.(md|yml)$/i, '')
 }
