@@ -3,6 +3,8 @@ import { defineConfig } from 'tolk'
 export default defineConfig({
   siteUrl: 'https://ir-guide.example.org',
   base: '/',
+  // The guide's own title and footer; tolk's built-in strings give the rest.
+  uiStringsDir: 'site-strings',
   defaultLocale: 'en-us',
   locales: {
     'en-us': {},

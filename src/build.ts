@@ -12,13 +12,15 @@ import type { ResolvedConfig } from './config/schema.ts'
 import { pageJobs } from './content/page-jobs.ts'
 import type { SiteIndex } from './content/site-index.ts'
 import { sortMessages } from './diagnostics/format.ts'
-import { hasErrors, report } from './diagnostics/report.ts'
+import { MessageList } from './diagnostics/message-list.ts'
+import { report } from './diagnostics/report.ts'
 import { collectStatus } from './i18n/collect-status.ts'
 import type { UiStringCoverage } from './i18n/ui-strings.ts'
 import { checkAnchors, pageKey, type AnchorsByPage } from './links/check-anchors.ts'
 import type { AnchorCheck } from './links/remark-rewrite-links.ts'
 import { articleOutputFile } from './links/urls.ts'
 import { redirectPages } from './output/redirect-pages.ts'
+import { homeRelPath } from './output/home-page.ts'
 import { notFoundHtml, robotsTxt, rootPageHtml, sitemapXml } from './output/site-files.ts'
 import { statusPageFile, statusPageHtml } from './output/status-page.ts'
 import { claimOutputDir } from './output/output-dir.ts'
@@ -71,15 +73,17 @@ export async function build(config: ResolvedConfig, options: BuildOptions): Prom
 async function buildWith(pool: RenderPool, config: ResolvedConfig, options: BuildOptions, claimed: { outDir: string } | undefined): Promise<BuildResult> {
   const prepared = prepareSite(config)
   const { sources, site, strings, templates } = prepared
-  const messages: VFileMessage[] = [...prepared.messages]
-  const writer = claimed && !hasErrors(messages, options.strict) ? openWriter(claimed.outDir, messages) : undefined
+  // Every message of the build enters here, under the site's rule settings.
+  const messages = new MessageList(config.rules)
+  messages.push(...prepared.messages)
+  const writer = claimed && !messages.hasErrors(options.strict) ? openWriter(claimed.outDir, messages) : undefined
   const outputs = new Map<string, string>()
   const anchorsByPage: AnchorsByPage = new Map()
   const anchorChecks: AnchorCheck[] = []
   let pages = 0
 
   // Which job makes which file; two articles that would make the same file are an error.
-  const jobs = pageJobs(config, sources)
+  const jobs = pageJobs(config, sources, site)
   const chosen: number[] = []
   for (const [index, { locale, source }] of jobs.entries()) {
     const outputFile = articleOutputFile(locale.code, source.relPath)
@@ -116,7 +120,7 @@ async function buildWith(pool: RenderPool, config: ResolvedConfig, options: Buil
   } else {
     for (const index of chosen) {
       const job = jobs[index]!
-      take(index, toPageResult(prepared.renderSource(job), job.fallback))
+      take(index, toPageResult(prepared.renderSource(job), job.fallback, config.rules))
     }
   }
 
@@ -125,13 +129,17 @@ async function buildWith(pool: RenderPool, config: ResolvedConfig, options: Buil
   messages.push(...redirected.messages)
   for (const page of redirected.pages) {
     if (outputs.has(page.outputFile)) continue
-    writer?.write(page.outputFile, page.html, config.redirectionFile ? { path: config.redirectionFile } : undefined)
+    writer?.write(page.outputFile, page.html, page.redirectionFile ? { path: page.redirectionFile } : undefined)
   }
 
   if (writer) {
     const statuses = collectStatus(config, sources)
     writer.write(statusPageFile, statusPageHtml(config, statuses, (key) => strings.t(config.defaultLocale, key)))
     writeSiteFiles(writer, config, site, templates, strings.t)
+    for (const locale of config.locales) {
+      const home = prepared.homePage(locale.code)
+      if (home !== undefined) writer.write(articleOutputFile(locale.code, homeRelPath), home)
+    }
   }
 
   let assets = 0
@@ -155,14 +163,14 @@ async function buildWith(pool: RenderPool, config: ResolvedConfig, options: Buil
   if (writer) for (const name of templates.assets) writer.copy(`_tolk/${name}`, path.join(templates.assetsDir, name))
 
   if (writer) messages.push(...writer.messages)
-  const written = writer !== undefined && !hasErrors(messages, options.strict) && finish(writer, config, messages)
+  const written = writer !== undefined && !messages.hasErrors(options.strict) && finish(writer, config, messages)
   if (writer && !written) finish(writer, config, messages, 'abort')
-  const sorted = dedupe(sortMessages(messages))
+  const sorted = dedupe(sortMessages(messages.all()))
   return { messages: sorted, pages, assets, written, uiStrings: strings.coverage(), outputRefused: undefined }
 }
 
 /** The site writer, or `undefined` after reporting why its temp folder could not be made. */
-function openWriter(outDir: string, messages: VFileMessage[]): SiteWriter | undefined {
+function openWriter(outDir: string, messages: MessageList): SiteWriter | undefined {
   try {
     return createSiteWriter(outDir)
   } catch (error) {
@@ -172,7 +180,7 @@ function openWriter(outDir: string, messages: VFileMessage[]): SiteWriter | unde
 }
 
 /** Commit (or abort) the writer; a file-system error becomes an `output-error`, never a throw. */
-function finish(writer: SiteWriter, config: ResolvedConfig, messages: VFileMessage[], how: 'commit' | 'abort' = 'commit'): boolean {
+function finish(writer: SiteWriter, config: ResolvedConfig, messages: MessageList, how: 'commit' | 'abort' = 'commit'): boolean {
   try {
     if (how === 'commit') writer.commit()
     else writer.abort()
@@ -209,10 +217,10 @@ function writeSiteFiles(writer: SiteWriter, config: ResolvedConfig, site: SiteIn
   const sitemap = sitemapXml(config, site)
   if (sitemap) writer.write('sitemap.xml', sitemap)
   writer.write('robots.txt', robotsTxt(config))
-  writer.write('index.html', rootPageHtml(config, site, t))
+  writer.write('index.html', rootPageHtml(config, t))
   if (!templates.page) return
   for (const locale of config.locales) {
-    const html = notFoundHtml(config, site, locale.code, templates.page, t)
+    const html = notFoundHtml(config, locale.code, templates.page, t)
     writer.write(`${locale.code}/404.html`, html)
     if (locale.code === config.defaultLocale) writer.write('404.html', html)
   }

@@ -14,18 +14,22 @@ import { discover, type LocaleSources, type SourceRef } from './content/discover
 import { docsetDirOf } from './content/docset.ts'
 import { createNodeFileSystem } from './content/node-file-system.ts'
 import type { PageJob } from './content/page-jobs.ts'
-import { readContained, readContainedBytes, type ReadLimits } from './content/read-contained.ts'
-import { loadRedirects } from './content/redirects.ts'
+import { readContained, type ReadLimits } from './content/read-contained.ts'
+import { loadRedirects, type RedirectPlaces } from './content/redirects.ts'
 import { dropCopiesOfDefault } from './content/shared-assets.ts'
-import { createSiteIndex, type SiteIndex } from './content/site-index.ts'
+import { createSiteIndex, ownRelPath, type SiteIndex } from './content/site-index.ts'
 import { report } from './diagnostics/report.ts'
-import { sourceHash } from './i18n/translation-status.ts'
+import { readDefaultArticleFacts } from './i18n/article-facts.ts'
+import { neutralSiteTitle } from './i18n/site-title.ts'
+import type { DefaultArticleFacts } from './i18n/translation-status.ts'
 import { loadUiStrings, type UiStrings } from './i18n/ui-strings.ts'
 import type { FileSystem } from './includes/resolve-include.ts'
 import { createProcessor, type Processor } from './markdown/create-processor.ts'
 import { applyMoniker } from './markdown/moniker-filter.ts'
 import { buildLocaleNav, tocFor, type LocaleNav } from './nav/nav-index.ts'
 import { pageNav, type PageNav } from './nav/page-nav.ts'
+import { movedArticles } from './links/resolve-link.ts'
+import { homePageHtml, homeRelPath, needsGeneratedHome } from './output/home-page.ts'
 import { renderPage, type RenderedPage } from './render/render-page.ts'
 import { loadTemplates, type Templates } from './render/templates.ts'
 
@@ -44,8 +48,10 @@ export interface PreparedSite {
   renderJob(job: PageJob, text: string): RenderedPage
   /** Read the page's source through `readContained`, then render it; a file that cannot be read is reported on the page. */
   renderSource(job: PageJob): RenderedPage
-  /** Forget the cached source hash of a default-locale article that changed on disk. */
+  /** Forget what was read of a default-locale article that changed on disk (its hash, for the outdated check). */
   forgetSource(relPath: string): void
+  /** The generated home page of a locale that builds no article at `/<locale>/` (home-page.ts); `undefined` when it has one or there is no page template. */
+  homePage(locale: string): string | undefined
 }
 
 export interface PrepareOptions {
@@ -72,21 +78,40 @@ export function prepareSite(config: ResolvedConfig, options: PrepareOptions = {}
   // default, the default locale's content root), never through a link out of them.
   const redirects = loadRedirects(config.redirectionFile, [config.configDir, defaultRoot], limits)
   messages.push(...(redirects.file?.messages ?? []))
-  const site = createSiteIndex(config, sources, { redirects: redirects.bySource, redirectPlaces: redirects.placesBySource })
-  const strings = loadUiStrings(config)
-  const templates = loadTemplates(config.templatesDir, strings, { roots: [config.configDir, config.templatesDir], limits })
-  messages.push(...strings.files.flatMap((file) => file.messages), ...templates.files.flatMap((file) => file.messages))
-
+  // Each other locale's own file, read from its content root only; merged by `redirectOf` (site-index.ts).
+  const localeRedirects = new Map<string, Map<string, string>>()
+  const localeRedirectPlaces = new Map<string, Map<string, RedirectPlaces>>()
+  for (const locale of config.locales) {
+    if (!locale.redirectionFile) continue
+    const own = loadRedirects(locale.redirectionFile, [locale.root], limits)
+    messages.push(...(own.file?.messages ?? []))
+    localeRedirects.set(locale.code, own.bySource)
+    localeRedirectPlaces.set(locale.code, own.placesBySource)
+  }
+  const site = createSiteIndex(config, sources, {
+    redirects: redirects.bySource,
+    redirectPlaces: redirects.placesBySource,
+    localeRedirects,
+    localeRedirectPlaces,
+  })
+  site.movedByLocale = movedArticles(site)
   const fs = withMoniker(options.fs ?? createNodeFileSystem(limits), config.moniker)
   const navs = new Map<string, LocaleNav>()
+  const navMessages: VFileMessage[] = []
   for (const locale of config.locales) {
-    const { nav, messages: navMessages } = buildLocaleNav(locale.code, sources.get(locale.code)!.tocs, site, fs)
-    navs.set(locale.code, nav)
-    messages.push(...navMessages, ...orphanWarnings(nav, sources.get(locale.code)!.articles))
+    const built = buildLocaleNav(locale.code, sources.get(locale.code)!.tocs, site, fs)
+    navs.set(locale.code, built.nav)
+    navMessages.push(...built.messages, ...orphanWarnings(built.nav, sources.get(locale.code)!.articles))
   }
+  // The root TOC names a site whose strings do not.
+  const defaultLocale = config.locales.find((locale) => locale.code === config.defaultLocale)!
+  const strings = loadUiStrings(config, { siteTitle: neutralSiteTitle(defaultLocale, navs.get(defaultLocale.code), limits) })
+  const templates = loadTemplates(config.templatesDir, strings, { roots: [config.configDir, config.templatesDir], limits })
+  strings.checkSiteKeys(templates.keys)
+  messages.push(...strings.files.flatMap((file) => file.messages), ...templates.files.flatMap((file) => file.messages), ...navMessages)
   const processor = createProcessor({ fs, maxIncludeDepth: config.maxIncludeDepth, video: { hosts: config.videoHosts, siteUrl: config.siteUrl } })
   const docsets = new Map<string, Map<string, string>>()
-  const hashOfSource = sourceHashReader(site, limits)
+  const defaultArticles = defaultArticleReader(site, limits)
 
   function renderJob({ locale, source, fallback }: PageJob, rawText: string): RenderedPage {
     const text = config.moniker ? applyMoniker(rawText, config.moniker) : rawText
@@ -108,7 +133,7 @@ export function prepareSite(config: ResolvedConfig, options: PrepareOptions = {}
         processor,
         nav: navFor(navs, locale.code, config.defaultLocale, source.relPath, site),
         fallback,
-        currentSourceHash: locale.code === config.defaultLocale ? undefined : hashOfSource.hash(source.relPath),
+        defaultArticle: locale.code === config.defaultLocale ? undefined : defaultArticles.facts(source.relPath),
       }),
     )
   }
@@ -126,7 +151,14 @@ export function prepareSite(config: ResolvedConfig, options: PrepareOptions = {}
     return rendered
   }
 
-  return { config, messages, sources, site, strings, templates, navs, fs, processor, renderJob, renderSource, forgetSource: hashOfSource.forget }
+  function homePage(locale: string): string | undefined {
+    if (!templates.page || !needsGeneratedHome(site, locale)) return undefined
+    // The locale's root TOC, else the default locale's.
+    const toc = navs.get(locale)!.tocsByDir.get('') ?? navs.get(config.defaultLocale)!.tocsByDir.get('')
+    return homePageHtml(config, locale, templates.page, strings.t, toc ? pageNav(toc, homeRelPath, locale, site) : undefined)
+  }
+
+  return { config, messages, sources, site, strings, templates, navs, fs, processor, renderJob, renderSource, forgetSource: defaultArticles.forget, homePage }
 }
 
 /** Why a configured content root cannot be one, or `undefined` when it is a folder. */
@@ -180,20 +212,21 @@ function withMoniker(fs: FileSystem, moniker: string | undefined): FileSystem {
   }
 }
 
-/** SHA-1 of each default-locale article, read once, only when a translation asks. */
-function sourceHashReader(site: SiteIndex, limits: ReadLimits): { hash(relPath: string): string | undefined; forget(relPath: string): void } {
-  const hashes = new Map<string, string | undefined>()
+/** What the outdated check needs of each default-locale article, read once, only when a translation asks. */
+function defaultArticleReader(site: SiteIndex, limits: ReadLimits): { facts(relPath: string): DefaultArticleFacts | undefined; forget(relPath: string): void } {
+  const known = new Map<string, DefaultArticleFacts | undefined>()
   return {
-    hash(relPath) {
-      if (!hashes.has(relPath)) {
-        const ref = site.articlesByLocale.get(site.defaultLocale)?.get(relPath)
-        // The bytes as they are on disk, so the hash is what `sha1sum` prints.
-        const read = ref ? readContainedBytes(ref.absPath, [ref.root], limits) : undefined
-        hashes.set(relPath, read?.ok ? sourceHash(read.bytes) : undefined)
+    facts(relPath) {
+      // The default locale's article at the same URL: `faq.md` is the original of a locale's `faq.yml`.
+      const original = ownRelPath(site, relPath, site.defaultLocale)
+      if (original === undefined) return undefined
+      if (!known.has(original)) {
+        const ref = site.articlesByLocale.get(site.defaultLocale)!.get(original)!
+        known.set(original, readDefaultArticleFacts(ref, limits))
       }
-      return hashes.get(relPath)
+      return known.get(original)
     },
-    forget: (relPath) => void hashes.delete(relPath),
+    forget: (relPath) => void known.delete(relPath),
   }
 }
 

@@ -86,5 +86,6 @@ export function configFlags(values: CliValues) {
     externalRoots: values['external-root'],
     ignoreLinks: values['ignore-link'],
     moniker: values.moniker,
+    rules: values.rule,
   }
 }

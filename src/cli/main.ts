@@ -4,6 +4,7 @@
  * stack trace only ever means a bug in tolk.
  */
 import { parseArgs } from 'node:util'
+import { parseRuleFlags } from '../diagnostics/rule-settings.ts'
 import { runBuild } from './build-command.ts'
 import { runDev, runPreview } from './dev-command.ts'
 import { runStatus } from './status-command.ts'
@@ -30,6 +31,8 @@ Options:
   --ignore-link <prefix>   Never check links starting with prefix (repeatable)
   --moniker <name>         Build one DocFX moniker, e.g. o365-worldwide
   --format <name>          check/build: human (default), json, github; status: human, json
+  --rule <id=setting>      Set a rule to error, warning or off, after the config
+                           (repeatable; the later wins), e.g. missing-asset=warning
   --strict                 Treat warnings as errors
   --port <n>, --host <h>   Dev and preview server address (default: localhost)
   -h, --help               Show this help
@@ -43,6 +46,7 @@ const options = {
   base: { type: 'string' },
   'site-url': { type: 'string' },
   strict: { type: 'boolean' },
+  rule: { type: 'string', multiple: true },
   'external-root': { type: 'string', multiple: true },
   'ignore-link': { type: 'string', multiple: true },
   moniker: { type: 'string' },
@@ -73,6 +77,12 @@ export async function main(argv: string[]): Promise<number> {
   }
   if (rest.length) {
     process.stderr.write(`tolk: unexpected argument \`${rest[0]}\`\n\n${usage}`)
+    return 2
+  }
+  // A bad `--rule` is a usage error for every command, before any work.
+  const ruleFlags = parseRuleFlags(parsed.values.rule ?? [])
+  if ('problem' in ruleFlags) {
+    process.stderr.write(`tolk: ${ruleFlags.problem}\n`)
     return 2
   }
   switch (command) {

@@ -1,6 +1,7 @@
 /**
- * `tolk status`: per locale, how many articles are up to date, outdated, of
- * unknown age, missing and machine translated, with the files, plus UI-string
+ * `tolk status`: per locale, how many articles are up to date, outdated,
+ * made from a newer source than the default locale's, of unknown age,
+ * missing and machine translated, with the files, plus UI-string
  * coverage; `--format json` for tools.
  */
 import { discover, type LocaleSources } from '../content/discover.ts'
@@ -33,11 +34,12 @@ export async function runStatus(values: CliValues): Promise<number> {
 }
 
 export function statusTable(statuses: LocaleStatus[], defaultLocale: string): string {
-  const header = ['locale', 'up to date', 'outdated', 'unknown', 'missing', 'machine']
+  const header = ['locale', 'up to date', 'outdated', 'newer', 'unknown', 'missing', 'machine']
   const rows = statuses.map((status) => [
     status.locale,
     `${status.upToDate.length}/${status.total}`,
     `${status.outdated.length}`,
+    `${status.newer.length}`,
     `${status.unknown.length}`,
     `${status.missing.length}`,
     `${status.machine.length}`,
@@ -48,6 +50,7 @@ export function statusTable(statuses: LocaleStatus[], defaultLocale: string): st
   for (const status of statuses) {
     const lists: Array<[string, string[]]> = [
       ['outdated', status.outdated],
+      ['newer source', status.newer],
       ['missing', status.missing],
       ['machine translated', status.machine],
       ['unknown age', status.unknown],

@@ -26,6 +26,8 @@ export interface ConfigFlags {
   externalRoots?: string[] | undefined
   ignoreLinks?: string[] | undefined
   moniker?: string | undefined
+  /** `rule=setting` pairs, applied after the config's `rules`; the later wins. */
+  rules?: string[] | undefined
 }
 
 export async function loadConfig(flags: ConfigFlags, cwd = process.cwd()): Promise<ResolveResult> {
@@ -131,7 +133,25 @@ function applyFlags(exported: unknown, flags: ConfigFlags): unknown {
     ...(flags.defaultLocale ? { defaultLocale: flags.defaultLocale } : {}),
     ...(flags.moniker ? { moniker: flags.moniker } : {}),
     ...linkFlags(flags, exported as { externalRoots?: Record<string, string>; ignoreLinks?: string[] }),
+    ...ruleFlags(flags, (exported as { rules?: unknown }).rules),
   }
+}
+
+/**
+ * `--rule` settings over the config's `rules`. The CLI refuses a bad pair
+ * before this; from the API, a malformed one goes through as a key so the
+ * schema reports it.
+ */
+function ruleFlags(flags: ConfigFlags, base: unknown = {}) {
+  // A `rules` that is no object stays as it is, for the schema to report.
+  if (!flags.rules?.length || typeof base !== 'object' || base === null || Array.isArray(base)) return {}
+  const settings: Record<string, unknown> = { ...base }
+  for (const pair of flags.rules) {
+    const at = pair.indexOf('=')
+    if (at <= 0) settings[pair] = ''
+    else settings[pair.slice(0, at)] = pair.slice(at + 1)
+  }
+  return { rules: settings }
 }
 
 /** `--external-root` and `--ignore-link` add to what the config file says. */
@@ -173,10 +193,17 @@ function fromFlags(flags: ConfigFlags, cwd: string): ResolveResult {
     ...(flags.siteUrl ? { siteUrl: flags.siteUrl } : {}),
     ...(flags.moniker ? { moniker: flags.moniker } : {}),
     ...linkFlags(flags),
+    ...ruleFlags(flags),
   }
   const result = resolveConfig(input, file, cwd)
   // There is no config file; `file` only names the command line in messages.
-  if (result.config) result.config.configFile = undefined
+  // Nor is there a site: the current folder's `locales/` and `templates/`
+  // belong to whatever project it is (tolk's own sample guide, say).
+  if (result.config) {
+    result.config.configFile = undefined
+    result.config.uiStringsDir = undefined
+    result.config.templatesDir = path.join(packageDir, 'templates')
+  }
   return result
 }
 

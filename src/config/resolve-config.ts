@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url'
 import { VFile } from 'vfile'
 import { offsetToPlace } from '../diagnostics/place.ts'
 import { report } from '../diagnostics/report.ts'
-import { configSchema, type ResolvedConfig } from './schema.ts'
+import { configSchema, type ResolvedConfig, type ResolvedLocale } from './schema.ts'
 
 /** tolk's own folder, holding the packaged templates and UI strings. */
 export const packageDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
@@ -54,7 +54,7 @@ export function resolveConfig(input: unknown, file: VFile, configDir: string): R
     return { config: undefined, file }
   }
   const config = parsed.data
-  const locales = Object.entries(config.locales).map(([code, locale]) => {
+  const locales: ResolvedLocale[] = Object.entries(config.locales).map(([code, locale]) => {
     const lang = locale.lang ?? localeToLang(code)
     return {
       code,
@@ -63,6 +63,13 @@ export function resolveConfig(input: unknown, file: VFile, configDir: string): R
       dir: locale.dir ?? defaultDir(lang),
     }
   })
+  const defaultRoot = locales.find((l) => l.code === config.defaultLocale)?.root
+  const redirectionFile = redirectionFileOf(config.redirectionFile, configDir, defaultRoot)
+  for (const locale of locales) {
+    // Each translation repository has its own file, as DocFX reads them (see content/redirects.ts for the merge).
+    const own = locale.code === config.defaultLocale ? undefined : redirectionFileOf(undefined, configDir, locale.root)
+    if (own && own !== redirectionFile) locale.redirectionFile = own
+  }
   return {
     file,
     config: {
@@ -74,16 +81,17 @@ export function resolveConfig(input: unknown, file: VFile, configDir: string): R
       defaultLocale: config.defaultLocale,
       outDir: path.resolve(configDir, config.outDir),
       templatesDir: ownOrPackaged(configDir, config.templatesDir, 'templates'),
-      uiStringsDir: ownOrPackaged(configDir, config.uiStringsDir, 'locales'),
+      uiStringsDir: siteStringsDir(configDir, config.uiStringsDir),
       maxIncludeDepth: config.maxIncludeDepth,
       fallback: config.fallback,
       moniker: config.moniker,
       externalRoots: config.externalRoots,
       ignoreLinks: config.ignoreLinks,
-      redirectionFile: redirectionFileOf(config.redirectionFile, configDir, locales.find((l) => l.code === config.defaultLocale)?.root),
+      redirectionFile,
       videoHosts: config.videoHosts,
       maxFileSize: config.maxFileSize,
       pageTimeout: config.pageTimeout,
+      rules: config.rules,
     },
   }
 }
@@ -97,11 +105,20 @@ function ownOrPackaged(configDir: string, configured: string, packagedName: stri
   return existsSync(own) ? own : path.join(packageDir, packagedName)
 }
 
-/** The configured redirection file, else the DocFX one beside the default locale's root. */
-function redirectionFileOf(configured: string | undefined, configDir: string, defaultRoot: string | undefined): string | undefined {
+/**
+ * The site's own UI strings folder (it need not exist); `undefined` when it
+ * is tolk's built-in set, which is read as such and never as site strings.
+ */
+function siteStringsDir(configDir: string, configured: string): string | undefined {
+  const own = path.resolve(configDir, configured)
+  return own === path.join(packageDir, 'locales') ? undefined : own
+}
+
+/** The configured redirection file, else the DocFX one in the content root `root`, when present. */
+function redirectionFileOf(configured: string | undefined, configDir: string, root: string | undefined): string | undefined {
   if (configured) return path.resolve(configDir, configured)
-  if (!defaultRoot) return undefined
-  const candidate = path.join(defaultRoot, '.openpublishing.redirection.json')
+  if (!root) return undefined
+  const candidate = path.join(root, '.openpublishing.redirection.json')
   return existsSync(candidate) ? candidate : undefined
 }
 

@@ -3,6 +3,7 @@
  * defaults and the types at once (the Starlight model).
  */
 import { z } from 'zod'
+import { ruleSettingProblem, type RuleSettings } from '../diagnostics/rule-settings.ts'
 
 /** A locale code as used in URLs and folder names, e.g. `da-dk`. */
 const localeCode = z
@@ -88,7 +89,11 @@ export const configSchema = z
     outDir: z.string().min(1).default('dist'),
     /** Page templates folder (default: `templates`). */
     templatesDir: z.string().min(1).default('templates'),
-    /** UI strings folder holding `<locale>.json` (default: `locales`). */
+    /**
+     * The site's UI strings folder, holding `<locale>.json` with only the
+     * strings it changes, like `site.title` and `footer.text`; tolk's own
+     * fill the rest, and a missing folder or file is fine (default: `locales`).
+     */
     uiStringsDir: z.string().min(1).default('locales'),
     /**
      * Root-relative link prefixes that live outside this build, mapped to a URL
@@ -138,6 +143,24 @@ export const configSchema = z
      * (480 KB) takes about 13 s; known micromark worst cases take many minutes.
      */
     pageTimeout: z.number().min(0).max(3600).default(120),
+    /**
+     * Severity per rule id, the way linters do it: `error`, `warning` or
+     * `off` (dropped, not counted), like `{ 'missing-asset': 'warning',
+     * 'orphan-page': 'off' }`; `--rule id=setting` applies after it. Rules
+     * that guard the site's integrity (broken include, invalid front matter,
+     * path escape, …) can be raised but never lowered (default: each rule's
+     * own severity, see the rule table).
+     */
+    rules: z
+      .record(z.string(), z.unknown())
+      .superRefine((settings, context) => {
+        for (const [id, setting] of Object.entries(settings)) {
+          const problem = ruleSettingProblem(id, setting)
+          if (problem) context.addIssue({ code: 'custom', path: [id], message: problem })
+        }
+      })
+      .transform((settings) => settings as RuleSettings)
+      .default({}),
   })
   .strict()
   .superRefine((config, context) => {
@@ -152,8 +175,11 @@ export const configSchema = z
     }
   })
 
-/** What a config file exports. */
-export type UserConfig = z.input<typeof configSchema>
+/**
+ * What a config file exports. `rules` is checked by hand (for "did you mean"
+ * and locked rules), so its type is given here for editors to complete ids.
+ */
+export type UserConfig = Omit<z.input<typeof configSchema>, 'rules'> & { rules?: RuleSettings }
 export type ParsedConfig = z.output<typeof configSchema>
 
 export interface ResolvedLocale {
@@ -162,6 +188,12 @@ export interface ResolvedLocale {
   root: string
   lang: string
   dir: 'ltr' | 'rtl'
+  /**
+   * The locale's own DocFX redirection file (`.openpublishing.redirection.json`
+   * in its content root), for every locale but the default one, whose file is
+   * `ResolvedConfig.redirectionFile`; `undefined` when there is none.
+   */
+  redirectionFile?: string | undefined
 }
 
 /** What the stages receive: absolute paths, defaults filled, locales in order. */
@@ -176,7 +208,8 @@ export interface ResolvedConfig {
   defaultLocale: string
   outDir: string
   templatesDir: string
-  uiStringsDir: string
+  /** The site's own UI strings folder; `undefined` when built from flags alone (tolk's strings only). */
+  uiStringsDir: string | undefined
   maxIncludeDepth: number
   fallback: 'page' | 'none'
   moniker: string | undefined
@@ -190,4 +223,6 @@ export interface ResolvedConfig {
   maxFileSize: number
   /** Seconds a page may take to render; `0`: no limit. */
   pageTimeout: number
+  /** Severities the site set, config then `--rule`; a rule not named keeps its own. */
+  rules: RuleSettings
 }

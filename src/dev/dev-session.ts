@@ -9,12 +9,14 @@ import type { VFileMessage } from 'vfile-message'
 import type { ResolveResult } from '../config/resolve-config.ts'
 import { pageJobs, type PageJob } from '../content/page-jobs.ts'
 import { sortMessages } from '../diagnostics/format.ts'
+import { applyRuleSettings } from '../diagnostics/rule-settings.ts'
 import { checkAnchors, pageKey } from '../links/check-anchors.ts'
 import { articlePath } from '../links/urls.ts'
 import { rootPageHtml } from '../output/site-files.ts'
 import { isSvgPath, readSvgAsset } from '../output/svg-asset.ts'
 import { prepareSite, type PreparedSite } from '../prepare-site.ts'
 import { createNodeFileSystem } from '../content/node-file-system.ts'
+import { ownRelPath } from '../content/site-index.ts'
 
 export type DevResponse =
   | { kind: 'page'; html: string | undefined; messages: VFileMessage[] }
@@ -76,7 +78,7 @@ export function createDevSession(loadConfig: () => Promise<ResolveResult>): DevS
     for (const absPath of [...globalFiles]) fs.invalidate(absPath)
     fs.setLimits({ maxFileSize: config.maxFileSize })
     prepared = prepareSite(config, { fs })
-    jobsByUrl = new Map(pageJobs(config, prepared.sources).map((job) => [articlePath(job.locale.code, job.source.relPath), job]))
+    jobsByUrl = new Map(pageJobs(config, prepared.sources, prepared.site).map((job) => [articlePath(job.locale.code, job.source.relPath), job]))
     filesByUrl = new Map()
     contentSvgs = new Set()
     for (const locale of config.locales) {
@@ -90,6 +92,7 @@ export function createDevSession(loadConfig: () => Promise<ResolveResult>): DevS
       [
         config.configFile,
         config.redirectionFile,
+        ...config.locales.map((locale) => locale.redirectionFile),
         ...prepared.templates.files.map((file) => String(file.path)),
         ...prepared.strings.files.map((file) => String(file.path)),
         ...config.locales.flatMap((locale) => prepared!.sources.get(locale.code)!.tocs.map((toc) => toc.absPath)),
@@ -105,7 +108,8 @@ export function createDevSession(loadConfig: () => Promise<ResolveResult>): DevS
     if (!job || !prepared) return undefined
     const { result, files } = fs.recording(() => prepared!.renderSource(job))
     files.add(job.source.absPath)
-    const sourceOfTranslation = prepared.site.articlesByLocale.get(prepared.config.defaultLocale)?.get(job.source.relPath)
+    const original = ownRelPath(prepared.site, job.source.relPath, prepared.config.defaultLocale)
+    const sourceOfTranslation = original === undefined ? undefined : prepared.site.articlesByLocale.get(prepared.config.defaultLocale)?.get(original)
     if (sourceOfTranslation) files.add(sourceOfTranslation.absPath)
     const page: CachedPage = {
       html: result.html,
@@ -130,20 +134,25 @@ export function createDevSession(loadConfig: () => Promise<ResolveResult>): DevS
     reload,
     base: () => prepared?.config.base ?? '/',
     respond(urlPath) {
-      const global = [...configMessages, ...(prepared?.messages ?? []).filter((message) => message.fatal === true)]
+      // What the overlay shows passes the site's rule settings, as the build's messages do.
+      const settled = (messages: VFileMessage[]) => sortMessages(applyRuleSettings(messages, prepared?.config.rules ?? {}))
+      const global = [...configMessages, ...settled(prepared?.messages ?? []).filter((message) => message.fatal === true)]
       const page = render(urlPath === '' || urlPath.endsWith('/') ? urlPath : `${urlPath}/`)
-      if (page) return { kind: 'page', html: page.html, messages: sortMessages([...global, ...page.messages]) }
+      if (page) return { kind: 'page', html: page.html, messages: settled([...global, ...page.messages]) }
       const absPath = filesByUrl.get(urlPath)
       if (absPath && contentSvgs.has(urlPath)) {
         // Read on every request: an SVG is small, and an edited one is served as the build would write it.
         const { bytes, messages } = readSvgAsset(absPath)
-        return { kind: 'svg', bytes, messages: sortMessages(messages) }
+        return { kind: 'svg', bytes, messages: settled(messages) }
       }
       if (absPath) return { kind: 'file', absPath }
+      const locale = prepared?.config.locales.find((entry) => urlPath === entry.code || urlPath === `${entry.code}/`)
+      const home = locale && prepared!.homePage(locale.code)
+      if (home !== undefined) return { kind: 'page', html: home, messages: sortMessages(global) }
       if (urlPath === '' && prepared) {
-        return { kind: 'page', html: rootPageHtml(prepared.config, prepared.site, prepared.strings.t), messages: sortMessages(global) }
+        return { kind: 'page', html: rootPageHtml(prepared.config, prepared.strings.t), messages: settled(global) }
       }
-      return { kind: 'not-found', messages: global }
+      return { kind: 'not-found', messages: settled(global) }
     },
     version: () => version,
     changedSince: (urlPath, since) => everythingChangedAt > since || (changedAt.get(urlPath) ?? 0) > since,
@@ -179,7 +188,7 @@ export function createDevSession(loadConfig: () => Promise<ResolveResult>): DevS
       return (watchedPaths = [
         ...config.locales.map((locale) => locale.root),
         config.templatesDir,
-        config.uiStringsDir,
+        ...(config.uiStringsDir ? [config.uiStringsDir] : []),
         ...(config.configFile ? [config.configFile] : []),
         ...(config.redirectionFile ? [config.redirectionFile] : []),
       ])

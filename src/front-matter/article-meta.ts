@@ -7,6 +7,7 @@ import { report } from '../diagnostics/report.ts'
 import { isMachineTranslated } from '../i18n/translation-status.ts'
 
 export interface ArticleMeta {
+  /** `title` from front matter; without one, the file name (render-page.ts puts the first heading in its place). */
   title: string
   description: string | undefined
   keywords: string | undefined
@@ -17,12 +18,16 @@ export interface ArticleMeta {
   contentLocale: string | undefined
   /** `ms.translationtype`: `MT` (machine) or `HT` (human). */
   translationType: string | undefined
-  /** `tolk.source-hash` (or DocFX's `ms.openlocfilehash`): SHA-1 of the source this translation was made from. */
-  sourceHash: string | undefined
+  /** `tolk.source-hash`: SHA-1 of the default-locale file this translation was made from. */
+  tolkSourceHash: string | undefined
+  /** DocFX's `ms.openlocfilehash`: hash of the source (usually English) this translation was made from. */
+  originHash: string | undefined
   /** `ms.translationtype: MT` or `tolk.machine-translated: true`. */
   machineTranslated: boolean
   /** `ms.date` as a calendar date (UTC midnight), when it is a valid MM/DD/YYYY. */
   dateValue: Date | undefined
+  /** True when front matter has no usable `title` and `title` is the file name. */
+  untitled: boolean
 }
 
 export function readArticleMeta(file: VFile, data: Record<string, unknown>, hadYamlError: boolean): ArticleMeta {
@@ -43,9 +48,11 @@ export function readArticleMeta(file: VFile, data: Record<string, unknown>, hadY
     author: stringValue(file, data, 'ms.author') ?? stringValue(file, data, 'author'),
     contentLocale: stringValue(file, data, 'ms.contentlocale'),
     translationType: stringValue(file, data, 'ms.translationtype'),
-    sourceHash: stringValue(file, data, 'tolk.source-hash') ?? stringValue(file, data, 'ms.openlocfilehash'),
+    tolkSourceHash: stringValue(file, data, 'tolk.source-hash'),
+    originHash: stringValue(file, data, 'ms.openlocfilehash'),
     machineTranslated: isMachineTranslated(data),
     dateValue: readDate(file, data),
+    untitled: title === undefined,
   }
 }
 

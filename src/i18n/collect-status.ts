@@ -1,15 +1,18 @@
 /**
  * The translation status of a whole site, from front matter alone (no
- * rendering): per locale, which articles are up to date, outdated, of
- * unknown age (no source hash), missing, and machine translated.
+ * rendering): per locale, which articles are up to date, outdated, made
+ * from a newer source than the default locale's, of unknown age, missing,
+ * and machine translated (the decision is translation-status.ts's).
  */
 import { VFile } from 'vfile'
 import type { ResolvedConfig } from '../config/schema.ts'
-import type { LocaleSources, SourceRef } from '../content/discover.ts'
-import { readContained, readContainedBytes, type ReadLimits } from '../content/read-contained.ts'
+import type { LocaleSources } from '../content/discover.ts'
+import { readContained, type ReadLimits } from '../content/read-contained.ts'
+import { urlKeyOf } from '../content/site-index.ts'
 import { readArticleMeta } from '../front-matter/article-meta.ts'
 import { parseFrontMatter } from '../front-matter/parse.ts'
-import { sourceHash, translationState } from './translation-status.ts'
+import { readDefaultArticleFacts, translationFacts } from './article-facts.ts'
+import { translationState } from './translation-status.ts'
 
 export interface LocaleStatus {
   locale: string
@@ -17,23 +20,26 @@ export interface LocaleStatus {
   total: number
   upToDate: string[]
   outdated: string[]
-  /** Translations without a recorded source hash: their age cannot be told. */
+  /** Translations whose age cannot be told: no source hash, or made from a different source version of unknown order. */
   unknown: string[]
   missing: string[]
   machine: string[]
+  /** Translations made from a newer version of the source than the default-locale article (itself a translation). */
+  newer: string[]
 }
 
 export function collectStatus(config: ResolvedConfig, sources: Map<string, LocaleSources>): LocaleStatus[] {
   const defaults = sources.get(config.defaultLocale)?.articles ?? []
   const limits: ReadLimits = { maxFileSize: config.maxFileSize }
-  const currentHashes = new Map(defaults.map((ref) => [ref.relPath, hashOf(ref, limits)]))
+  const originals = new Map(defaults.map((ref) => [ref.relPath, readDefaultArticleFacts(ref, limits)]))
   const statuses: LocaleStatus[] = []
   for (const locale of config.locales) {
     if (locale.code === config.defaultLocale) continue
-    const own = new Map((sources.get(locale.code)?.articles ?? []).map((ref) => [ref.relPath, ref]))
-    const status: LocaleStatus = { locale: locale.code, total: defaults.length, upToDate: [], outdated: [], unknown: [], missing: [], machine: [] }
+    // Matched by URL: a locale's `faq.yml` translates the default locale's `faq.md`.
+    const own = new Map((sources.get(locale.code)?.articles ?? []).map((ref) => [urlKeyOf(ref.relPath), ref]))
+    const status: LocaleStatus = { locale: locale.code, total: defaults.length, upToDate: [], outdated: [], unknown: [], missing: [], machine: [], newer: [] }
     for (const source of defaults) {
-      const translation = own.get(source.relPath)
+      const translation = own.get(urlKeyOf(source.relPath))
       if (!translation) {
         status.missing.push(source.relPath)
         continue
@@ -42,23 +48,14 @@ export function collectStatus(config: ResolvedConfig, sources: Map<string, Local
       const read = readContained(translation.absPath, [translation.root], limits)
       const file = new VFile({ path: translation.absPath, value: read.ok ? read.text : '' })
       const meta = readArticleMeta(file, parseFrontMatter(file).data, false)
-      const info = translationState({
-        isDefaultLocale: false,
-        recordedHash: meta.sourceHash,
-        currentSourceHash: currentHashes.get(source.relPath),
-        machine: meta.machineTranslated,
-      })
+      const info = translationState(translationFacts(meta, false, originals.get(source.relPath)))
       if (info.state === 'up-to-date') status.upToDate.push(source.relPath)
       else if (info.state === 'outdated') status.outdated.push(source.relPath)
+      else if (info.state === 'newer') status.newer.push(source.relPath)
       else status.unknown.push(source.relPath)
       if (info.machine) status.machine.push(source.relPath)
     }
     statuses.push(status)
   }
   return statuses
-}
-
-function hashOf(ref: SourceRef, limits: ReadLimits): string | undefined {
-  const read = readContainedBytes(ref.absPath, [ref.root], limits)
-  return read.ok ? sourceHash(read.bytes) : undefined
 }

@@ -1,27 +1,42 @@
 /**
- * UI strings per locale from `locales/<locale>.json` (flat `"key": "text"`).
- * A key missing in a locale falls back to the default locale with a
- * `missing-ui-string` warning naming it; the default locale falls back to
- * tolk's built-in English so a new site starts with a complete set.
+ * The UI strings a page is written with. tolk ships them for many languages
+ * (`built-in-strings.ts`); a site only supplies what it changes, in
+ * `<uiStringsDir>/<locale>.json` beside its config (its title, footer, any
+ * key). A string for locale L is the first of:
+ *
+ * 1. the site's `L.json`;
+ * 2. `locale.name`: built in for L's exact tag, else the language's own name
+ *    (with the region when two site locales share the language);
+ * 3. the site's default-locale file (never for `locale.*` keys, which describe
+ *    the default locale itself);
+ * 4. `site.title` only: the site's neutral title (`site-title.ts`);
+ * 5. tolk's strings for L (`da-dk`, then `da`), then for the default locale,
+ *    then English.
+ *
+ * `missing-ui-string` warns about a key the site's default-locale file
+ * changes that L's own file leaves out (a translator forgot it), and about a
+ * locale in a language tolk has no strings for; a locale without a file of
+ * its own is fine when tolk speaks its language.
  */
-import { existsSync } from 'node:fs'
 import path from 'node:path'
 import { VFile } from 'vfile'
-import { packageDir } from '../config/resolve-config.ts'
-import type { ResolvedConfig } from '../config/schema.ts'
-import { readContained, type ReadLimits } from '../content/read-contained.ts'
-import { parseJson } from '../diagnostics/json-error.ts'
-import { offsetToPlace } from '../diagnostics/place.ts'
+import type { ResolvedConfig, ResolvedLocale } from '../config/schema.ts'
+import type { ReadLimits } from '../content/read-contained.ts'
 import { report } from '../diagnostics/report.ts'
+import { baseTag, intlLanguageName, loadBuiltInStrings, type BuiltInStrings } from './built-in-strings.ts'
+import { placeOfKey, readStringTable, type StringTable } from './string-table.ts'
 
 export interface UiStrings {
-  /** The string for `key` in `locale`, following the fallback chain; the key itself when unknown. */
+  /** The string for `key` in `locale`, following the order above; the key itself when unknown. */
   t(locale: string, key: string): string
-  /** True when the default locale (or the built-in set) defines `key`. */
+  /** True when tolk or one of the site's files defines `key`. */
   has(key: string): boolean
+  /** The site's files (and any built-in one that could not be read), with their messages. */
   files: VFile[]
-  /** Per locale, how many of the default locale's keys it defines itself. */
+  /** Per locale, how many keys it has in its own language (the site's file or tolk's). */
   coverage(): UiStringCoverage[]
+  /** Report site keys tolk does not know that no template in `used` uses either (a typo, most likely). */
+  checkSiteKeys(used: ReadonlySet<string>): void
 }
 
 export interface UiStringCoverage {
@@ -31,91 +46,131 @@ export interface UiStringCoverage {
   missing: string[]
 }
 
-type Table = Record<string, string>
+export interface UiStringsOptions {
+  /** The site's title when its strings give none (`site-title.ts`). */
+  siteTitle?: string | undefined
+}
 
-export function loadUiStrings(config: ResolvedConfig): UiStrings {
-  const files: VFile[] = []
-  const tables = new Map<string, Table>()
-  const unreadable = new Set<string>()
-  // The site's strings are read from its folder (or the one its config names);
-  // tolk's own from its package.
-  const roots = [config.configDir, config.uiStringsDir]
+/** One source of strings for a locale; `own` when it is in the locale's language. */
+interface Layer {
+  table: StringTable
+  own: boolean
+}
+
+export function loadUiStrings(config: ResolvedConfig, options: UiStringsOptions = {}): UiStrings {
   const limits: ReadLimits = { maxFileSize: config.maxFileSize }
-  for (const locale of config.locales) {
-    const file = new VFile({ path: path.join(config.uiStringsDir, `${locale.code}.json`) })
-    files.push(file)
-    const table = readTable(file, roots, limits)
-    if (!table) unreadable.add(locale.code)
-    tables.set(locale.code, table ?? {})
-  }
-  const builtInFile = path.join(packageDir, 'locales', 'en-us.json')
-  const builtIn = builtInFile === path.join(config.uiStringsDir, 'en-us.json') ? {} : (readTable(new VFile({ path: builtInFile }), [packageDir], limits) ?? {})
-  const defaults: Table = { ...builtIn, ...tables.get(config.defaultLocale) }
+  const builtIn = loadBuiltInStrings(limits)
+  const base = builtIn.table(baseTag) ?? {}
+  const known = new Set(Object.keys(base))
+  const site = readSiteStrings(config, limits)
+  const siteDefault = site.tables.get(config.defaultLocale) ?? {}
+  const defaultLocale = config.locales.find((locale) => locale.code === config.defaultLocale)!
+  const layersByLocale = new Map<string, Layer[]>()
 
-  for (const [index, locale] of config.locales.entries()) {
-    if (locale.code === config.defaultLocale) continue
-    const file = files[index]!
-    const table = tables.get(locale.code)!
-    if (!existsSync(String(file.path))) {
-      report(file, 'missing-ui-string', `No UI strings for \`${locale.code}\`; every string falls back to \`${config.defaultLocale}\``)
+  for (const locale of config.locales) {
+    const ownTags = builtIn.tagsFor(locale)
+    const otherTags = [...builtIn.tagsFor(defaultLocale), baseTag].filter((tag) => !ownTags.includes(tag))
+    const builtInLayers = (tags: string[], own: boolean) => tags.map((tag) => ({ table: builtIn.table(tag) ?? {}, own }))
+    const name = localeName(locale, config.locales, builtIn)
+    layersByLocale.set(locale.code, [
+      { table: site.tables.get(locale.code) ?? {}, own: true },
+      { table: name ? { 'locale.name': name } : {}, own: true },
+      { table: withoutLocaleKeys(siteDefault), own: locale.code === config.defaultLocale },
+      { table: options.siteTitle ? { 'site.title': options.siteTitle } : {}, own: true },
+      ...builtInLayers(ownTags, true),
+      ...builtInLayers(otherTags, false),
+    ])
+  }
+  const keys = [...new Set([...known, ...Object.keys(siteDefault)])].sort()
+  const lookup = (code: string, key: string): Layer | undefined =>
+    (layersByLocale.get(code) ?? layersByLocale.get(config.defaultLocale)!).find((layer) => key in layer.table)
+  const coverage = (): UiStringCoverage[] =>
+    config.locales.map((locale) => {
+      const missing = keys.filter((key) => !lookup(locale.code, key)?.own)
+      return { locale: locale.code, defined: keys.length - missing.length, total: keys.length, missing }
+    })
+
+  for (const locale of config.locales) {
+    const file = site.files.get(locale.code)!
+    if (site.unreadable.has(locale.code)) continue
+    if (!builtIn.tagsFor(locale).length) {
+      // A language tolk does not speak: everything the site leaves out is in another language.
+      const missing = coverage().find((entry) => entry.locale === locale.code)!.missing
+      if (missing.length) {
+        report(
+          file,
+          'missing-ui-string',
+          `tolk has no built-in UI strings for \`${locale.code}\`; ${missing.length} of ${keys.length} are shown in another language until \`${path.basename(String(file.path))}\` gives them`,
+        )
+      }
       continue
     }
-    // The file's own error says it all; a warning per key would bury it.
-    if (unreadable.has(locale.code)) continue
-    // Only keys the default locale's own file defines: tolk's built-in English
-    // fills gaps silently, so a new tolk string does not flood old sites with warnings.
-    for (const key of Object.keys(tables.get(config.defaultLocale) ?? {}).sort()) {
-      if (!(key in table)) {
-        report(file, 'missing-ui-string', `Missing UI string \`${key}\` in \`${locale.code}\`; using the \`${config.defaultLocale}\` text`)
-      }
+    if (locale.code === config.defaultLocale || !site.tables.has(locale.code)) continue
+    const table = site.tables.get(locale.code)!
+    for (const key of Object.keys(withoutLocaleKeys(siteDefault)).sort()) {
+      if (!(key in table)) report(file, 'missing-ui-string', `Missing UI string \`${key}\` in \`${locale.code}\`; using the \`${config.defaultLocale}\` text`)
     }
   }
+
   return {
-    files,
-    has: (key) => key in defaults,
-    t: (locale, key) => tables.get(locale)?.[key] ?? defaults[key] ?? key,
-    coverage() {
-      // Measured against the default locale's own file, like the warnings.
-      const own = Object.keys(tables.get(config.defaultLocale) ?? {})
-      const keys = (own.length ? own : Object.keys(defaults)).sort()
-      return config.locales.map((locale) => {
-        const missing = keys.filter((key) => !(key in tables.get(locale.code)!))
-        return { locale: locale.code, defined: keys.length - missing.length, total: keys.length, missing }
-      })
+    files: [...site.files.values(), ...builtIn.files.filter((file) => file.messages.length)],
+    has: (key) => known.has(key) || [...site.tables.values()].some((table) => key in table),
+    t: (code, key) => lookup(code, key)?.table[key] ?? key,
+    coverage,
+    checkSiteKeys(used) {
+      for (const [code, table] of site.tables) {
+        const file = site.files.get(code)!
+        for (const key of Object.keys(table)) {
+          if (known.has(key) || used.has(key)) continue
+          report(file, 'unknown-ui-string', `Unknown UI string \`${key}\`; tolk has no such string and no template uses it`, placeOfKey(file, key))
+        }
+      }
     },
   }
 }
 
-/** The file's strings; `undefined` (after reporting why) when it cannot be read as a table. */
-function readTable(file: VFile, roots: readonly string[], limits: ReadLimits): Table | undefined {
-  const read = readContained(String(file.path), roots, limits)
-  if (!read.ok) {
-    if (read.kind === 'missing') return {}
-    report(file, read.kind === 'outside' || read.kind === 'too-large' ? read.rule : 'invalid-ui-strings', read.reason)
-    return undefined
-  }
-  const text = read.text
-  file.value = text
-  for (const problem of read.problems) report(file, problem.rule, problem.reason, problem.place)
-  const parsed = parseJson(text)
-  if (!parsed.ok) {
-    report(file, 'invalid-ui-strings', `Invalid JSON: ${parsed.reason}`, parsed.place)
-    return undefined
-  }
-  const data = parsed.value
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-    report(file, 'invalid-ui-strings', 'Expected an object of `"key": "text"` pairs', { line: 1, column: 1 })
-    return undefined
-  }
-  const table: Table = {}
-  for (const [key, value] of Object.entries(data)) {
-    if (typeof value === 'string') table[key] = value
-    else report(file, 'invalid-ui-strings', `UI string \`${key}\` must be text`, placeOfKey(text, key))
-  }
-  return table
+interface SiteStrings {
+  /** Tables of the locales that have a readable file. */
+  tables: Map<string, StringTable>
+  /** Per locale, the file its strings are (or would be) read from. */
+  files: Map<string, VFile>
+  unreadable: Set<string>
 }
 
-function placeOfKey(text: string, key: string): { line: number; column: number } {
-  const offset = text.indexOf(JSON.stringify(key))
-  return offset === -1 ? { line: 1, column: 1 } : offsetToPlace(text, offset)
+/** The site's own files; none when it has no strings folder (a build from flags alone). */
+function readSiteStrings(config: ResolvedConfig, limits: ReadLimits): SiteStrings {
+  const site: SiteStrings = { tables: new Map(), files: new Map(), unreadable: new Set() }
+  const dir = config.uiStringsDir ?? path.join(config.configDir, 'locales')
+  for (const locale of config.locales) {
+    const file = new VFile({ path: path.join(dir, `${locale.code}.json`) })
+    site.files.set(locale.code, file)
+    if (!config.uiStringsDir) continue
+    const table = readStringTable(file, [config.configDir, config.uiStringsDir], limits)
+    if (table === undefined) site.unreadable.add(locale.code)
+    else if (table !== 'missing') site.tables.set(locale.code, table)
+  }
+  return site
+}
+
+/**
+ * A locale's own name for the switcher: tolk's for its exact tag (`pt-br`),
+ * else the language's (`da` → `Dansk`), with the region from `Intl` when
+ * another site locale has the same language (`pt-br` beside `pt-pt`).
+ */
+function localeName(locale: ResolvedLocale, all: ResolvedLocale[], builtIn: BuiltInStrings): string | undefined {
+  const [first] = builtIn.tagsFor(locale)
+  const exact = first && first.includes('-') ? builtIn.table(first)?.['locale.name'] : undefined
+  if (exact) return exact
+  const language = languageOf(locale.lang)
+  if (all.some((other) => other !== locale && languageOf(other.lang) === language)) return intlLanguageName(locale.lang, true)
+  return (first ? builtIn.table(first)?.['locale.name'] : undefined) ?? intlLanguageName(locale.lang, false)
+}
+
+function languageOf(lang: string): string {
+  return lang.split('-')[0]!.toLowerCase()
+}
+
+/** `locale.name` and `locale.dateStyle` describe one locale; another never borrows them. */
+function withoutLocaleKeys(table: StringTable): StringTable {
+  return Object.fromEntries(Object.entries(table).filter(([key]) => !key.startsWith('locale.')))
 }

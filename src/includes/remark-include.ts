@@ -15,6 +15,7 @@ import type { RuleId } from '../diagnostics/rules.ts'
 import type { PageContext } from '../markdown/page-context.ts'
 import { parseFrontMatter } from '../front-matter/parse.ts'
 import { withinComplexityLimits } from '../markdown/complexity-guard.ts'
+import { slashedPath } from '../links/backslash-path.ts'
 import { isExternal } from '../links/urls.ts'
 import { directiveStart, findIncludeDirectives, isBlockDirective, surroundingText } from './include-directive.ts'
 import { resolveInclude, type FileSystem, type ResolvedInclude } from './resolve-include.ts'
@@ -120,6 +121,9 @@ export default function remarkInclude(options: Options) {
       markUnreusable(context)
       return undefined
     }
+    if (resolved.slashed !== undefined) {
+      reportAt(context, 'link-backslash', `Include \`${href}\` separates folders with \`\\\`; read as \`${resolved.slashed}\` (write \`/\`)`, at)
+    }
     if (resolved.fromFallback) {
       reportAt(context, 'untranslated-include', `Include \`${href}\` is not translated into \`${page.locale}\`; using the \`${page.site.defaultLocale}\` copy`, at)
     }
@@ -217,7 +221,9 @@ function rebaseOnto(tree: Root, pageRelPath: string): void {
   })
 }
 
-function rebase(url: string, fromRelPath: string, toRelPath: string): string {
+function rebase(written: string, fromRelPath: string, toRelPath: string): string {
+  // `..\media\a.png` is read as `../media/a.png`; remark-rewrite-links warns about it.
+  const url = slashedPath(written) ?? written
   if (!url || url.startsWith('#') || url.startsWith('/') || url.startsWith('~') || isExternal(url)) return url
   const joined = path.posix.join(path.posix.dirname(fromRelPath), url)
   const relative = path.posix.relative(path.posix.dirname(toRelPath), joined)

@@ -7,6 +7,7 @@
 import path from 'node:path'
 import type { ContainedText, DecodeProblem } from '../content/read-contained.ts'
 import type { RuleId } from '../diagnostics/rules.ts'
+import { slashedPath } from '../links/backslash-path.ts'
 import { resolveRelPath } from '../links/urls.ts'
 
 export interface IncludeRoots {
@@ -26,12 +27,24 @@ export interface FileSystem {
 }
 
 export type ResolvedInclude =
-  | { ok: true; relPath: string; absPath: string; text: string; problems: DecodeProblem[]; fromFallback: boolean }
+  | {
+      ok: true
+      relPath: string
+      absPath: string
+      text: string
+      problems: DecodeProblem[]
+      fromFallback: boolean
+      /** The path as read when it was written with `\` separators (DocFX reads them as `/`). */
+      slashed?: string | undefined
+    }
   | { ok: false; rule: RuleId; reason: string }
 
 export function resolveInclude(href: string, fromRelPath: string, roots: IncludeRoots, fs: FileSystem): ResolvedInclude {
-  const target = href.split('#')[0]!.split('?')[0]!
-  if (target.startsWith('/') || /^[a-z]:[\\/]/i.test(target) || /^[a-z][a-z0-9+.-]*:/i.test(target)) {
+  const written = href.split('#')[0]!.split('?')[0]!
+  // `..\includes\a.md` is read as `../includes/a.md`, as DocFX reads it; `\\server\x` and `C:\x` stay refused below.
+  const slashed = slashedPath(written)
+  const target = slashed ?? written
+  if (/^[/\\]/.test(target) || /^[a-z]:[\\/]/i.test(target) || /^[a-z][a-z0-9+.-]*:/i.test(target)) {
     return { ok: false, rule: 'include-outside-root', reason: `Include path \`${href}\` must be relative to the file or start with \`~/\`` }
   }
   const relPath = target.startsWith('~/')
@@ -48,7 +61,7 @@ export function resolveInclude(href: string, fromRelPath: string, roots: Include
     const absPath = path.join(root, relPath)
     // The one containment check of every read (content/read-contained.ts).
     const read = fs.readContained(absPath, [root])
-    if (read.ok) return { ok: true, relPath, absPath, text: read.text, problems: read.problems, fromFallback }
+    if (read.ok) return { ok: true, relPath, absPath, text: read.text, problems: read.problems, fromFallback, slashed }
     if (read.kind === 'outside') {
       return { ok: false, rule: 'include-outside-root', reason: `Include \`${href}\` is a link to a file outside the content root` }
     }

@@ -9,6 +9,7 @@ import { visit } from 'unist-util-visit'
 import { VFile } from 'vfile'
 import { report } from '../diagnostics/report.ts'
 import type { RuleId } from '../diagnostics/rules.ts'
+import { slashedPath } from './backslash-path.ts'
 import { resolveLink, type LinkTarget } from './resolve-link.ts'
 import { printableUrl, safeUrl } from './url-policy.ts'
 import { articlePath, relativeUrl } from './urls.ts'
@@ -39,10 +40,33 @@ export default function remarkRewriteLinks() {
     const checks: AnchorCheck[] = (file.data.anchorChecks = [])
     const from = articlePath(page.locale, page.relPath)
     const refusedDefinitions = new Set<string>()
+    const deadDefinitions = new Set<string>()
+    /**
+     * A link that leads nowhere (a broken link, a missing download, a YAML
+     * page tolk does not build) keeps its text but loses its `href`, like a
+     * refused URL: when its rule is only a warning the site is still
+     * published, and a reader must not follow it into a 404. Docusaurus's
+     * `onBrokenLinks: 'warn'` writes the dead link as is; Hugo's
+     * `refLinksNotFoundURL` swaps in a placeholder URL; tolk writes no URL,
+     * and the diagnostic at the link says what is missing. An image keeps
+     * its `src`, so the reader sees its alt text where the picture would be
+     * (a documented missing asset: translation trees ship no media).
+     */
+    const leadsNowhere = (node: Link | Image | Definition): boolean => {
+      if (node.type === 'image') return false
+      // `[text][ref]` loses its URL; `![alt][ref]` keeps it, as an image does.
+      if (node.type === 'definition') deadDefinitions.add(node.identifier)
+      else dropUrl(node)
+      return node.type === 'link'
+    }
     visit(tree, function (node) {
       if (node.type !== 'link' && node.type !== 'image' && node.type !== 'definition') return
       // Links from an include were rebased onto the page; messages quote them as written in the include.
       const written = node.data?.sourceUrl ?? node.url
+      // `..\media\a.png` is read as `../media/a.png` (an include's links were read so when rebased).
+      const slashed = slashedPath(written)
+      if (slashed !== undefined) reportAt(file, node, 'link-backslash', `\`${written}\` separates folders with \`\\\`; read as \`${slashed}\` (write \`/\`)`)
+      node.url = slashedPath(node.url) ?? node.url
       const target = resolveLink(node.url, { site: page.site, locale: page.locale, relPath: page.relPath, isImage: node.type === 'image', written })
       const place = node.position?.start ?? { line: 1, column: 1 }
       const sourceFile = node.data?.sourceFile ?? String(file.path)
@@ -56,10 +80,12 @@ export default function remarkRewriteLinks() {
           node.url = target.url
           break
         case 'unbuilt':
-          reportAt(file, node, 'link-to-unbuilt-page', `\`${written}\` is a DocFX YAML page, which tolk does not build yet; readers get a missing page`)
+          reportAt(file, node, 'link-to-unbuilt-page', `\`${written}\` is a DocFX YAML page, which tolk does not build yet; the link text is shown without a link`)
+          if (leadsNowhere(node)) return
           break
         case 'broken':
           reportAt(file, node, target.problem.rule, target.problem.reason)
+          if (leadsNowhere(node)) return
           break
         default:
           node.url = urlOf(from, target)
@@ -79,15 +105,16 @@ export default function remarkRewriteLinks() {
       if (node.type === 'definition') refusedDefinitions.add(node.identifier)
     })
     // `[text][ref]` takes its URL from the definition: written without one, not as `href=""`.
-    if (refusedDefinitions.size > 0) {
+    if (refusedDefinitions.size > 0 || deadDefinitions.size > 0) {
       visit(tree, function (node) {
         if ((node.type === 'linkReference' || node.type === 'imageReference') && refusedDefinitions.has(node.identifier)) dropUrl(node)
+        else if (node.type === 'linkReference' && deadDefinitions.has(node.identifier)) dropUrl(node)
       })
     }
   }
 }
 
-function urlOf(from: string, target: Extract<LinkTarget, { kind: 'page' | 'asset' }>): string {
+export function urlOf(from: string, target: Extract<LinkTarget, { kind: 'page' | 'asset' }>): string {
   const to = target.kind === 'page' ? articlePath(target.locale, target.relPath) : `${target.locale}/${target.relPath}`
   // Paths are kept decoded (`my file.md`); the href needs them encoded.
   return encodeURI(relativeUrl(from, to)) + target.search + (target.hash ? `#${encodeURI(target.hash)}` : '')

@@ -6,7 +6,7 @@
  * then the default locale. Pure: reads the site index, touches no disk.
  */
 import type { RuleId } from '../diagnostics/rules.ts'
-import type { SiteIndex } from '../content/site-index.ts'
+import { ownRelPath, redirectOf, type SiteIndex } from '../content/site-index.ts'
 import { isExternal, resolveRelPath, splitUrl } from './urls.ts'
 
 export interface Problem {
@@ -40,6 +40,30 @@ export interface LinkContext {
 const maxRedirectHops = 5
 /** A redirect chain that never ends; `resolveLink` words it with the link as written. */
 const endlessRedirects: Problem = { rule: 'broken-link', reason: 'endless redirects' }
+
+/**
+ * Locale → default-locale articles that the locale's own redirection file
+ * moved: its entry for the path leads to a page or a URL. The locale gets a
+ * redirect page there instead of a fallback page (page-jobs.ts, landingLocale).
+ */
+export function movedArticles(site: SiteIndex): Map<string, Set<string>> {
+  const moved = new Map<string, Set<string>>()
+  const defaults = site.articlesByLocale.get(site.defaultLocale)
+  for (const [locale, entries] of site.localeRedirects ?? []) {
+    if (locale === site.defaultLocale) continue
+    const paths = new Set<string>()
+    for (const [source, redirect] of entries) {
+      // DocFX matches paths whatever their letter case: `Manage-X.md` in a locale's file moves the default locale's `manage-x.md`.
+      const article = defaults?.has(source) ? source : site.pathsByLowerCase.get(site.defaultLocale)?.get(source.toLowerCase())
+      if (article === undefined || !defaults?.has(article) || site.articlesByLocale.get(locale)?.has(article)) continue
+      const target = resolveLink(redirect, { site, locale, relPath: source, isImage: false })
+      // Somewhere: a page of the build, or a URL outside it (kept for the URL policy to judge, as redirect pages do).
+      if (target.kind === 'page' || target.kind === 'url' || (target.kind === 'keep' && isExternal(redirect))) paths.add(article)
+    }
+    moved.set(locale, paths)
+  }
+  return moved
+}
 
 export function resolveLink(url: string, context: LinkContext): LinkTarget {
   const target = resolveUrl(url, context)
@@ -84,23 +108,35 @@ function resolveInRoot(
     ? [target]
     : [target, `${target}.md`, `${target}.yml`, ...(target ? [`${target}/index.md`, `${target}/index.yml`] : ['index.md', 'index.yml'])]
   if (!context.isImage) {
-    for (const candidate of candidates) {
-      const page = findArticle(site, candidate, context.locale, warnings, written)
-      if (page) return { kind: 'page', ...page, search, hash, warnings }
-    }
-    for (const candidate of candidates) {
-      const redirect = site.redirects.get(candidate)
-      if (redirect === undefined) continue
-      if (hops >= maxRedirectHops) return { kind: 'broken', problem: endlessRedirects }
-      const followed = followRedirect(redirect, search, hash, context, hops + 1)
-      if (followed.kind === 'page') {
-        followed.warnings.unshift({
-          rule: 'redirected-link',
-          reason: `\`${written}\` is redirected to \`${redirect}\`; link the target directly`,
-        })
+    // The locale's own article, its own redirect, the default locale's article, the site-wide redirect (see `redirectOf`).
+    // An own redirect that leads nowhere gives way to the default locale's article (translation trees
+    // redirect to articles they do not hold yet).
+    let ownBroken: LinkTarget | undefined
+    for (const own of [true, false]) {
+      const locales = own ? [context.locale] : [site.defaultLocale].filter((code) => code !== context.locale)
+      for (const candidate of candidates) {
+        const page = findArticle(site, candidate, locales, context.locale, warnings, written)
+        if (page) return { kind: 'page', ...page, search, hash, warnings }
       }
-      return followed
+      for (const candidate of candidates) {
+        const redirect = redirectOf(site, candidate, context.locale)
+        if (redirect === undefined || redirect.own !== own) continue
+        if (hops >= maxRedirectHops) return { kind: 'broken', problem: endlessRedirects }
+        const followed = followRedirect(redirect.target, search, hash, context, hops + 1)
+        if (own && followed.kind === 'broken' && followed.problem !== endlessRedirects) {
+          ownBroken = followed
+          break
+        }
+        if (followed.kind === 'page') {
+          followed.warnings.unshift({
+            rule: 'redirected-link',
+            reason: `\`${written}\` is redirected to \`${redirect.target}\`; link the target directly`,
+          })
+        }
+        return followed
+      }
     }
+    if (ownBroken) return ownBroken
   }
   for (const candidate of [target, target ? `${target}/index.yml` : 'index.yml']) {
     if (site.yamlPages.has(candidate)) return { kind: 'unbuilt', relPath: candidate }
@@ -145,10 +181,12 @@ function followRedirect(redirect: string, search: string, hash: string, context:
   return resolveRootRelative(pathname, redirectSearch || search, decodeHash(redirectHash) || hash, context, hops)
 }
 
-function findArticle(site: SiteIndex, relPath: string, locale: string, warnings: Problem[], written: string) {
-  for (const candidateLocale of unique([locale, site.defaultLocale])) {
+/** `relPath` in the first of `locales` that has it, as seen from a page in `locale`. */
+function findArticle(site: SiteIndex, relPath: string, locales: string[], locale: string, warnings: Problem[], written: string) {
+  for (const candidateLocale of locales) {
     const articles = site.articlesByLocale.get(candidateLocale)
-    let found = articles?.has(relPath) ? relPath : undefined
+    // `faq.md` finds the locale's `faq.yml` (and the reverse): both build one URL.
+    let found = ownRelPath(site, relPath, candidateLocale)
     if (!found) {
       const sameLetters = site.pathsByLowerCase.get(candidateLocale)?.get(relPath.toLowerCase())
       if (sameLetters && articles?.has(sameLetters)) {

@@ -38,9 +38,12 @@ export function relativeUrl(fromFolder: string, to: string): string {
   return relative.startsWith('../') || relative === '..' ? relative : `./${relative}`
 }
 
-/** True for a URL with a scheme (`https:`, `mailto:`) or protocol-relative `//host`. */
+/**
+ * True for a URL with a scheme (`https:`, `mailto:`) or protocol-relative
+ * `//host`, which browsers also read in `\\host`, `/\host` and `\/host`.
+ */
 export function isExternal(url: string): boolean {
-  return /^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith('//')
+  return /^[a-z][a-z0-9+.-]*:/i.test(url) || /^[/\\]{2}/.test(url)
 }
 
 /** Split `a.md?tabs=x#frag` into its path, query and fragment (fragment without `#`). */

@@ -17,6 +17,7 @@ import type { FileSystem } from '../includes/resolve-include.ts'
 import rehypeCollectAnchors from '../links/rehype-collect-anchors.ts'
 import remarkRewriteLinks from '../links/remark-rewrite-links.ts'
 import rehypeUrlPolicy from '../links/rehype-url-policy.ts'
+import { rehypeMarkMarkdownUrls, rehypeRewriteRawLinks } from '../links/rehype-rewrite-raw-links.ts'
 import remarkDocfxAlerts from './plugins/remark-docfx-alerts.ts'
 import remarkDocfxDiv from './plugins/remark-docfx-div.ts'
 import remarkDocfxImage from './plugins/remark-docfx-image.ts'
@@ -69,7 +70,9 @@ export function createProcessor(options: ProcessorOptions) {
       .use(remarkRewriteLinks)
       .use(remarkRehype, { allowDangerousHtml: true })
       // hast: raw HTML becomes elements, DocFX anchors become ids, then sanitize.
+      .use(rehypeMarkMarkdownUrls)
       .use(rehypeRaw)
+      .use(rehypeRewriteRawLinks)
       .use(rehypeHeadingAnchorNames)
       .use(rehypeReportUnsafeHtml)
       .use(rehypeSanitize, sanitizeSchema)

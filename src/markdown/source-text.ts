@@ -11,6 +11,7 @@ import type { Parent, Root, RootContent } from 'mdast'
 import type { Node, Point } from 'unist'
 import { visit } from 'unist-util-visit'
 import type { VFile } from 'vfile'
+import { slashedPath } from '../links/backslash-path.ts'
 import { isExternal } from '../links/urls.ts'
 
 /** Reads an include's text by absolute path (the include loader's `fs.read`). */
@@ -127,7 +128,9 @@ export function parseSlice(parse: Parse, source: Source, start: number, end: num
  * relative to the page; URLs written in the page itself (`from` undefined) stay.
  * @example pageRelativeUrl('media/a.png', 'includes/steps.md', 'guide/page.md') // => '../includes/media/a.png'
  */
-export function pageRelativeUrl(url: string, from: string | undefined, pageRelPath: string | undefined): string {
+export function pageRelativeUrl(written: string, from: string | undefined, pageRelPath: string | undefined): string {
+  // `..\media\a.png` is read as `../media/a.png`; remark-rewrite-links warns about it.
+  const url = from ? (slashedPath(written) ?? written) : written
   if (!from || pageRelPath === undefined || !url || /^[#/~]/.test(url) || isExternal(url)) return url
   const joined = path.posix.join(path.posix.dirname(from), url)
   return path.posix.relative(path.posix.dirname(pageRelPath), joined) || './'

@@ -39,7 +39,8 @@ export function parseToc(file: VFile): TocEntry[] {
     return { line, column: col }
   }
   function entries(node: unknown, field: string): TocEntry[] {
-    if (node === null || node === undefined) return []
+    // `items:` and `items: null` (real trees have both) are no entries, as in DocFX.
+    if (node === null || node === undefined || (isScalar(node) && node.value === null)) return []
     // DocFX also accepts a top-level `items:` mapping.
     if (isMap(node) && node.has('items') && !node.has('name')) return entries(node.get('items', true), 'items')
     if (!isSeq(node)) {

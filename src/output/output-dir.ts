@@ -130,6 +130,8 @@ function protectedFolders(config: ResolvedConfig, cwd: string): Protected[] {
   for (const locale of config.locales) add(locale.root, `the content root of locale \`${locale.code}\``, false)
   add(config.templatesDir, 'the templates folder', false)
   add(config.uiStringsDir, 'the UI strings folder', false)
+  add(path.join(packageDir, 'templates'), "tolk's own templates", false)
+  add(path.join(packageDir, 'locales'), "tolk's own UI strings", false)
   add(config.redirectionFile, 'the redirection file', false)
   return folders
 }

@@ -11,7 +11,7 @@ import { toHtml } from 'hast-util-to-html'
 import { VFile } from 'vfile'
 import type { VFileMessage } from 'vfile-message'
 import type { ResolvedConfig, ResolvedLocale } from '../config/schema.ts'
-import { landingLocale, type SiteIndex } from '../content/site-index.ts'
+import { builtPage, ownRelPath, type SiteIndex } from '../content/site-index.ts'
 import type { RuleId } from '../diagnostics/rules.ts'
 import { report, type Place } from '../diagnostics/report.ts'
 import { resolveLink } from '../links/resolve-link.ts'
@@ -22,43 +22,65 @@ import { statusPageFile } from './status-page.ts'
 export interface RedirectPage {
   outputFile: string
   html: string
+  /** The redirection file whose entry made the page, for messages about writing it. */
+  redirectionFile: string | undefined
 }
 
+/**
+ * Each locale gets pages for its own redirection file's entries and for the
+ * site-wide (default locale's) entries it has none of, merged as
+ * `redirectOf` (site-index.ts) merges them for links. Problems are reported
+ * on the file the entry is in.
+ */
 export function redirectPages(
   config: ResolvedConfig,
   site: SiteIndex,
   t: (locale: string, key: string) => string,
 ): { pages: RedirectPage[]; messages: VFileMessage[] } {
   const pages: RedirectPage[] = []
-  const file = new VFile({ path: config.redirectionFile ?? '<redirects>' })
+  const sitewideFile = new VFile({ path: config.redirectionFile ?? '<redirects>' })
+  const files = [sitewideFile]
   const built = builtFiles(config, site)
-  for (const [source, target] of site.redirects) {
-    if (!/\.md$/i.test(source)) continue
-    const places = site.redirectPlaces?.get(source)
-    // Each problem once per redirect, from whichever locale meets it first.
-    const reported = new Set<RuleId>()
-    const once = (rule: RuleId, reason: string, place: Place | undefined): void => {
-      if (!reported.has(rule)) report(file, rule, reason, place)
-      reported.add(rule)
-    }
-    const written = safeUrl(target)
-    if (!written.ok) {
-      once('unsafe-url', `Redirect of \`${source}\` to \`${printableUrl(target)}\` gets no page: ${written.reason}`, places?.target)
-      continue
-    }
-    for (const locale of config.locales) {
-      // An article that still exists wins over its redirect.
-      if (site.articlesByLocale.get(locale.code)?.has(source)) continue
-      const outputFile = articleOutputFile(locale.code, source)
-      const occupant = built.get(outputFile.toLowerCase())
-      if (occupant !== undefined) {
-        once('redirect-collision', `Redirect of \`${source}\` would replace ${occupant} (\`${outputFile}\`); no redirect page is written`, places?.source)
+  // Each problem once per entry, from whichever locale meets it first.
+  const reported = new Map<string, Set<RuleId>>()
+  for (const locale of config.locales) {
+    const ownEntries = site.localeRedirects?.get(locale.code) ?? new Map<string, string>()
+    const ownFile = locale.redirectionFile && ownEntries.size > 0 ? new VFile({ path: locale.redirectionFile }) : undefined
+    if (ownFile) files.push(ownFile)
+    const entries = [
+      ...[...ownEntries].map(([source, target]) => ({ source, target, own: true })),
+      ...[...site.redirects].filter(([source]) => !ownEntries.has(source)).map(([source, target]) => ({ source, target, own: false })),
+    ]
+    for (const { source, target, own } of entries) {
+      if (!/\.md$/i.test(source)) continue
+      const file = own && ownFile ? ownFile : sitewideFile
+      const places = own ? site.localeRedirectPlaces?.get(locale.code)?.get(source) : site.redirectPlaces?.get(source)
+      const key = `${own ? locale.code : ''}\0${source}`
+      const once = (rule: RuleId, reason: string, place: Place | undefined): void => {
+        const rules = reported.get(key) ?? new Set<RuleId>()
+        if (!rules.has(rule)) report(file, rule, reason, place)
+        reported.set(key, rules.add(rule))
+      }
+      const written = safeUrl(target)
+      if (!written.ok) {
+        once('unsafe-url', `Redirect of \`${source}\` to \`${printableUrl(target)}\` gets no page: ${written.reason}`, places?.target)
         continue
       }
+      // An article that still exists wins over its redirect: the file itself or its
+      // `.md`/`.yml` twin. Another file at the same URL (`a.md` for `a/index.md`) is a collision, reported below.
+      const existing = ownRelPath(site, source, locale.code)
+      if (existing !== undefined && stem(existing) === stem(source)) continue
+      // A target that goes nowhere is the entry's problem, whatever stands at its source.
       const href = targetHref(target, source, locale.code, site)
       if (href === undefined) {
         // The default locale may still have the article: whichever locale meets the problem first reports it.
         once('broken-redirect', `Redirect of \`${source}\` points to \`${target}\`, which is not in this build`, places?.target)
+        continue
+      }
+      const outputFile = articleOutputFile(locale.code, source)
+      const occupant = built.get(outputFile.toLowerCase())
+      if (occupant !== undefined) {
+        once('redirect-collision', `Redirect of \`${source}\` would replace ${occupant} (\`${outputFile}\`); no redirect page is written`, places?.source)
         continue
       }
       // A chain of redirects may end anywhere: judge where it ends.
@@ -70,10 +92,10 @@ export function redirectPages(
         continue
       }
       built.set(outputFile.toLowerCase(), `the redirect page of another \`source_path\``)
-      pages.push({ outputFile, html: redirectHtml(locale, verdict.url, canonical.url, t) })
+      pages.push({ outputFile, html: redirectHtml(locale, verdict.url, canonical.url, t), redirectionFile: own ? locale.redirectionFile : config.redirectionFile })
     }
   }
-  return { pages, messages: file.messages }
+  return { pages, messages: files.flatMap((file) => file.messages) }
 }
 
 /**
@@ -89,10 +111,11 @@ function builtFiles(config: ResolvedConfig, site: SiteIndex): Map<string, string
   for (const locale of config.locales) {
     add(`${locale.code}/404.html`, `the 404 page of \`${locale.code}\``)
     for (const relPath of site.allArticlePaths) {
-      if (landingLocale(site, relPath, locale.code) !== locale.code) continue
-      const own = site.articlesByLocale.get(locale.code)?.has(relPath)
-      add(articleOutputFile(locale.code, relPath), own ? `the page of \`${relPath}\`` : `the fallback page of \`${relPath}\``)
+      const built = builtPage(site, relPath, locale.code)
+      if (!built) continue
+      add(articleOutputFile(locale.code, relPath), built === 'own' ? `the page of \`${relPath}\`` : `the fallback page of \`${relPath}\``)
     }
+    if (!builtPage(site, 'index.md', locale.code)) add(articleOutputFile(locale.code, 'index.md'), `the generated home page of \`${locale.code}\``)
     for (const asset of site.assetsByLocale.get(locale.code) ?? []) add(`${locale.code}/${asset}`, `the file \`${asset}\``)
   }
   return built
@@ -135,4 +158,9 @@ function redirectHtml(locale: ResolvedLocale, href: string, canonical: string, t
     ]),
   ])
   return `${toHtml(tree)}\n`
+}
+
+/** `a/b.md` → `a/b`: an article path without its page extension. */
+function stem(relPath: string): string {
+  return relPath.replace(/\.(md|yml)$/i, '')
 }

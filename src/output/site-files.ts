@@ -7,7 +7,7 @@
 import { h } from 'hastscript'
 import { toHtml } from 'hast-util-to-html'
 import type { ResolvedConfig } from '../config/schema.ts'
-import { alternatesOf, landingLocale, type SiteIndex } from '../content/site-index.ts'
+import { alternatesOf, urlKeyOf, type SiteIndex } from '../content/site-index.ts'
 import { computedUrl } from '../links/url-policy.ts'
 import { articlePath } from '../links/urls.ts'
 import type { PageData } from '../render/page-data.ts'
@@ -21,7 +21,9 @@ export function sitemapXml(config: ResolvedConfig, site: SiteIndex): string | un
   const url = (path: string) => escapeXml(computedUrl(`${config.siteUrl}${config.base}${path}`))
   const langOf = new Map(config.locales.map((locale) => [locale.code, locale.lang]))
   const entries: string[] = []
-  for (const relPath of site.allArticlePaths) {
+  // `faq.md` in one locale and `faq.yml` in another are one article: one set of entries.
+  const articles = new Map(site.allArticlePaths.map((relPath) => [urlKeyOf(relPath), relPath]))
+  for (const relPath of articles.values()) {
     const versions = alternatesOf(site, relPath)
     const links = versions.map((code) => `    <xhtml:link rel="alternate" hreflang="${langOf.get(code)}" href="${url(articlePath(code, relPath))}"/>`)
     if (versions.includes(config.defaultLocale)) {
@@ -41,9 +43,10 @@ export function robotsTxt(config: ResolvedConfig): string {
  * A 404 page in a locale's chrome. Hosts serve it at any depth, so its links
  * are base-absolute (`/docs/da-dk/`), not relative like the pages'.
  */
-export function notFoundHtml(config: ResolvedConfig, site: SiteIndex, locale: string, template: PageTemplate, t: Translate): string {
+export function notFoundHtml(config: ResolvedConfig, locale: string, template: PageTemplate, t: Translate): string {
   const base = config.base
-  const homeOf = (code: string) => computedUrl(landingLocale(site, 'index.md', code) ? `${base}${code}/` : `${base}${code}/404.html`)
+  // Every locale has a home page (its own, a fallback page or a generated one, home-page.ts).
+  const homeOf = (code: string) => computedUrl(`${base}${code}/`)
   const own = config.locales.find((entry) => entry.code === locale)!
   const content = toHtml([
     h('h1', t(locale, 'notFound.title')),
@@ -69,6 +72,7 @@ export function notFoundHtml(config: ResolvedConfig, site: SiteIndex, locale: st
       href: computedUrl(`${base}${other.code}/404.html`),
       current: other.code === locale,
       fallback: false,
+      unavailable: undefined,
     })),
     homeHref: homeOf(locale),
     assetsHref: computedUrl(`${base}_tolk/`),
@@ -83,12 +87,10 @@ export function notFoundHtml(config: ResolvedConfig, site: SiteIndex, locale: st
 }
 
 /** `/`: a list of languages, each linking its start page; `language.js` picks one for the reader. */
-export function rootPageHtml(config: ResolvedConfig, site: SiteIndex, t: Translate): string {
+export function rootPageHtml(config: ResolvedConfig, t: Translate): string {
   const defaultLang = config.locales.find((locale) => locale.code === config.defaultLocale)!.lang
-  const homes = config.locales.map((locale) => {
-    const home = landingLocale(site, 'index.md', locale.code) ? 'index.md' : site.allArticlePaths[0]
-    return { locale, href: computedUrl(home ? articlePath(locale.code, home) : `${locale.code}/`) }
-  })
+  // Every locale has a home page (its own, a fallback page or a generated one, home-page.ts).
+  const homes = config.locales.map((locale) => ({ locale, href: computedUrl(`${locale.code}/`) }))
   const tree = h(null, [
     { type: 'doctype' },
     h('html', { lang: defaultLang }, [

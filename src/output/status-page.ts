@@ -20,13 +20,13 @@ export function statusPageHtml(config: ResolvedConfig, statuses: LocaleStatus[],
   const lang = config.locales.find((locale) => locale.code === config.defaultLocale)!.lang
   const link = (locale: string, relPath: string) => computedUrl(relativeUrl(here, articlePath(locale, relPath)))
   const summary = h('table', [
-    h('thead', h('tr', ['status.locale', 'status.upToDate', 'status.outdated', 'status.unknown', 'status.missing', 'status.machine'].map((key) => h('th', { scope: 'col' }, t(key))))),
+    h('thead', h('tr', ['status.locale', 'status.upToDate', 'status.outdated', 'status.newer', 'status.unknown', 'status.missing', 'status.machine'].map((key) => h('th', { scope: 'col' }, t(key))))),
     h(
       'tbody',
       statuses.map((status) =>
         h('tr', [
           h('th', { scope: 'row' }, status.locale),
-          ...[status.upToDate, status.outdated, status.unknown, status.missing, status.machine].map((list) => h('td', `${list.length}`)),
+          ...[status.upToDate, status.outdated, status.newer, status.unknown, status.missing, status.machine].map((list) => h('td', `${list.length}`)),
         ]),
       ),
     ),
@@ -35,6 +35,12 @@ export function statusPageHtml(config: ResolvedConfig, statuses: LocaleStatus[],
     h('section', { ariaLabelledBy: `status-${status.locale}` }, [
       h('h2', { id: `status-${status.locale}` }, formatString(t('status.heading'), { locale: status.locale, done: `${status.upToDate.length}`, total: `${status.total}` })),
       ...listSection(t('status.outdated.list'), status.outdated, (relPath) => [
+        h('a', { href: link(status.locale, relPath) }, relPath),
+        ' (',
+        h('a', { href: link(config.defaultLocale, relPath) }, t('status.source')),
+        ')',
+      ]),
+      ...listSection(t('status.newer.list'), status.newer, (relPath) => [
         h('a', { href: link(status.locale, relPath) }, relPath),
         ' (',
         h('a', { href: link(config.defaultLocale, relPath) }, t('status.source')),

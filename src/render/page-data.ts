@@ -4,7 +4,7 @@
  * and the SEO links (canonical, hreflang alternates).
  */
 import type { ResolvedConfig, ResolvedLocale } from '../config/schema.ts'
-import { alternatesOf, landingLocale, type SiteIndex } from '../content/site-index.ts'
+import { alternatesOf, builtPage, type SiteIndex } from '../content/site-index.ts'
 import type { ArticleMeta } from '../front-matter/article-meta.ts'
 import { formatDate } from '../i18n/format-string.ts'
 import { noticesFor, type Notice } from '../i18n/notices.ts'
@@ -18,10 +18,13 @@ export interface SwitcherItem {
   /** The locale's name in its own language ("Dansk"). */
   label: string
   lang: string
-  href: string
+  /** `undefined` when the build writes no page for this article in the locale: the entry is shown, but not as a link. */
+  href: string | undefined
   current: boolean
   /** True when the locale has no translation of its own and shows the default locale's text. */
   fallback: boolean
+  /** Why an entry without `href` is no link, in the locale's own language. */
+  unavailable: string | undefined
 }
 
 export interface PageData {
@@ -89,20 +92,23 @@ function dateStyleOf(value: string): 'full' | 'long' | 'medium' | 'short' {
 export function createPageData(input: PageDataInput): PageData {
   const { config, site, locale, relPath, meta, strings } = input
   const here = articlePath(locale.code, relPath)
+  // Every language link goes to a page the build writes (`builtPage`), never to one assumed.
   const translated = new Set(alternatesOf(site, relPath))
   const localeByCode = new Map(config.locales.map((entry) => [entry.code, entry]))
   const source = localeByCode.get(config.defaultLocale)!
-  const switcher = config.locales.map((other) => {
-    const target = landingLocale(site, relPath, other.code) ?? other.code
+  const switcher = config.locales.map((other): SwitcherItem => {
+    const built = other.code === locale.code ? (input.fallback ? 'fallback' : 'own') : builtPage(site, relPath, other.code)
     return {
       label: strings.t(other.code, 'locale.name'),
       lang: other.lang,
-      href: computedUrl(relativeUrl(here, articlePath(target, relPath))),
+      href: built ? computedUrl(relativeUrl(here, articlePath(other.code, relPath))) : undefined,
       current: other.code === locale.code,
-      fallback: !translated.has(other.code),
+      fallback: built === 'fallback',
+      unavailable: built ? undefined : strings.t(other.code, 'switcher.unavailable'),
     }
   })
-  const home = landingLocale(site, 'index.md', locale.code) ? `${locale.code}/` : here
+  // Every locale has a home: its own `index.md`/`index.yml`, a fallback page, or a generated one (home-page.ts).
+  const home = `${locale.code}/`
   const t = (key: string) => strings.t(locale.code, key)
   const absolute = (path: string) => (config.siteUrl ? computedUrl(`${config.siteUrl}${config.base}${path}`) : undefined)
   const alternates = config.siteUrl
@@ -111,6 +117,8 @@ export function createPageData(input: PageDataInput): PageData {
         ...(translated.has(source.code) ? [{ hreflang: 'x-default', href: absolute(articlePath(source.code, relPath))! }] : []),
       ]
     : []
+  // A translation whose original is not in this build (a locale-only article) links no original.
+  const original = input.fallback || translated.has(source.code) ? computedUrl(relativeUrl(here, articlePath(source.code, relPath))) : undefined
   return {
     lang: locale.lang,
     dir: locale.dir,
@@ -129,7 +137,7 @@ export function createPageData(input: PageDataInput): PageData {
       language: languageName(locale.lang, locale.lang),
       sourceLanguage: languageName(source.lang, locale.lang),
       sourceLang: source.lang,
-      sourceHref: computedUrl(relativeUrl(here, articlePath(source.code, relPath))),
+      sourceHref: original,
       t,
     }),
     switcher,

@@ -4,6 +4,7 @@
  * The same shape comes from this thread or from a worker.
  */
 import type { VFileMessage } from 'vfile-message'
+import { applyRuleSettings, type RuleSettings } from '../diagnostics/rule-settings.ts'
 import type { AnchorCheck } from '../links/remark-rewrite-links.ts'
 import type { RenderedPage } from './render-page.ts'
 
@@ -16,11 +17,13 @@ export interface PageResult {
   anchorChecks: AnchorCheck[]
 }
 
-export function toPageResult(rendered: RenderedPage, fallback: boolean): PageResult {
+export function toPageResult(rendered: RenderedPage, fallback: boolean, settings: RuleSettings): PageResult {
+  // Settings first, so a rule the site raised to an error counts as one here too.
+  const messages = applyRuleSettings(rendered.file.messages, settings)
   return {
     html: rendered.html,
     // A fallback page re-renders the default locale's article: its warnings belong to that page.
-    messages: fallback ? rendered.file.messages.filter((message) => message.fatal === true) : rendered.file.messages,
+    messages: fallback ? messages.filter((message) => message.fatal === true) : messages,
     anchors: rendered.file.data.anchors,
     anchorChecks: rendered.file.data.anchorChecks ?? [],
   }

@@ -3,6 +3,9 @@
  * site index, config, UI strings, templates and processor), so pages can be
  * rendered in any order, on any thread, and cached.
  */
+import type { Root as HastRoot } from 'hast'
+import { select } from 'hast-util-select'
+import { toString } from 'hast-util-to-string'
 import { VFile } from 'vfile'
 import type { ResolvedConfig, ResolvedLocale } from '../config/schema.ts'
 import type { SiteIndex } from '../content/site-index.ts'
@@ -14,7 +17,8 @@ import type { UiStrings } from '../i18n/ui-strings.ts'
 import type { IncludeRoots } from '../includes/resolve-include.ts'
 import type { Processor } from '../markdown/create-processor.ts'
 import type { PageNav } from '../nav/page-nav.ts'
-import { translationState, type TranslationInfo } from '../i18n/translation-status.ts'
+import { translationFacts } from '../i18n/article-facts.ts'
+import { translationState, type DefaultArticleFacts, type TranslationInfo } from '../i18n/translation-status.ts'
 import { withinComplexityLimits } from '../markdown/complexity-guard.ts'
 import { yamlPageToMarkdown } from '../content/yaml-page.ts'
 import { createPageData } from './page-data.ts'
@@ -40,8 +44,8 @@ export interface PageInput {
   nav: PageNav | undefined
   /** True when `source` is the default locale's article shown in `locale` (a fallback page). */
   fallback: boolean
-  /** SHA-1 of the default-locale source of `relPath` now, for the outdated check. */
-  currentSourceHash: string | undefined
+  /** The default-locale article of `relPath` as it is now, for the outdated check; `undefined` when there is none. */
+  defaultArticle: DefaultArticleFacts | undefined
 }
 
 export interface RenderedPage {
@@ -82,12 +86,9 @@ function renderMarkdownPage(input: PageInput, text: string): RenderedPage {
     // Words inside the article (alert titles) are in the article's language.
     t: (key) => input.strings.t(source.locale, key),
   }
-  const translation = translationState({
-    isDefaultLocale: source.locale === input.config.defaultLocale && !input.fallback,
-    recordedHash: meta.sourceHash,
-    currentSourceHash: input.currentSourceHash,
-    machine: meta.machineTranslated,
-  })
+  const translation = translationState(
+    translationFacts(meta, source.locale === input.config.defaultLocale && !input.fallback, input.defaultArticle),
+  )
   file.data.translation = translation
   // Too deeply nested Markdown is reported, not parsed: it could hang the build.
   if (!withinComplexityLimits(body, file)) return { html: undefined, file }
@@ -95,7 +96,11 @@ function renderMarkdownPage(input: PageInput, text: string): RenderedPage {
   const tree = processor.runSync(processor.parse(body), file)
   const content = processor.stringify(tree, file)
   if (!input.templates.page) return { html: undefined, file }
-  const pageData = createPageData({ ...input, relPath: source.relPath, meta, content, translation, outline: file.data.outline ?? [] })
+  // Without a `title` (reported as `missing-title`), the page is named after its first heading, as a reader sees it.
+  const heading = meta.untitled ? select('h1, h2, h3, h4, h5, h6', tree as HastRoot) : undefined
+  const headingText = heading ? toString(heading).trim() : ''
+  const pageMeta = headingText ? { ...meta, title: headingText } : meta
+  const pageData = createPageData({ ...input, relPath: source.relPath, meta: pageMeta, content, translation, outline: file.data.outline ?? [] })
   try {
     return { html: input.templates.page(pageData as unknown as Record<string, unknown>), file }
   } catch (error) {

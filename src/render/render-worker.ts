@@ -13,11 +13,11 @@ import { toPageResult } from './page-result.ts'
 
 const { config } = workerData as { config: ResolvedConfig }
 const prepared = prepareSite(config)
-const jobs = pageJobs(config, prepared.sources)
+const jobs = pageJobs(config, prepared.sources, prepared.site)
 
 parentPort!.on('message', ({ index }: { index: number }) => {
   const job = jobs[index]!
-  const result = toPageResult(prepared.renderSource(job), job.fallback)
+  const result = toPageResult(prepared.renderSource(job), job.fallback, config.rules)
   parentPort!.postMessage({ index, result: { ...result, messages: result.messages.map(toPlainMessage) } })
 })
 parentPort!.postMessage({ ready: true })

@@ -21,6 +21,8 @@ export interface Templates {
   /** Files under `templates/assets/`, copied to the site's `_tolk/` folder. */
   assets: string[]
   assetsDir: string
+  /** Every UI-string key the templates use, so a site string they need is not called unknown. */
+  keys: Set<string>
 }
 
 /** Where template files may be read from: `roots` holds the templates folder and the site's folder. */
@@ -36,6 +38,7 @@ export function loadTemplates(templatesDir: string, strings: UiStrings, reads: T
     return t(String(key))
   })
   const files: VFile[] = []
+  const keys = new Set<string>()
   const partialsDir = path.join(templatesDir, 'partials')
   const partialFiles = existsSync(partialsDir)
     ? readdirSync(partialsDir).filter((name) => name.endsWith('.hbs')).sort()
@@ -44,7 +47,7 @@ export function loadTemplates(templatesDir: string, strings: UiStrings, reads: T
   for (const name of partialFiles) {
     const file = readTemplate(path.join(partialsDir, name), reads)
     files.push(file)
-    if (failed(file) || !check(file, strings)) valid = false
+    if (failed(file) || !check(file, strings, keys)) valid = false
     else engine.registerPartial(name.replace(/\.hbs$/, ''), String(file.value))
   }
   // Assets are copied, not read here; the same containment applies to them.
@@ -64,11 +67,11 @@ export function loadTemplates(templatesDir: string, strings: UiStrings, reads: T
   const pageFile = readTemplate(pagePath, reads)
   // Last: rendering names it in its errors.
   files.push(pageFile)
-  if (failed(pageFile) || !check(pageFile, strings)) valid = false
+  if (failed(pageFile) || !check(pageFile, strings, keys)) valid = false
 
-  if (!valid) return { page: undefined, files, assets, assetsDir }
+  if (!valid) return { page: undefined, files, assets, assetsDir, keys }
   const compiled = engine.compile(String(pageFile.value), { strict: false, preventIndent: true })
-  return { page: (data) => compiled(data), files, assets, assetsDir }
+  return { page: (data) => compiled(data), files, assets, assetsDir, keys }
 }
 
 function failed(file: VFile): boolean {
@@ -91,7 +94,7 @@ function readTemplate(filePath: string, reads: TemplateReads): VFile {
 }
 
 /** Parse a template, report syntax errors and unknown UI-string keys; true when usable. */
-function check(file: VFile, strings: UiStrings): boolean {
+function check(file: VFile, strings: UiStrings, keys: Set<string>): boolean {
   let program: hbs.AST.Program
   try {
     program = Handlebars.parse(String(file.value))
@@ -114,6 +117,7 @@ function check(file: VFile, strings: UiStrings): boolean {
       return
     }
     const value = (key as hbs.AST.StringLiteral).value
+    keys.add(value)
     if (!strings.has(value)) {
       report(file, 'unknown-ui-string', `Unknown UI string \`${value}\`; add it to the default locale's strings`, place(node.loc))
       ok = false

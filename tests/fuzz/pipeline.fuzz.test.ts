@@ -106,7 +106,7 @@ describe('pipeline fuzz', function () {
       const dir = copyOfSampleGuide('tolk-fuzz-articles-')
       const { config } = await loadConfig({ outDir: path.join(dir, 'dist') }, dir)
       prepared = prepareSite(config!)
-      jobs = pageJobs(config!, prepared.sources)
+      jobs = pageJobs(config!, prepared.sources, prepared.site)
     })
 
     it(`should render ${articleRuns} mutated articles safely (seed ${fuzzSeed})`, function () {
@@ -228,7 +228,7 @@ const siteFiles = {
   toc: 'content/en-us/TOC.yml',
   include: 'content/en-us/incident-response/includes/applies-to.md',
   redirects: 'content/en-us/.openpublishing.redirection.json',
-  uiStrings: 'locales/da-dk.json',
+  uiStrings: 'site-strings/da-dk.json',
   article: 'content/en-us/incident-response/analyze.md',
 }
 

@@ -54,7 +54,7 @@ export function hrefTarget(fromFile: string, href: string): string {
  */
 export function copyOfSampleGuide(prefix = 'tolk-sample-'): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), prefix))
-  for (const name of ['content', 'locales', 'templates']) cpSync(path.join(repoRoot, name), path.join(dir, name), { recursive: true })
+  for (const name of ['content', 'site-strings', 'templates']) cpSync(path.join(repoRoot, name), path.join(dir, name), { recursive: true })
   const config = readFileSync(path.join(repoRoot, 'tolk.config.ts'), 'utf8').replace(/^import .*\n/m, '').replace('defineConfig(', '(')
   writeFileSync(path.join(dir, 'tolk.config.ts'), config)
   return dir

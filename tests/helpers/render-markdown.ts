@@ -6,7 +6,7 @@ import path from 'node:path'
 import { fromHtml } from 'hast-util-from-html'
 import type { Root } from 'hast'
 import { VFile } from 'vfile'
-import type { SiteIndex } from '../../src/content/site-index.ts'
+import { urlKeyOf, type SiteIndex } from '../../src/content/site-index.ts'
 import { formatHuman } from '../../src/diagnostics/format.ts'
 import type { FileSystem } from '../../src/includes/resolve-include.ts'
 import { createProcessor } from '../../src/markdown/create-processor.ts'
@@ -65,7 +65,7 @@ export function renderMarkdown(markdown: string, options: RenderOptions = {}) {
   const locale = options.locale ?? 'en-us'
   const processor = options.processor ?? processorFor(options)
   const file = new VFile({ path: `/virtual/${locale}/${relPath}`, value: markdown })
-  const site: SiteIndex = {
+  const base: Omit<SiteIndex, 'relPathsByUrlKey'> = {
     locales: ['en-us', 'da-dk'],
     defaultLocale: 'en-us',
     articlesByLocale: new Map([
@@ -83,6 +83,11 @@ export function renderMarkdown(markdown: string, options: RenderOptions = {}) {
     fallbackPages: false,
     ...options.site,
   }
+  // Derived like createSiteIndex does, so a test's own `articlesByLocale` is enough.
+  const relPathsByUrlKey = new Map(
+    [...base.articlesByLocale].map(([code, articles]) => [code, new Map([...articles.keys()].reverse().map((relPath) => [urlKeyOf(relPath), relPath]))]),
+  )
+  const site: SiteIndex = { relPathsByUrlKey, ...base }
   file.data.page = {
     locale,
     relPath,

@@ -206,7 +206,7 @@ describe('building untrusted titles', function () {
     // The only scripts are tolk's own deferred files, never one from content.
     expect(selectAll('article script, script:not([src])', tree)).toEqual([])
     for (const script of selectAll('script', tree)) expect(String(script.properties.src)).toMatch(/^(\.\.\/)+_tolk\/[\w-]+\.js$/)
-    expect(toString(select('title', tree)!)).toBe('Hunting <script>alert("title")</script> & friends | Incident Response Guide')
+    expect(toString(select('title', tree)!)).toBe('Hunting <script>alert("title")</script> & friends | Documentation')
     expect(select('meta[name=description]', tree)!.properties.content).toBe('A description with "quotes" and <b>tags</b>.')
     expect(raw).toContain('<title>Hunting &lt;script&gt;alert(&quot;title&quot;)&lt;/script&gt; &amp; friends')
     expect(select('article kbd', tree)).not.toBeNull()

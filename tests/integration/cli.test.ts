@@ -5,7 +5,9 @@ import os from 'node:os'
 import path from 'node:path'
 import { promisify } from 'node:util'
 import { describe, expect, it } from 'vitest'
-import { listFiles, repoRoot } from '../helpers/build-site.ts'
+import { select } from 'hast-util-select'
+import { toString } from 'hast-util-to-string'
+import { listFiles, readHtml, repoRoot } from '../helpers/build-site.ts'
 
 const run = promisify(execFile)
 const bin = path.join(repoRoot, 'bin/tolk.js')
@@ -111,7 +113,9 @@ describe('tolk build', function () {
     expect(lenient.code).toBe(0)
     expect(diagnostics(lenient.stderr)).toEqual([warning])
     const check = await tolk(cwd, ['check'])
-    expect(check.stderr.split('\n').at(-3)).toBe('UI strings: en-us 11/11, da-dk 10/11')
+    // Every key tolk knows; only the one the site changes and Danish leaves out is not in Danish.
+    const total = Object.keys(JSON.parse(readFileSync(path.join(repoRoot, 'locales/en.json'), 'utf8'))).length
+    expect(check.stderr.split('\n').at(-3)).toBe(`UI strings: en-us ${total}/${total}, da-dk ${total - 1}/${total}`)
     const strict = await tolk(cwd, ['build', '--strict', '--out', path.join(tempDir(), 'dist')])
     expect(strict.code).toBe(1)
     expect(diagnostics(strict.stderr)).toEqual([warning.replace(': warning: ', ': error: ')])
@@ -136,6 +140,17 @@ describe('tolk build', function () {
       'en-us/only-english/index.html',
     ])
     expect(readFileSync(path.join(out, 'da-dk/index.html'), 'utf8')).toContain('<html lang="da-DK" dir="ltr">')
+  })
+
+  it("should build a tree given by flags with tolk's own strings, never those of the project folder it runs in", async function () {
+    const out = path.join(tempDir(), 'dist')
+    // The sample guide's folder: its site-strings/ and tolk.config.ts name another site.
+    const content = path.join(sites, 'escaping/content')
+    const result = await tolk(repoRoot, ['build', '--locale', `da-dk=${path.join(content, 'da-dk')}`, '--locale', `en-us=${path.join(content, 'en-us')}`, '--default-locale', 'en-us', '--out', out])
+    expect(result.code).toBe(0)
+    const page = readHtml(out, 'da-dk/index.html')
+    // No root TOC or docfx.json, and the folder is named after the locale: tolk's neutral Danish title.
+    expect([toString(select('.site-title', page)!), toString(select('.site-footer > p:last-child', page)!)]).toEqual(['Dokumentation', 'Bygget med tolk.'])
   })
 
   it('should reject an unknown command with usage and exit 2', async function () {

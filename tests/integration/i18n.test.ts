@@ -144,9 +144,9 @@ describe('localization of the sample guide', function () {
     const tree = page('translation-status/index.html')
     const rows = selectAll('tbody tr', tree).map((row) => selectAll('th, td', row).map((cell) => toString(cell)))
     expect(rows).toEqual([
-      ['da-dk', '7', '1', '0', '0', '4'],
-      ['nl-nl', '7', '0', '0', '1', '3'],
-      ['ar-sa', '2', '0', '0', '6', '1'],
+      ['da-dk', '7', '1', '0', '0', '0', '4'],
+      ['nl-nl', '7', '0', '0', '0', '1', '3'],
+      ['ar-sa', '2', '0', '0', '0', '6', '1'],
     ])
   })
 })
@@ -162,10 +162,10 @@ describe('tolk status', function () {
     expect(stdout.split('\n').slice(0, 7)).toEqual([
       'Translations of en-us',
       '',
-      'locale  up to date  outdated  unknown  missing  machine',
-      'da-dk   7/8         1         0        0        4',
-      'nl-nl   7/8         0         0        1        3',
-      'ar-sa   2/8         0         0        6        1',
+      'locale  up to date  outdated  newer  unknown  missing  machine',
+      'da-dk   7/8         1         0      0        0        4',
+      'nl-nl   7/8         0         0      0        1        3',
+      'ar-sa   2/8         0         0      0        6        1',
       '',
     ])
     expect(stdout).toContain('\nda-dk outdated:\n  incident-response/remediate.md\n')

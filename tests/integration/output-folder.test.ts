@@ -57,7 +57,7 @@ describe('the output folder', function () {
     ['..', () => ['--out', '..'], () => `refusing output folder \`${parent}\`: it contains the current folder (\`.\`); ${choose}`],
     ['/', () => ['--out', '/'], () => `refusing output folder \`/\`: it is the filesystem root; ${choose}`],
     ['~', () => ['--out', home], () => `refusing output folder \`${home}\`: it is your home folder; ${choose}`],
-    ['locales', () => ['--out', 'locales'], () => `refusing output folder \`locales\`: it is the UI strings folder; ${choose}`],
+    ['site-strings', () => ['--out', 'site-strings'], () => `refusing output folder \`site-strings\`: it is the UI strings folder; ${choose}`],
     ['templates', () => ['--out', 'templates'], () => `refusing output folder \`templates\`: it is the templates folder; ${choose}`],
     ['a link to a content root', () => ['--out', 'link-to-en-us'], () => `refusing output folder \`link-to-en-us\`: it is the content root of locale \`en-us\`; ${choose}`],
     [

@@ -8,6 +8,7 @@ import { resolveConfig } from '../../src/config/resolve-config.ts'
 import type { ResolvedConfig } from '../../src/config/schema.ts'
 import type { LocaleSources, SourceRef } from '../../src/content/discover.ts'
 import { createSiteIndex, type SiteIndex } from '../../src/content/site-index.ts'
+import { movedArticles } from '../../src/links/resolve-link.ts'
 
 export interface SiteSpec {
   /** locale → article paths; locales in config order. */
@@ -17,6 +18,8 @@ export interface SiteSpec {
   yamlPages?: Record<string, string[]>
   /** `source_path` → `redirect_url`. */
   redirects?: Record<string, string>
+  /** locale → its own redirection file's `source_path` → `redirect_url`. */
+  localeRedirects?: Record<string, Record<string, string>>
   externalRoots?: Record<string, string>
   ignoreLinks?: string[]
   /** Default: the first locale. */
@@ -57,5 +60,10 @@ export function sourcesOf(spec: SiteSpec): Map<string, LocaleSources> {
 }
 
 export function siteIndexOf(spec: SiteSpec): SiteIndex {
-  return createSiteIndex(configOf(spec), sourcesOf(spec), { redirects: new Map(Object.entries(spec.redirects ?? {})) })
+  const site = createSiteIndex(configOf(spec), sourcesOf(spec), {
+    redirects: new Map(Object.entries(spec.redirects ?? {})),
+    localeRedirects: new Map(Object.entries(spec.localeRedirects ?? {}).map(([locale, entries]) => [locale, new Map(Object.entries(entries))])),
+  })
+  site.movedByLocale = movedArticles(site)
+  return site
 }

@@ -30,20 +30,20 @@ describe('loadConfig', function () {
       expect(config?.outDir).toBe(path.join(cwd, 'dist'))
     })
 
-    it("should use tolk's own templates and strings when the folder has none", async function () {
+    it("should use tolk's own templates and strings only", async function () {
       const cwd = tempDir()
       const { config } = await load({ locales: ['en-us=content/en-us'] }, cwd)
       expect(config?.templatesDir).toBe(path.join(packageDir, 'templates'))
-      expect(config?.uiStringsDir).toBe(path.join(packageDir, 'locales'))
+      expect(config?.uiStringsDir).toBe(undefined)
     })
 
-    it("should use the folder's own templates and strings when it has them", async function () {
+    it("should never use the current folder's templates and strings, which belong to another project", async function () {
       const cwd = tempDir()
       mkdirSync(path.join(cwd, 'templates'))
       mkdirSync(path.join(cwd, 'locales'))
       const { config } = await load({ locales: ['en-us=content/en-us'] }, cwd)
-      expect(config?.templatesDir).toBe(path.join(cwd, 'templates'))
-      expect(config?.uiStringsDir).toBe(path.join(cwd, 'locales'))
+      expect(config?.templatesDir).toBe(path.join(packageDir, 'templates'))
+      expect(config?.uiStringsDir).toBe(undefined)
     })
 
     it('should apply the other flags', async function () {
@@ -123,9 +123,10 @@ describe('loadConfig', function () {
         ],
         defaultLocale: 'en-us',
         outDir: path.join(cwd, 'dist'),
-        // The site has no templates/ or locales/ of its own: tolk's packaged ones serve.
+        // The site has no templates/ of its own: tolk's packaged ones serve.
         templatesDir: path.join(packageDir, 'templates'),
-        uiStringsDir: path.join(packageDir, 'locales'),
+        // Its own strings would be here; tolk's fill in what is not.
+        uiStringsDir: path.join(cwd, 'locales'),
         maxIncludeDepth: 8,
         fallback: 'page',
         moniker: undefined,
@@ -135,6 +136,7 @@ describe('loadConfig', function () {
         videoHosts: [...defaultVideoHosts],
         maxFileSize: 4 * 1024 * 1024,
         pageTimeout: 120,
+        rules: {},
       })
     })
 

@@ -1,5 +1,7 @@
 import { VFile } from 'vfile'
 import { describe, expect, it } from 'vitest'
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 import { defaultDir, findKey, localeToLang, packageDir, resolveConfig } from '../../../src/config/resolve-config.ts'
 import { formatHuman } from '../../../src/diagnostics/format.ts'
@@ -124,9 +126,10 @@ describe('resolveConfig', function () {
       ],
       defaultLocale: 'en-us',
       outDir: '/sites/ir-guide/public',
-      // /sites/ir-guide has no templates/ or locales/: tolk's packaged ones serve.
+      // /sites/ir-guide has no templates/: tolk's packaged ones serve.
       templatesDir: path.join(packageDir, 'templates'),
-      uiStringsDir: path.join(packageDir, 'locales'),
+      // The site's own strings folder, which need not exist: tolk's strings fill in.
+      uiStringsDir: '/sites/ir-guide/locales',
       maxIncludeDepth: 8,
       fallback: 'page',
       moniker: undefined,
@@ -146,7 +149,29 @@ describe('resolveConfig', function () {
       ],
       maxFileSize: 4 * 1024 * 1024,
       pageTimeout: 120,
+      rules: {},
     })
+  })
+
+  it("should take each other locale's own DocFX redirection file from its content root, and the default locale's as the site-wide one", function () {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'tolk-redirection-files-'))
+    for (const code of ['en-us', 'da-dk']) {
+      mkdirSync(path.join(dir, 'content', code), { recursive: true })
+      writeFileSync(path.join(dir, 'content', code, '.openpublishing.redirection.json'), '{"redirections": []}\n')
+    }
+    mkdirSync(path.join(dir, 'content/sv-se'))
+    const input = { defaultLocale: 'en-us', locales: { 'en-us': {}, 'da-dk': {}, 'sv-se': {} } }
+    const { config } = resolveConfig(input, new VFile({ path: path.join(dir, 'tolk.config.ts') }), dir)
+    expect(config?.redirectionFile).toBe(path.join(dir, 'content/en-us/.openpublishing.redirection.json'))
+    expect(config?.locales.map((locale) => [locale.code, locale.redirectionFile])).toEqual([
+      ['en-us', undefined],
+      ['da-dk', path.join(dir, 'content/da-dk/.openpublishing.redirection.json')],
+      ['sv-se', undefined],
+    ])
+    // A configured file replaces the default locale's only.
+    const configured = resolveConfig({ ...input, redirectionFile: 'moves.json' }, new VFile({ path: path.join(dir, 'tolk.config.ts') }), dir).config
+    expect(configured?.redirectionFile).toBe(path.join(dir, 'moves.json'))
+    expect(configured?.locales[1]?.redirectionFile).toBe(path.join(dir, 'content/da-dk/.openpublishing.redirection.json'))
   })
 
   it('should derive lang and dir from the locale code unless they are given', function () {

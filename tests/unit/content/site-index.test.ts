@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { alternatesOf, assetLocale, isFallback, landingLocale } from '../../../src/content/site-index.ts'
+import { alternatesOf, assetLocale, builtPage, isFallback, landingLocale, ownRelPath, urlKeyOf } from '../../../src/content/site-index.ts'
 import { siteIndexOf, type SiteSpec } from '../site-index-of.ts'
 
 const spec: SiteSpec = {
@@ -91,5 +91,47 @@ describe('assetLocale', function () {
     expect(assetLocale(site, 'guide/media/Flow.png', 'nl-nl')).toBe('nl-nl')
     expect(assetLocale(site, 'guide/media/Flow.png', 'da-dk')).toBe('en-us')
     expect(assetLocale(site, 'media/logo.svg', 'da-dk')).toBeUndefined()
+  })
+})
+
+describe('articles across locales by URL (.md/.yml pairs)', function () {
+  const pairs = (fallback: 'page' | 'none') =>
+    siteIndexOf({
+      articles: {
+        'en-us': ['index.md', 'guide/faq.md', 'guide/only-en.md'],
+        'da-dk': ['guide/faq.yml', 'guide/only-da.md'],
+        'nl-nl': ['guide/index.yml'],
+      },
+      fallback,
+    })
+
+  it('should key an article by the URL it builds', function () {
+    expect(urlKeyOf('guide/faq.yml')).toBe('guide/faq/')
+    expect(urlKeyOf('guide/faq.md')).toBe('guide/faq/')
+    expect(urlKeyOf('guide/index.yml')).toBe('guide/')
+    expect(urlKeyOf('index.md')).toBe('')
+  })
+
+  it("should find a locale's faq.yml for faq.md and the reverse, but never for a path without .md/.yml", function () {
+    const site = pairs('page')
+    expect(ownRelPath(site, 'guide/faq.md', 'da-dk')).toBe('guide/faq.yml')
+    expect(ownRelPath(site, 'guide/faq.yml', 'en-us')).toBe('guide/faq.md')
+    expect(ownRelPath(site, 'guide/faq', 'da-dk')).toBeUndefined()
+    expect(ownRelPath(site, 'guide/faq.md', 'nl-nl')).toBeUndefined()
+    expect(alternatesOf(site, 'guide/faq.yml')).toEqual(['en-us', 'da-dk'])
+  })
+
+  it('should say which page the build writes in each locale, with fallback pages only for default-locale articles', function () {
+    const withPages = pairs('page')
+    const built = (site: typeof withPages, relPath: string) => ['en-us', 'da-dk', 'nl-nl'].map((locale) => builtPage(site, relPath, locale))
+    expect(built(withPages, 'guide/faq.md')).toEqual(['own', 'own', 'fallback'])
+    expect(built(withPages, 'guide/only-da.md')).toEqual([undefined, 'own', undefined])
+    expect(built(withPages, 'index.md')).toEqual(['own', 'fallback', 'fallback'])
+    const without = pairs('none')
+    expect(built(without, 'guide/faq.md')).toEqual(['own', 'own', undefined])
+    expect(built(without, 'guide/only-en.md')).toEqual(['own', undefined, undefined])
+    // Links still land: on the default locale's page when the locale has none.
+    expect(landingLocale(without, 'guide/only-en.md', 'nl-nl')).toBe('en-us')
+    expect(landingLocale(without, 'guide/only-da.md', 'nl-nl')).toBeUndefined()
   })
 })

@@ -1,4 +1,4 @@
-import { appendFileSync, readFileSync, writeFileSync } from 'node:fs'
+import { appendFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { fromHtml } from 'hast-util-from-html'
 import { select } from 'hast-util-select'
@@ -32,6 +32,18 @@ describe('the dev session', function () {
     })
     expect(session.respond('tolk.config.ts').kind).toBe('not-found')
     expect(session.respond('content/en-us/index.md').kind).toBe('not-found')
+  })
+
+  it('should serve the generated home page of a locale without index.md at /<locale>/, as the build writes it', async function () {
+    for (const locale of ['en-us', 'da-dk', 'nl-nl', 'ar-sa']) rmSync(file(`${locale}/index.md`), { force: true })
+    await session.reload()
+    const answer = session.respond('da-dk/')
+    expect(answer.kind).toBe('page')
+    const home = fromHtml(answer.kind === 'page' ? answer.html! : '')
+    expect(select('html', home)!.properties.lang).toBe('da-DK')
+    expect(toString(select('main h1', home)!)).toBe(toString(select('.site-title', home)!))
+    expect(select('main ul.home-contents a', home)).toBeDefined()
+    expect(session.respond('da-dk').kind).toBe('page')
   })
 
   it('should serve a content SVG as the build publishes it: sanitized, or not at all', function () {
@@ -78,7 +90,7 @@ describe('the dev session', function () {
   })
 
   it('should reload everything when a TOC, template or UI-string file changes', async function () {
-    expect(await session.fileChanged(path.join(dir, 'locales/da-dk.json'), 'change')).toBe('all')
+    expect(await session.fileChanged(path.join(dir, 'site-strings/da-dk.json'), 'change')).toBe('all')
     expect(await session.fileChanged(file('da-dk/TOC.yml'), 'change')).toBe('all')
   })
 

@@ -53,7 +53,9 @@ describe('readArticleMeta', function () {
       author: 'sam',
       contentLocale: 'da-DK',
       translationType: 'MT',
-      sourceHash: '3f786850e387550fdab836ed7e6dc881de23001b',
+      tolkSourceHash: '3f786850e387550fdab836ed7e6dc881de23001b',
+      originHash: undefined,
+      untitled: false,
     })
   })
 
@@ -79,6 +81,8 @@ describe('readArticleMeta', function () {
       'da-dk/guides/triage.md:1:1: error: Missing `title` in front matter; every article needs one for `<title>` and navigation [missing-title]',
     ])
     expect(meta.title).toBe('triage')
+    expect(meta.untitled).toBe(true)
+    expect(read('---\ntitle: Triage\n---\n').meta.untitled).toBe(false)
   })
 
   it('should report a blank title as missing', function () {

@@ -28,7 +28,9 @@ describe('rehypeCollectAnchors', function () {
   it('should collect heading ids in document order, numbering repeats', function () {
     expect(anchorsOf('# Analyze alerts\n\n## Scope\n\n## Scope\n\n### Næste trin\n')).toEqual({
       anchors: ['analyze-alerts', 'scope', 'scope-1', 'næste-trin'],
-      messages: [],
+      messages: [
+        'en-us/guide/page.md:5:1: warning: Heading text repeats the heading (line 3) with id `scope`; this one is `scope-1`, and links to `#scope` land on the first [duplicate-anchor]',
+      ],
     })
   })
 

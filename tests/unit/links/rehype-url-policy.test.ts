@@ -22,7 +22,11 @@ describe('rehypeUrlPolicy', function () {
 
   it('should write relative URLs in raw HTML with a leading `./`', function () {
     const { hast, messages } = renderMarkdown('<a href="javascript:x,/page/">folder</a> <img src="media/a.png" alt="a">\n')
-    expect(messages).toEqual(['en-us/guide/page.md:1:1: warning: `javascript:` URL in `href` on `<a>` is removed [unsafe-html]'])
+    expect(messages).toEqual([
+      // Raw HTML images are looked for as Markdown ones are; a missing one keeps its `src` (the reader sees the alt).
+      'en-us/guide/page.md:1:42: error: Cannot find `media/a.png` (looked for `guide/media/a.png`) [missing-asset]',
+      'en-us/guide/page.md:1:1: warning: `javascript:` URL in `href` on `<a>` is removed [unsafe-html]',
+    ])
     expect(selectAll('a, img', hast).map((node) => node.properties.href ?? node.properties.src ?? null)).toEqual([null, './media/a.png'])
   })
 

@@ -63,16 +63,16 @@ describe('remarkRewriteLinks', function () {
     })
   })
 
-  it('should report a missing article at the link and keep its URL, written with a leading `./`', function () {
+  it('should report a missing article at the link and write its text without a URL', function () {
     expect(hrefs('Next, see [the runbook](runbook.md#contain).\n')).toEqual({
-      hrefs: [['the runbook', './runbook.md#contain']],
+      hrefs: [['the runbook', undefined]],
       messages: ['en-us/guide/page.md:1:11: error: Cannot find `runbook.md` (looked for `guide/runbook.md`) [broken-link]'],
     })
   })
 
   it('should report a link that leaves the content root', function () {
     expect(hrefs('# Page\n\n[passwd](../../../etc/passwd.md)\n')).toEqual({
-      hrefs: [['passwd', '../../../etc/passwd.md']],
+      hrefs: [['passwd', undefined]],
       messages: ['en-us/guide/page.md:3:1: error: Link `../../../etc/passwd.md` points outside the content root [broken-link]'],
     })
   })
@@ -111,8 +111,10 @@ describe('remarkRewriteLinks', function () {
     expect(messages).toEqual([
       'en-us/includes/steps.md:3:1: error: Cannot find `next-step.md` (looked for `includes/next-step.md`) [broken-link]',
     ])
-    expect(select('a', hast)!.properties.href).toBe('../includes/next-step.md')
-    expect(selectAll('a', hast)[1]!.properties.href).toBe('../analyze/')
+    expect(selectAll('a', hast).map((node) => [toString(node), node.properties.href])).toEqual([
+      ['Next', undefined],
+      ['Analyze', '../analyze/'],
+    ])
   })
 
   // Found by tests/fuzz/pipeline.fuzz.test.ts (seed 20261129), shrunk: a
@@ -122,5 +124,48 @@ describe('remarkRewriteLinks', function () {
     expect(selectAll('a', hast).map((node) => node.properties)).toEqual([{}])
     expect(selectAll('img', hast).map((node) => node.properties.src)).toEqual([undefined])
     expect(messages).toEqual(['en-us/guide/page.md:1:1: error: Link `javascript:alert(1)` is not written: `javascript:` URLs are not allowed [unsafe-url]'])
+  })
+
+  // A link that leads nowhere keeps its text and its diagnostic but gets no `href`, so a site
+  // published with the rule as a warning has no link into a 404 (see remark-rewrite-links.ts).
+  it('should write a link to a missing download, a YAML page or a missing reference target without a URL', function () {
+    const { hast, messages } = renderMarkdown(
+      '[poster](downloads/poster.pdf) [hub](../hub/index.yml) [old][gone] ![flow](media/missing.png) ![ref image][pic]\n\n[gone]: gone.md\n[pic]: media/none.png\n',
+      { site: { ...site, yamlPages: new Set(['hub/index.yml']) } },
+    )
+    expect(selectAll('a', hast).map((node) => [toString(node), node.properties.href])).toEqual([
+      ['poster', undefined],
+      ['hub', undefined],
+      ['old', undefined],
+    ])
+    // Images keep their `src`, so the reader sees the alt text where the picture would be.
+    expect(selectAll('img', hast).map((node) => [node.properties.alt, node.properties.src])).toEqual([
+      ['flow', './media/missing.png'],
+      ['ref image', './media/none.png'],
+    ])
+    expect(messages).toEqual([
+      'en-us/guide/page.md:1:1: error: Cannot find `downloads/poster.pdf` (looked for `guide/downloads/poster.pdf`) [missing-asset]',
+      'en-us/guide/page.md:1:32: warning: `../hub/index.yml` is a DocFX YAML page, which tolk does not build yet; the link text is shown without a link [link-to-unbuilt-page]',
+      'en-us/guide/page.md:1:68: error: Cannot find `media/missing.png` (looked for `guide/media/missing.png`) [missing-asset]',
+      'en-us/guide/page.md:3:1: error: Cannot find `gone.md` (looked for `guide/gone.md`) [broken-link]',
+      'en-us/guide/page.md:4:1: error: Cannot find `media/none.png` (looked for `guide/media/none.png`) [missing-asset]',
+    ])
+  })
+
+  it('should resolve raw HTML links as Markdown links, and write a dead one without a URL', function () {
+    const { hast, messages } = renderMarkdown(
+      '<table><tr><td>See <a href="analyze.md#steps">analysis</a>, <a href="runbook.md">runbook</a> and <a href="https://example.org/">site</a>.</td></tr></table>\n\n<img src="media/flow.png" alt="flow"> <img src="media/gone.png" alt="gone">\n',
+      { site },
+    )
+    expect(selectAll('a', hast).map((node) => [toString(node), node.properties.href])).toEqual([
+      ['analysis', '../analyze/#steps'],
+      ['runbook', undefined],
+      ['site', 'https://example.org/'],
+    ])
+    expect(selectAll('img', hast).map((node) => node.properties.src)).toEqual(['../media/flow.png', './media/gone.png'])
+    expect(messages).toEqual([
+      'en-us/guide/page.md:1:61: error: Cannot find `runbook.md` (looked for `guide/runbook.md`) [broken-link]',
+      'en-us/guide/page.md:3:39: error: Cannot find `media/gone.png` (looked for `guide/media/gone.png`) [missing-asset]',
+    ])
   })
 })

@@ -62,4 +62,56 @@ describe('rehypeHeadingIds', function () {
       ['scope', 'Scope'],
     ])
   })
+
+  it('should keep every id unique, warning at each repeated written id and keeping the first', function () {
+    const markdown = [
+      '## <a name="setup"></a>Install',
+      '',
+      '## <a name="setup"></a>Configure',
+      '',
+      'Read on. <a name="setup"></a>',
+      '',
+      '<div id="setup-1">Raw</div>',
+      '',
+      '## Setup',
+      '',
+      '## Install',
+      '',
+      '[Jump](#setup)',
+      '',
+    ].join('\n')
+    const { hast, messages } = renderMarkdown(markdown)
+    const ids = selectAll('[id]', hast).map((node) => node.properties.id)
+    expect(ids).toEqual(['setup', 'setup-2', 'setup-3', 'setup-1', 'setup-4', 'install'])
+    expect(new Set(ids).size).toBe(ids.length)
+    expect(messages).toEqual([
+      'en-us/guide/page.md:3:1: warning: Id `setup` is already on this page (line 1); this one is `setup-2`, and links to `#setup` land on the first [duplicate-anchor]',
+      'en-us/guide/page.md:5:10: warning: Id `setup` is already on this page (line 1); this one is `setup-3`, and links to `#setup` land on the first [duplicate-anchor]',
+    ])
+    expect(select('h2', hast)!.properties.id).toBe('setup')
+  })
+
+  it('should warn at a raw HTML id that repeats a heading anchor', function () {
+    const { hast, messages } = renderMarkdown('## <a name="scope"></a>Scope\n\n<p id="scope">Raw</p>\n')
+    expect(selectAll('[id]', hast).map((node) => node.properties.id)).toEqual(['scope', 'scope-1'])
+    expect(messages).toEqual([
+      'en-us/guide/page.md:3:1: warning: Id `scope` is already on this page (line 1); this one is `scope-1`, and links to `#scope` land on the first [duplicate-anchor]',
+    ])
+  })
+
+  it('should number a repeated heading text with a warning at the repeat', function () {
+    const { hast, messages } = renderMarkdown('## Triage\n\n### Scope\n\n## Triage\n\n#### Triage\n')
+    expect(selectAll('[id]', hast).map((node) => node.properties.id)).toEqual(['triage', 'scope', 'triage-1', 'triage-2'])
+    expect(messages).toEqual([
+      'en-us/guide/page.md:5:1: warning: Heading text repeats the heading (line 1) with id `triage`; this one is `triage-1`, and links to `#triage` land on the first [duplicate-anchor]',
+      'en-us/guide/page.md:7:1: warning: Heading text repeats the heading (line 1) with id `triage`; this one is `triage-2`, and links to `#triage` land on the first [duplicate-anchor]',
+    ])
+  })
+
+  it('should not warn when a heading slug only meets an id written elsewhere', function () {
+    const { hast, messages } = renderMarkdown('<p id="triage">Raw</p>\n\n## Triage\n')
+    expect(selectAll('[id]', hast).map((node) => node.properties.id)).toEqual(['triage', 'triage-1'])
+    expect(messages).toEqual([])
+  })
 })
+

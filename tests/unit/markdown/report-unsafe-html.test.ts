@@ -10,6 +10,7 @@ describe('rehypeReportUnsafeHtml', function () {
     expect(messages).toEqual([
       // A Markdown link is judged by the URL policy first, at its Markdown position.
       'en-us/guide/page.md:5:1: error: Link `javascript:alert(3)` is not written: `javascript:` URLs are not allowed [unsafe-url]',
+      'en-us/guide/page.md:1:6: error: Cannot find `a.png` (looked for `guide/a.png`) [missing-asset]',
       'en-us/guide/page.md:1:6: warning: Event handler `onerror` on `<img>` is removed [unsafe-html]',
       'en-us/guide/page.md:1:47: warning: `javascript:` URL in `href` on `<a>` is removed [unsafe-html]',
       'en-us/guide/page.md:3:1: warning: `<script>` is not allowed in content and is removed [unsafe-html]',

@@ -103,6 +103,12 @@ describe('parseToc', function () {
     })
   })
 
+  it('should read `items: null` and an empty `items:` as no entries, as DocFX does', function () {
+    const { entries, messages } = parse('- name: Public sector\n  items: null\n- name: Gcc\n  items:\n- name: C\n  items: ~\n')
+    expect(messages).toEqual([])
+    expect(entries.map((entry) => [entry.name, entry.items])).toEqual([['Public sector', []], ['Gcc', []], ['C', []]])
+  })
+
   it('should report `items` that are not a list', function () {
     expect(parse('- name: A\n  items: oops\n').messages).toEqual([
       'en-us/guide/TOC.yml:2:10: error: Expected `items` to be a list of entries [toc-invalid]',

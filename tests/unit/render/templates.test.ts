@@ -18,6 +18,7 @@ const strings: UiStrings = {
   has: (key) => key in table,
   files: [],
     coverage: () => [],
+  checkSiteKeys: () => {},
 }
 
 /** A templates folder under a fresh temp folder, holding `files` (paths inside it). */
