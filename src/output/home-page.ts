@@ -61,6 +61,7 @@ export function homePageHtml(config: ResolvedConfig, locale: string, template: P
     canonical: config.siteUrl ? computedUrl(`${config.siteUrl}${config.base}${here}`) : undefined,
     alternates: [],
     noindex: false,
+    siteHome: true,
     t: (key) => t(locale, key),
   }
   return template(data as unknown as Record<string, unknown>)

@@ -53,6 +53,8 @@ export interface PageData {
   alternates: Array<{ hreflang: string; href: string }>
   /** Fallback pages duplicate the default locale's text: keep them out of search engines. */
   noindex: boolean
+  /** The site's generated home page: its title is the site title, so `<title>` does not repeat it. */
+  siteHome?: boolean
   t: (key: string) => string
 }
 

@@ -181,6 +181,8 @@ describe.each(['page', 'none'] as const)('a three-locale site with fallback %s',
       const generated = locale !== 'en-us' && fallback === 'none'
       if (generated) {
         expect(toString(select('main h1', home)!)).toBe(toString(select('.site-title', home)!))
+        // The site title once, not `Title | Title`.
+        expect(toString(select('title', home)!)).toBe(toString(select('.site-title', home)!))
         const list = selectAll('main ul.home-contents > li > a', home).map((link) => [toString(link), link.properties.href])
         // Danish lists its own root TOC; Dutch has none and lists the default locale's.
         const expected =
