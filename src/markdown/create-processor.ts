@@ -13,6 +13,7 @@ import { unified } from 'unified'
 import type { Root } from 'mdast'
 import type { HighlighterCore } from 'shiki/core'
 import remarkInclude from '../includes/remark-include.ts'
+import remarkIncludeSyntax from '../includes/include-syntax.ts'
 import type { FileSystem } from '../includes/resolve-include.ts'
 import rehypeCollectAnchors from '../links/rehype-collect-anchors.ts'
 import remarkRewriteLinks from '../links/remark-rewrite-links.ts'
@@ -45,7 +46,7 @@ export interface ProcessorOptions {
 }
 
 export function createProcessor(options: ProcessorOptions) {
-  const parser = unified().use(remarkParse).use(remarkGfm).freeze()
+  const parser = unified().use(remarkParse).use(remarkGfm).use(remarkIncludeSyntax).freeze()
   const parse = (text: string): Root => parser.parse(text)
   const read = (absPath: string): string | undefined => options.fs.read(absPath)
   const highlighter = options.highlighter ?? createCodeHighlighter()
@@ -53,6 +54,8 @@ export function createProcessor(options: ProcessorOptions) {
     unified()
       .use(remarkParse)
       .use(remarkGfm)
+      // `[!INCLUDE …]` is syntax: a line of its own, or inline wherever text can stand.
+      .use(remarkIncludeSyntax)
       // mdast: DocFX syntax first, so later stages see plain Markdown nodes.
       .use(remarkInclude, { fs: options.fs, parse, maxDepth: options.maxIncludeDepth })
       // Zone and moniker lines out first: the blocks they hid are parsed again for the plugins below.
