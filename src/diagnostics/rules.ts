@@ -63,6 +63,10 @@ export const rules = {
   'render-timeout': { severity: 'error', locked: 'a page that timed out is lost from the site (raise `pageTimeout` instead)' },
   'duplicate-anchor': { severity: 'warning' },
   'link-backslash': { severity: 'warning' },
+  'code-file-missing': { severity: 'error' },
+  'code-snippet-not-found': { severity: 'error' },
+  'code-range-invalid': { severity: 'error' },
+  'code-snippet-invalid': { severity: 'error' },
 } as const
 
 export type RuleId = keyof typeof rules
