@@ -139,7 +139,10 @@ function markedLines(code: Element, text: string): Set<number> {
 
 function markLine(line: Element, label: string): void {
   line.tagName = 'mark'
-  const classes = Array.isArray(line.properties.className) ? line.properties.className : ['line']
+  // Shiki's own elements carry `class`, not hast's `className`.
+  const written = line.properties['class'] ?? line.properties.className
+  const classes = Array.isArray(written) ? written.map(String) : typeof written === 'string' ? written.split(/\s+/) : ['line']
+  delete line.properties['class']
   line.properties.className = [...classes, 'highlighted']
   line.properties['dataLabel'] = label
 }

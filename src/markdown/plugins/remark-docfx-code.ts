@@ -22,7 +22,7 @@ import { resolveCodeFile } from '../code-file.ts'
 import { extractSnippet, formatRanges, languageOfPath, parseRange, parseRanges, type LineRange, type SnippetQuery } from '../code-snippet.ts'
 import { placeInText, tidyParagraph } from '../paragraph-text.ts'
 import { reportAt } from '../quote-directive.ts'
-import { createSources, offsetOf, type ReadSource, type Source } from '../source-text.ts'
+import { createSources, offsetOf, pointAt, type ReadSource, type Source } from '../source-text.ts'
 import { findInlineDirectives } from '../triple-colon.ts'
 
 export interface Options {
@@ -173,7 +173,7 @@ function linkReferences(paragraph: Paragraph, source: Source | undefined): Refer
     // As written in its file: remarkInclude has rebased an include's link onto the page.
     const url = link.data?.sourceUrl ?? link.url
     const written = writtenAt(source, place) ?? `${match[0]}[${toString(link)}](${url})]`
-    found.push(reference(head, place, match.index, { index: index + 2, offset: 1 }, written, match[1], url, link))
+    found.push(reference(source, head, place, match.index, { index: index + 2, offset: 1 }, written, match[1], url, link))
     index += 2
   }
   return found
@@ -189,13 +189,14 @@ function textReferences(paragraph: Paragraph, source: Source | undefined): Refer
       if (escaped(source, place)) continue
       const { url, title } = destination(match[3]!)
       const end = { index, offset: match.index + match[0].length }
-      found.push(reference(child, place, match.index, end, match[0], match[1], url, undefined, title))
+      found.push(reference(source, child, place, match.index, end, match[0], match[1], url, undefined, title))
     }
   })
   return found
 }
 
 function reference(
+  source: Source | undefined,
   node: Text,
   place: Place | undefined,
   offset: number,
@@ -226,7 +227,7 @@ function reference(
     end,
     node,
     place,
-    position: place && { start: { line: place.line, column: place.column }, end: { line: place.line, column: place.column + written.length } },
+    position: positionOf(source, place, written),
     written,
     path: path.trim(),
     from: sourceFile ? node.data?.sourceRelPath : undefined,
@@ -296,6 +297,13 @@ function writtenAt(source: Source | undefined, place: Place | undefined): string
   return /^\[!code[^\n]*?\]\([^)\n]*\)\]/i.exec(source.text.slice(start))?.[0]
 }
 
+/** Where a reference is written, with offsets (hast-util-raw needs them); `undefined` without its source. */
+function positionOf(source: Source | undefined, place: Place | undefined, written: string): Position | undefined {
+  const start = source && offsetOf(source, place && { ...place })
+  if (!source || start === undefined) return undefined
+  return { start: pointAt(source, start), end: pointAt(source, start + written.length) }
+}
+
 /** `\[!code-…]`: an escaped reference is text, as in DocFX. */
 function escaped(source: Source | undefined, place: Place | undefined): boolean {
   const start = source && offsetOf(source, place && { ...place })
@@ -317,7 +325,7 @@ function split(paragraph: Paragraph, cuts: { reference: Reference; node: Code | 
     const last = rest[reference.end.index] as Text
     const tail = last.value.slice(reference.end.offset)
     const after: PhrasingContent[] = [...(tail ? [{ ...last, value: tail }] : []), ...rest.slice(reference.end.index + 1)]
-    blocks.unshift(...paragraphOf(paragraph, after), ...(node ? [node] : []))
+    blocks.unshift(...(node ? [node] : []), ...paragraphOf(paragraph, after))
     const first = rest[reference.start.index] as Text
     const head = first.value.slice(0, reference.start.offset)
     rest = [...rest.slice(0, reference.start.index), ...(head ? [{ ...first, value: head }] : [])]
