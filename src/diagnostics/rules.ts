@@ -64,6 +64,10 @@ export const rules = {
   'duplicate-anchor': { severity: 'warning' },
   'link-backslash': { severity: 'warning' },
   'include-inline-block': { severity: 'warning' },
+  'code-file-missing': { severity: 'error' },
+  'code-snippet-not-found': { severity: 'error' },
+  'code-range-invalid': { severity: 'error' },
+  'code-snippet-invalid': { severity: 'error' },
 } as const
 
 export type RuleId = keyof typeof rules

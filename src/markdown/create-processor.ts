@@ -20,6 +20,7 @@ import remarkRewriteLinks from '../links/remark-rewrite-links.ts'
 import rehypeUrlPolicy from '../links/rehype-url-policy.ts'
 import { rehypeMarkMarkdownUrls, rehypeRewriteRawLinks } from '../links/rehype-rewrite-raw-links.ts'
 import remarkDocfxAlerts from './plugins/remark-docfx-alerts.ts'
+import remarkDocfxCode from './plugins/remark-docfx-code.ts'
 import remarkDocfxDiv from './plugins/remark-docfx-div.ts'
 import remarkDocfxImage from './plugins/remark-docfx-image.ts'
 import remarkDocfxLayout from './plugins/remark-docfx-layout.ts'
@@ -68,6 +69,8 @@ export function createProcessor(options: ProcessorOptions) {
       .use(remarkDocfxAlerts)
       .use(remarkDocfxDiv, { read })
       .use(remarkDocfxVideo, options.video ?? defaultVideoPolicy)
+      // After rows and quotes are rebuilt, so references inside them are found.
+      .use(remarkDocfxCode, { fs: options.fs, read })
       // Last of the DocFX plugins: whatever DocFX syntax is left is unsupported.
       .use(remarkDocfxUnsupported, { read })
       .use(remarkRewriteLinks)

@@ -46,7 +46,8 @@ export const sanitizeSchema: Schema = {
     ...Object.fromEntries(['h1', 'h3', 'h4', 'h5', 'h6'].map((tag) => [tag, [['className', 'tab-title']]])),
     h2: [['className', 'sr-only', 'tab-title']],
     p: [...(attributes['p'] ?? []), ['className', 'alert-title']],
-    code: [['className', /^language-[\w-]+$/]],
+    // remark-docfx-code: highlighted lines and a `[!code-…]` reference's title (rehype-highlight-code reads them).
+    code: [['className', /^language-[\w-]+$/], 'dataHighlightLines', 'title'],
     // remark-docfx-image: the image, its lightbox link, a complex image's figure and long description.
     img: [...(attributes['img'] ?? []), ['className', ...imageClassNames.img]],
     // Only an element's first `className` entry counts, so GitHub's footnote class is repeated in ours.

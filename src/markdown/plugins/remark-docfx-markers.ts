@@ -2,8 +2,8 @@
  * Drop the DocFX `:::` lines tolk does not render, with an `unsupported-docfx`
  * warning at each: `::: zone pivot="…"` and `::: moniker range="…"` (their
  * content is kept and shown to every reader; one warning per opening marker,
- * none for `::: zone-end` / `::: moniker-end`) and `:::code …:::` (the sample
- * is left out). DocFX reads these lines as blocks of their own; CommonMark
+ * none for `::: zone-end` / `::: moniker-end`); `:::code …:::` is
+ * remarkDocfxCode's. DocFX reads these lines as blocks of their own; CommonMark
  * folds them into the paragraph around them, which then swallows the list or
  * quote after them (`::: moniker-end` then `2. Step`). So a top-level
  * paragraph is parsed again from the source without its marker lines; a
@@ -27,8 +27,6 @@ export interface Options {
 
 /** `::: zone pivot="…"`, `::: moniker range="…"` and their `-end`s; writers sometimes type two colons. */
 const rangeLine = /^:{2,3}[ \t]*(?:zone|moniker)(-end)?(?![\w-])/i
-/** `:::code language="…" source="…":::`. */
-const codeLine = /^:::[ \t]*code(?![\w-]).*:::$/i
 
 /** A marker line found in a text node of the paragraph. */
 interface MarkerLine {
@@ -48,10 +46,7 @@ export default function remarkDocfxMarkers(options: Options) {
       const markers = findMarkerLines(paragraph, source)
       if (markers.length === 0) return
       for (const { node, marker, place } of markers) {
-        if (codeLine.test(marker)) {
-          const reason = `Unsupported DocFX code reference \`${marker}\`; the sample is left out, paste it into a fenced code block`
-          reportAt(file, 'unsupported-docfx', reason, node, place)
-        } else if (!rangeLine.exec(marker)![1]) {
+        if (!rangeLine.exec(marker)![1]) {
           const reason = `Unsupported DocFX \`${marker}\`; the marker is left out and its content shown to every reader`
           reportAt(file, 'unsupported-docfx', reason, node, place)
         }
@@ -84,7 +79,7 @@ function findMarkerLines(paragraph: Paragraph, source: Source | undefined): Mark
       const startsLine = lineIndex > 0 || !previous || previous.type === 'break'
       const endsLine = lineIndex < lines.length - 1 || !next || next.type === 'break'
       const marker = line.trim()
-      if (startsLine && endsLine && (rangeLine.test(marker) || codeLine.test(marker))) {
+      if (startsLine && endsLine && rangeLine.test(marker)) {
         found.push({ node, lineIndex, marker, place: placeInText(source, node, offset, marker) })
       }
       offset += line.length + 1
