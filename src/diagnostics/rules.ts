@@ -68,6 +68,7 @@ export const rules = {
   'code-snippet-not-found': { severity: 'error' },
   'code-range-invalid': { severity: 'error' },
   'code-snippet-invalid': { severity: 'error' },
+  'docfx-tab-duplicate': { severity: 'warning' },
 } as const
 
 export type RuleId = keyof typeof rules
