@@ -50,6 +50,8 @@ import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
 import { unified } from 'unified'
 import type { VFileMessage } from 'vfile-message'
+import { build, type BuildResult } from '../../src/build.ts'
+import type { ResolvedConfig } from '../../src/config/schema.ts'
 import { applyMoniker } from '../../src/markdown/moniker-filter.ts'
 
 export interface SourceWord {
@@ -68,7 +70,7 @@ export interface SourceOptions {
   root: string
   /** Content root of the default locale, for includes the locale lacks. */
   defaultRoot: string
-  moniker?: string
+  moniker?: string | undefined
   maxIncludeDepth?: number
 }
 
@@ -243,13 +245,12 @@ function resolveInclude(from: string, target: string, options: SourceOptions): s
   }
   decoded = decoded.split(/[?#]/)[0]!
   if (/^[a-z][a-z0-9+.-]*:/i.test(decoded) || decoded.startsWith('/')) return undefined
-  const base = decoded.startsWith('~/') ? docsetRoot(from, options.root) : path.dirname(from)
-  const candidate = path.resolve(base, decoded.replace(/^~\//, ''))
-  const relative = path.relative(options.root, candidate)
+  // An include taken from the default locale resolves its own includes there.
+  const root = from.startsWith(options.root + path.sep) ? options.root : options.defaultRoot
+  const base = decoded.startsWith('~/') ? docsetRoot(from, root) : path.dirname(from)
+  const relative = path.relative(root, path.resolve(base, decoded.replace(/^~\//, '')))
   if (relative.startsWith('..') || path.isAbsolute(relative)) return undefined
-  if (existsSync(candidate)) return candidate
-  const fallback = path.join(options.defaultRoot, relative)
-  return existsSync(fallback) ? fallback : undefined
+  return [path.join(options.root, relative), path.join(options.defaultRoot, relative)].find((file) => existsSync(file))
 }
 
 function docsetRoot(from: string, root: string): string {
@@ -513,4 +514,28 @@ export function uncoveredLosses(lost: SourceWord[], messages: readonly VFileMess
 /** `path:line: lost: words` lines, relative to `cwd`. */
 export function formatLosses(losses: Loss[], cwd: string): string[] {
   return losses.map((loss) => `${path.relative(cwd, loss.file)}:${loss.line}: lost: ${loss.words.join(' ')}`)
+}
+
+/**
+ * Build `config` without writing and check every Markdown article's rendered
+ * page against its source (a fallback page against the default locale's).
+ * Pages are checked as they arrive; no page is kept in memory.
+ */
+export async function checkSite(config: ResolvedConfig): Promise<{ result: BuildResult; losses: Loss[]; pages: number }> {
+  const roots = new Map(config.locales.map((locale) => [locale.code, locale.root]))
+  const defaultRoot = roots.get(config.defaultLocale)!
+  const lost: SourceWord[] = []
+  let pages = 0
+  const result = await build(config, {
+    write: false,
+    onPage(page) {
+      if (!page.relPath.endsWith('.md')) return
+      let root = roots.get(page.locale)!
+      if (!existsSync(path.join(root, page.relPath))) root = defaultRoot
+      const source = sourceWords(path.join(root, page.relPath), { root, defaultRoot, moniker: config.moniker, maxIncludeDepth: config.maxIncludeDepth })
+      lost.push(...lostWords(source, renderedWords(page.html)))
+      pages++
+    },
+  })
+  return { result, losses: uncoveredLosses(lost, result.messages), pages }
 }
