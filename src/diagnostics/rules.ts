@@ -69,6 +69,7 @@ export const rules = {
   'code-range-invalid': { severity: 'error' },
   'code-snippet-invalid': { severity: 'error' },
   'docfx-tab-duplicate': { severity: 'warning' },
+  'docfx-div-attribute': { severity: 'warning' },
 } as const
 
 export type RuleId = keyof typeof rules

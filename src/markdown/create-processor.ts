@@ -26,6 +26,7 @@ import remarkDocfxImage from './plugins/remark-docfx-image.ts'
 import remarkDocfxLayout from './plugins/remark-docfx-layout.ts'
 import remarkDocfxMarkers from './plugins/remark-docfx-markers.ts'
 import remarkDocfxNoLoc from './plugins/remark-docfx-no-loc.ts'
+import remarkDocfxQuoteSections from './plugins/remark-docfx-quote-sections.ts'
 import remarkDocfxTabs from './plugins/remark-docfx-tabs.ts'
 import remarkDocfxUnsupported from './plugins/remark-docfx-unsupported.ts'
 import remarkDocfxVideo from './plugins/remark-docfx-video.ts'
@@ -66,8 +67,10 @@ export function createProcessor(options: ProcessorOptions) {
       .use(remarkDocfxImage, { parse, read })
       .use(remarkDocfxNoLoc, { read })
       .use(remarkDocfxTabs)
+      // One quote per marker line first, as DocFX reads them; then each by its marker.
+      .use(remarkDocfxQuoteSections, { read })
       .use(remarkDocfxAlerts)
-      .use(remarkDocfxDiv, { read })
+      .use(remarkDocfxDiv)
       .use(remarkDocfxVideo, options.video ?? defaultVideoPolicy)
       // After rows and quotes are rebuilt, so references inside them are found.
       .use(remarkDocfxCode, { fs: options.fs, read })
