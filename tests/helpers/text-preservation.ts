@@ -118,7 +118,8 @@ function fileWords(file: string, raw: string, options: SourceOptions, via: Sourc
   let text = blankFrontMatter(raw.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n'))
   if (options.moniker) text = applyMoniker(text, options.moniker)
   const includes: string[] = []
-  text = blankDirectives(text, includes)
+  text = dedentRows(text)
+  text = blankDirectives(text, includes, codeLines(parser.parse(text) as MdastRoot))
   const tree = parser.parse(text) as MdastRoot
   const out: SourceWord[] = []
   const source = text
@@ -268,41 +269,55 @@ function blankFrontMatter(text: string): string {
   return match[0].replace(/[^\n]/g, ' ') + text.slice(match[0].length)
 }
 
-/** The text and `alt`/`title` values of a piece of raw HTML. */
+/** The text of a piece of raw HTML, with each tag's `alt`/`title` values where the tag stands. */
 function htmlText(html: string): string {
-  const attributes = [...html.matchAll(/\s(?:alt|title)\s*=\s*(?:"([^"]*)"|'([^']*)')/gi)].map((m) => m[1] ?? m[2] ?? '')
   const text = html
     .replace(/<!--[\s\S]*?(-->|$)/g, ' ')
     .replace(/<(script|style)\b[\s\S]*?(<\/\1\s*>|$)/gi, ' ')
-    .replace(/<\/?[A-Za-z][^>]*>/g, (tag) => (inlineTags.has(/^<\/?([A-Za-z][\w-]*)/.exec(tag)![1]!.toLowerCase()) ? '' : ' '))
-  return decodeHTML(`${text} ${attributes.join(' ')} `)
+    .replace(/<\/?([A-Za-z][\w-]*)([^>]*)>/g, (_, name: string, attrs: string) => {
+      const values = [...attrs.matchAll(/\s(?:alt|title)\s*=\s*(?:"([^"]*)"|'([^']*)')/gi)].map((m) => m[1] ?? m[2] ?? '')
+      const edge = inlineTags.has(name.toLowerCase()) ? '' : ' '
+      return values.length > 0 ? ` ${values.join(' ')} ` : edge
+    })
+  return decodeHTML(text)
 }
 
-const fenceLine = /^[ \t]*(`{3,}|~{3,})/
+/** Lines inside code blocks, where DocFX syntax is code, as the renderer parses them. */
+function codeLines(tree: MdastRoot): Set<number> {
+  const lines = new Set<number>()
+  const walk = (node: MdastNodes): void => {
+    if (node.type === 'code' && node.position) {
+      for (let line = node.position.start.line; line <= node.position.end.line; line++) lines.add(line)
+      return
+    }
+    if ('children' in node) for (const child of node.children as MdastNodes[]) walk(child)
+  }
+  walk(tree)
+  return lines
+}
 
 /**
- * Blank DocFX directive syntax outside code fences, keeping line and column of
+ * Blank DocFX directive syntax outside code blocks, keeping line and column of
  * everything else; kept human text moves to the start of its directive, and
  * an include becomes a placeholder word `\uE000n\uE001` for its file's words.
  */
-function blankDirectives(text: string, includes: string[]): string {
+function blankDirectives(text: string, includes: string[], code: Set<number>): string {
   const lines = text.split('\n')
-  let fence: string | undefined
+  for (let index = 0; index < lines.length; index++) {
+    if (!code.has(index + 1)) lines[index] = blankLine(lines[index]!, includes)
+  }
+  return lines.join('\n')
+}
+
+/** Column content is Markdown however far it is indented (DocFX reads it so): dedent it. */
+function dedentRows(text: string): string {
+  if (!/:::[ \t]*row/i.test(text)) return text
+  const lines = text.split('\n')
   let inRow = false
   for (let index = 0; index < lines.length; index++) {
-    // Column content is Markdown however far it is indented (DocFX reads it so): dedent it.
     if (/^[ \t]*:::[ \t]*row[ \t]*:::/i.test(lines[index]!)) inRow = true
     else if (/^[ \t]*:::[ \t]*row-end[ \t]*:::/i.test(lines[index]!)) inRow = false
     else if (inRow) lines[index] = lines[index]!.replace(/^[ \t]+/, '')
-    const line = lines[index]!
-    const fenceMatch = fenceLine.exec(line)
-    if (fenceMatch) {
-      if (fence === undefined) fence = fenceMatch[1]![0]
-      else if (fenceMatch[1]![0] === fence) fence = undefined
-      if (fence !== undefined || fenceMatch) continue
-    }
-    if (fence !== undefined) continue
-    lines[index] = blankLine(line, includes)
   }
   return lines.join('\n')
 }
