@@ -3,9 +3,10 @@
  * so it never reaches readers as stray text: quotes that open with a `[!…]` marker no earlier
  * plugin took (marker left out), and `[!NOTE]`, `[!VIDEO …]` or `[!div …]`
  * written where DocFX does not read them either, such as in a table cell
- * (shown as text, as DocFX does). Runs last among the DocFX plugins, so
- * everything still left is unsupported. (`:::` lines: remarkDocfxMarkers;
- * code references: remarkDocfxCode.)
+ * (shown as text, as DocFX does), and `:::name` directives no plugin could
+ * read (unknown, unclosed, a no-loc without `text`: shown as text). Runs
+ * last among the DocFX plugins, so everything still left is unsupported.
+ * (Whole `:::` lines: remarkDocfxMarkers; code references: remarkDocfxCode.)
  */
 import type { Blockquote, Parent, Root, Text } from 'mdast'
 import { visit } from 'unist-util-visit'
@@ -23,6 +24,10 @@ export interface Options {
 const handledMarkers = /^\[!(NOTE|TIP|IMPORTANT|CAUTION|WARNING|INCLUDE)(?![\w-])/i
 const quoteMarker = /^\[![A-Za-z][\w-]*/
 const completeQuoteMarker = /^\[![A-Za-z][\w-]*[^\]\n]*\][ \t]*/
+/** An inline triple-colon directive's opening (`:::image`, `:::no-loc`); `::: zone` with a space is a block marker, or prose. */
+const tripleColonOpening = /:::([a-z][\w-]*)/gi
+/** Layout markers remarkDocfxLayout reports itself when they do not pair up. */
+const layoutNames = new Set(['row', 'row-end', 'column', 'column-end'])
 /** The whole marker when it is in one text node; a bare URL in it ends the node after `[!VIDEO `. */
 const strayMarker = /\[!(?:NOTE|TIP|IMPORTANT|CAUTION|WARNING|VIDEO|div)(?![\w-])(?:[^\]\n]*\])?/gi
 
@@ -49,6 +54,7 @@ export default function remarkDocfxUnsupported(options: Options) {
       if (opening?.type === 'text') reportedOpenings.add(opening)
     })
     visit(tree, 'text', function (node: Text, _, parent: Parent | undefined) {
+      reportTripleColons(node, parent)
       for (const match of node.value.matchAll(strayMarker)) {
         if (match.index === 0 && reportedOpenings.has(node)) continue
         const marker = match[0].endsWith(']') ? match[0] : `${match[0].trimEnd()} …]`
@@ -59,5 +65,29 @@ export default function remarkDocfxUnsupported(options: Options) {
         reportAt(file, 'unsupported-docfx', reason, node, place)
       }
     })
+
+    /**
+     * A `:::name` still in the text: every plugin before this one took the
+     * directives it could read, so this one was unknown, not closed or
+     * incomplete. It stays visible, and the writer learns why.
+     */
+    function reportTripleColons(node: Text, parent: Parent | undefined): void {
+      const opening = new RegExp(tripleColonOpening.source, 'gi')
+      for (let match = opening.exec(node.value); match; match = opening.exec(node.value)) {
+        const name = match[1]!
+        if (layoutNames.has(name.toLowerCase())) continue
+        const reason =
+          name.toLowerCase() === 'no-loc'
+            ? '`:::no-loc` needs a `text` attribute: the term to keep untranslated; it is shown as text'
+            : `\`:::${name}\` is not read as a DocFX directive here (unknown, or not closed with \`:::\` on its line); it is shown as text`
+        const source = sourceOf(node)
+        const place = placeInText(source, node, match.index, match[0]) ?? placeAfter(source, parent?.position?.start, match[0])
+        reportAt(file, 'unsupported-docfx', reason, node, place)
+        // Its closing `:::` (on the same line) opens nothing.
+        const lineEnd = node.value.indexOf('\n', opening.lastIndex)
+        const closing = node.value.indexOf(':::', opening.lastIndex)
+        if (closing !== -1 && (lineEnd === -1 || closing < lineEnd)) opening.lastIndex = closing + 3
+      }
+    }
   }
 }
