@@ -52,6 +52,15 @@ describe('remarkDocfxVideo', function () {
     expect(toString(select('p', hast)!)).toBe('The overview takes four minutes.')
   })
 
+  it('should take the words after the URL as the title, as DocFX does', function () {
+    const { hast, messages } = renderMarkdown(`> [!VIDEO ${embed} title="Isolate a device"]\n\n> [!VIDEO ${embed} Contain the host]\n`, { strings })
+    expect(messages).toEqual([])
+    expect(selectAll('div.video > iframe', hast).map((node) => [node.properties.src, node.properties.title])).toEqual([
+      [embed, 'Isolate a device'],
+      [embed, 'Contain the host'],
+    ])
+  })
+
   it.each([
     ['http://www.example.com/video/42', 'Video URL `http://www.example.com/video/42` must use `https:`; the video is left out'],
     ['javascript:alert(1)', 'Video URL `javascript:alert(1)` must use `https:`; the video is left out'],
