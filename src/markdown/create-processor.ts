@@ -30,6 +30,7 @@ import remarkDocfxQuoteSections from './plugins/remark-docfx-quote-sections.ts'
 import remarkDocfxTabs from './plugins/remark-docfx-tabs.ts'
 import remarkDocfxUnsupported from './plugins/remark-docfx-unsupported.ts'
 import remarkDocfxVideo from './plugins/remark-docfx-video.ts'
+import remarkDocfxVideoDirective from './plugins/remark-docfx-video-directive.ts'
 import rehypeDocfxVideo from './plugins/rehype-docfx-video.ts'
 import rehypeHeadingAnchorNames from './plugins/rehype-heading-anchor-names.ts'
 import rehypeReportUnsafeHtml from './plugins/rehype-report-unsafe-html.ts'
@@ -43,7 +44,7 @@ export interface ProcessorOptions {
   maxIncludeDepth: number
   /** Shared Shiki highlighter (default: a new one; creating it costs ~100 ms). */
   highlighter?: HighlighterCore
-  /** Where `[!VIDEO …]` may embed from (default: the default `videoHosts`, no site URL). */
+  /** Where `[!VIDEO …]` and `:::video` may embed from (default: the default `videoHosts`, no site URL). */
   video?: VideoPolicy
 }
 
@@ -72,6 +73,7 @@ export function createProcessor(options: ProcessorOptions) {
       .use(remarkDocfxAlerts)
       .use(remarkDocfxDiv)
       .use(remarkDocfxVideo, options.video ?? defaultVideoPolicy)
+      .use(remarkDocfxVideoDirective, { policy: options.video ?? defaultVideoPolicy, read })
       // After rows and quotes are rebuilt, so references inside them are found.
       .use(remarkDocfxCode, { fs: options.fs, read })
       // Last of the DocFX plugins: whatever DocFX syntax is left is unsupported.

@@ -36,9 +36,10 @@ export const sanitizeSchema: Schema = {
       ['className', 'alert', ...alertKinds.map((kind) => `alert-${kind}`), 'tabs', ...divClassNames, ...layoutClassNames],
       ['role', 'note'],
       'dataTabGroup',
-      // remark-docfx-video's placeholder (raw HTML cannot produce this camel-cased name);
-      // rehype-docfx-video gives it the `video` class after sanitizing.
+      // remark-docfx-video's placeholder and `:::video`'s title (raw HTML cannot produce
+      // these camel-cased names); rehype-docfx-video gives it the `video` class after sanitizing.
       'tolkVideo',
+      'tolkVideoTitle',
     ],
     // Tab panels (remark-docfx-tabs); GitHub's footnotes section keeps its own class.
     section: ['dataFootnotes', ['className', 'footnotes', 'tab-panel'], 'dataTab', 'dataCondition', 'ariaLabelledBy'],
