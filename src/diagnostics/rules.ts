@@ -63,6 +63,11 @@ export const rules = {
   'render-timeout': { severity: 'error', locked: 'a page that timed out is lost from the site (raise `pageTimeout` instead)' },
   'duplicate-anchor': { severity: 'warning' },
   'link-backslash': { severity: 'warning' },
+  'xref-not-found': { severity: 'error' },
+  'xref-duplicate-uid': { severity: 'warning' },
+  'xref-map-unavailable': { severity: 'error' },
+  'xref-map-cached': { severity: 'warning' },
+  'xref-map-entry': { severity: 'warning' },
 } as const
 
 export type RuleId = keyof typeof rules
