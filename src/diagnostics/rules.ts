@@ -70,6 +70,11 @@ export const rules = {
   'code-snippet-invalid': { severity: 'error' },
   'docfx-tab-duplicate': { severity: 'warning' },
   'docfx-div-attribute': { severity: 'warning' },
+  'xref-not-found': { severity: 'error' },
+  'xref-duplicate-uid': { severity: 'warning' },
+  'xref-map-unavailable': { severity: 'error' },
+  'xref-map-cached': { severity: 'warning' },
+  'xref-map-entry': { severity: 'warning' },
 } as const
 
 export type RuleId = keyof typeof rules

@@ -38,6 +38,7 @@ import rehypeHeadingIds from './plugins/rehype-heading-ids.ts'
 import rehypeHighlightCode, { createCodeHighlighter } from './plugins/rehype-highlight-code.ts'
 import { sanitizeSchema } from './sanitize-schema.ts'
 import { defaultVideoPolicy, type VideoPolicy } from './video-url.ts'
+import remarkXref from '../xref/remark-xref.ts'
 
 export interface ProcessorOptions {
   fs: FileSystem
@@ -78,6 +79,8 @@ export function createProcessor(options: ProcessorOptions) {
       .use(remarkDocfxCode, { fs: options.fs, read })
       // Last of the DocFX plugins: whatever DocFX syntax is left is unsupported.
       .use(remarkDocfxUnsupported, { read })
+      // Cross-references become ordinary links (or external URLs) for the link stage to resolve.
+      .use(remarkXref, { read })
       .use(remarkRewriteLinks)
       .use(remarkRehype, { allowDangerousHtml: true })
       // hast: raw HTML becomes elements, DocFX anchors become ids, then sanitize.

@@ -13,9 +13,9 @@ import { formatHuman } from '../../src/diagnostics/format.ts'
 
 export const repoRoot = path.resolve(import.meta.dirname, '../..')
 
-export async function buildSite(siteDir: string, options: { outDir?: string } = {}) {
+export async function buildSite(siteDir: string, options: { outDir?: string; rules?: string[] } = {}) {
   const outDir = options.outDir ?? path.join(mkdtempSync(path.join(os.tmpdir(), 'tolk-test-')), 'dist')
-  const { config, file } = await loadConfig({ outDir }, siteDir)
+  const { config, file } = await loadConfig({ outDir, ...(options.rules ? { rules: options.rules } : {}) }, siteDir)
   if (!config) throw new Error(`config failed: ${file.messages.map((m) => formatHuman(m)).join('\n')}`)
   const result = await build(config, { write: true })
   return {
