@@ -128,9 +128,13 @@ function current(context: CompileContext): IncludeBlock | IncludeInline {
   return context.stack[context.stack.length - 1] as IncludeBlock | IncludeInline
 }
 
-/** DocFX drops a backslash and keeps the character after it, whatever it is. */
+/**
+ * A backslash escapes ASCII punctuation, as everywhere in CommonMark (`\]` in a
+ * title). DocFX drops any backslash; tolk keeps one before a letter, so a
+ * Windows path (`..\includes\note.md`) reaches the link-backslash check.
+ */
 function unescape(text: string): string {
-  return text.replace(/\\([\s\S])/g, '$1')
+  return text.replace(/\\([!-/:-@[-`{-~])/g, '$1')
 }
 
 function tokenizer(type: 'includeBlock' | 'includeInline') {
