@@ -63,6 +63,7 @@ export const rules = {
   'render-timeout': { severity: 'error', locked: 'a page that timed out is lost from the site (raise `pageTimeout` instead)' },
   'duplicate-anchor': { severity: 'warning' },
   'link-backslash': { severity: 'warning' },
+  'table-extra-cells': { severity: 'warning' },
 } as const
 
 export type RuleId = keyof typeof rules

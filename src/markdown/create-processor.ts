@@ -27,6 +27,7 @@ import remarkDocfxNoLoc from './plugins/remark-docfx-no-loc.ts'
 import remarkDocfxTabs from './plugins/remark-docfx-tabs.ts'
 import remarkDocfxUnsupported from './plugins/remark-docfx-unsupported.ts'
 import remarkDocfxVideo from './plugins/remark-docfx-video.ts'
+import remarkTableOverflow from './plugins/remark-table-overflow.ts'
 import rehypeDocfxVideo from './plugins/rehype-docfx-video.ts'
 import rehypeHeadingAnchorNames from './plugins/rehype-heading-anchor-names.ts'
 import rehypeReportUnsafeHtml from './plugins/rehype-report-unsafe-html.ts'
@@ -67,6 +68,8 @@ export function createProcessor(options: ProcessorOptions) {
       .use(remarkDocfxVideo, options.video ?? defaultVideoPolicy)
       // Last of the DocFX plugins: whatever DocFX syntax is left is unsupported.
       .use(remarkDocfxUnsupported, { read })
+      // Cells GFM drops from a row longer than its header are reported, never lost silently.
+      .use(remarkTableOverflow)
       .use(remarkRewriteLinks)
       .use(remarkRehype, { allowDangerousHtml: true })
       // hast: raw HTML becomes elements, DocFX anchors become ids, then sanitize.
