@@ -75,6 +75,7 @@ export const rules = {
   'xref-map-unavailable': { severity: 'error' },
   'xref-map-cached': { severity: 'warning' },
   'xref-map-entry': { severity: 'warning' },
+  'table-extra-cells': { severity: 'warning' },
 } as const
 
 export type RuleId = keyof typeof rules

@@ -31,6 +31,7 @@ import remarkDocfxTabs from './plugins/remark-docfx-tabs.ts'
 import remarkDocfxUnsupported from './plugins/remark-docfx-unsupported.ts'
 import remarkDocfxVideo from './plugins/remark-docfx-video.ts'
 import remarkDocfxVideoDirective from './plugins/remark-docfx-video-directive.ts'
+import remarkTableOverflow from './plugins/remark-table-overflow.ts'
 import rehypeDocfxVideo from './plugins/rehype-docfx-video.ts'
 import rehypeHeadingAnchorNames from './plugins/rehype-heading-anchor-names.ts'
 import rehypeReportUnsafeHtml from './plugins/rehype-report-unsafe-html.ts'
@@ -81,6 +82,8 @@ export function createProcessor(options: ProcessorOptions) {
       .use(remarkDocfxUnsupported, { read })
       // Cross-references become ordinary links (or external URLs) for the link stage to resolve.
       .use(remarkXref, { read })
+      // Cells GFM drops from a row longer than its header are reported, never lost silently.
+      .use(remarkTableOverflow)
       .use(remarkRewriteLinks)
       .use(remarkRehype, { allowDangerousHtml: true })
       // hast: raw HTML becomes elements, DocFX anchors become ids, then sanitize.

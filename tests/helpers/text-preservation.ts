@@ -78,6 +78,8 @@ export interface Loss {
   file: string
   line: number
   words: string[]
+  /** The article that lost them (the file itself unless they come from an include). */
+  page: string
 }
 
 const parser = unified().use(remarkParse).use(remarkGfm).freeze()
@@ -519,16 +521,19 @@ export function uncoveredLosses(lost: SourceWord[], messages: readonly VFileMess
   for (const word of lost) {
     if (covers(word.file, word.block) || word.via.some((step) => covers(step.file, step.block))) continue
     const key = `${word.file}:${word.line}`
-    const loss = losses.get(key) ?? { file: word.file, line: word.line, words: [] }
+    const loss = losses.get(key) ?? { file: word.file, line: word.line, words: [], page: word.via[0]?.file ?? word.file }
     loss.words.push(word.word)
     losses.set(key, loss)
   }
   return [...losses.values()]
 }
 
-/** `path:line: lost: words` lines, relative to `cwd`. */
+/** `path:line: lost: words (in page)` lines, relative to `cwd`. */
 export function formatLosses(losses: Loss[], cwd: string): string[] {
-  return losses.map((loss) => `${path.relative(cwd, loss.file)}:${loss.line}: lost: ${loss.words.join(' ')}`)
+  return losses.map((loss) => {
+    const page = loss.page === loss.file ? '' : ` (in ${path.relative(cwd, loss.page)})`
+    return `${path.relative(cwd, loss.file)}:${loss.line}: lost: ${loss.words.join(' ')}${page}`
+  })
 }
 
 /**
