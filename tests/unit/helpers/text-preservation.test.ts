@@ -33,9 +33,9 @@ describe('the text-preservation check', function () {
     const source = '---\ntitle: T\n---\n\n[!INCLUDE [a](includes/a.md)]\n[!INCLUDE [c](includes/c.md)]\n'
     // What tolk rendered before the fix: only c.md's text.
     expect(losses(root, source, page('<p>Closing words.</p>'))).toEqual([
-      'includes/a.md:1: lost: heading a',
-      'includes/a.md:3: lost: first item',
-      'includes/a.md:4: lost: second item',
+      'includes/a.md:1: lost: heading a (in page.md)',
+      'includes/a.md:3: lost: first item (in page.md)',
+      'includes/a.md:4: lost: second item (in page.md)',
     ])
     expect(losses(root, source, page('<h2 id="heading-a">Heading A</h2><ul><li>first item</li><li>second item</li></ul><p>Closing words.</p>'))).toEqual([])
   })
@@ -44,7 +44,7 @@ describe('the text-preservation check', function () {
     const root = tree({ 'includes/product.md': 'Defender for Identity' })
     const source = 'Install the **[!INCLUDE [Product](includes/product.md)] sensor** first.\n'
     expect(losses(root, source, page('<p>Install the <strong>[!INCLUDE Product] sensor</strong> first.</p>'))).toEqual([
-      'includes/product.md:1: lost: defender for identity',
+      'includes/product.md:1: lost: defender for identity (in page.md)',
     ])
     expect(losses(root, source, page('<p>Install the <strong>Defender for Identity sensor</strong> first.</p>'))).toEqual([])
   })
