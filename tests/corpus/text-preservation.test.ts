@@ -9,7 +9,6 @@ import { loadConfig } from '../../src/config/load-config.ts'
 import { corpusExternalRoots, corpusRules } from '../../scripts/corpus-settings.ts'
 import { corpusDir, describeWithShared } from '../helpers/shared.ts'
 import { checkSite, formatLosses } from '../helpers/text-preservation.ts'
-import { knownLosses } from './text-preservation-known.ts'
 
 describeWithShared(corpusDir)('text preservation on the Dutch corpus', function () {
   let lines: string[]
@@ -31,12 +30,6 @@ describeWithShared(corpusDir)('text preservation on the Dutch corpus', function 
 
   it('should lose no word of any article without a diagnostic at its place', function () {
     expect(pages).toBeGreaterThan(2_500)
-    const known = new Set(knownLosses.map((entry) => entry.split(': lost:')[0]))
-    expect(lines.filter((line) => !known.has(line.split(': lost:')[0]!))).toEqual([])
-  })
-
-  it('should still lose each known loss (owned by another part of issue #12): remove an entry once it is fixed', function () {
-    const found = new Set(lines.map((line) => line.split(': lost:')[0]))
-    expect(knownLosses.filter((entry) => !found.has(entry.split(': lost:')[0]!))).toEqual([])
+    expect(lines).toEqual([])
   })
 })
