@@ -537,18 +537,18 @@ export function formatLosses(losses: Loss[], cwd: string): string[] {
 }
 
 /**
- * Build `config` without writing and check every Markdown article's rendered
- * page against its source (a fallback page against the default locale's).
- * Pages are checked as they arrive; no page is kept in memory.
+ * Checks each Markdown article's rendered page against its source as the
+ * build hands pages over (a fallback page against the default locale's), so a
+ * test that builds a site anyway can check it without a second build. No page
+ * is kept in memory.
  */
-export async function checkSite(config: ResolvedConfig): Promise<{ result: BuildResult; losses: Loss[]; pages: number }> {
+export function createPageChecker(config: ResolvedConfig) {
   const roots = new Map(config.locales.map((locale) => [locale.code, locale.root]))
   const defaultRoot = roots.get(config.defaultLocale)!
   const lost: SourceWord[] = []
   let pages = 0
-  const result = await build(config, {
-    write: false,
-    onPage(page) {
+  return {
+    onPage(page: { locale: string; relPath: string; html: string }): void {
       if (!page.relPath.endsWith('.md')) return
       let root = roots.get(page.locale)!
       if (!existsSync(path.join(root, page.relPath))) root = defaultRoot
@@ -556,6 +556,16 @@ export async function checkSite(config: ResolvedConfig): Promise<{ result: Build
       lost.push(...lostWords(source, renderedWords(page.html)))
       pages++
     },
-  })
-  return { result, losses: uncoveredLosses(lost, result.messages), pages }
+    /** The losses no diagnostic of the finished build covers. */
+    finish(result: BuildResult): { losses: Loss[]; pages: number } {
+      return { losses: uncoveredLosses(lost, result.messages), pages }
+    },
+  }
+}
+
+/** Build `config` without writing and check every Markdown article's page. */
+export async function checkSite(config: ResolvedConfig): Promise<{ result: BuildResult; losses: Loss[]; pages: number }> {
+  const checker = createPageChecker(config)
+  const result = await build(config, { write: false, onPage: (page) => checker.onPage(page) })
+  return { result, ...checker.finish(result) }
 }
