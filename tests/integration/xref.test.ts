@@ -8,27 +8,21 @@
  */
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
-import { fromHtml } from 'hast-util-from-html'
 import { select, selectAll } from 'hast-util-select'
 import { toString } from 'hast-util-to-string'
 import type { Root } from 'hast'
 import { parse } from 'yaml'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { build } from '../../src/build.ts'
-import { loadConfig } from '../../src/config/load-config.ts'
-import { formatHuman } from '../../src/diagnostics/format.ts'
-import { buildSite, repoRoot } from '../helpers/build-site.ts'
+import { buildSite, renderSitePages, repoRoot } from '../helpers/build-site.ts'
 
 const siteDir = path.join(repoRoot, 'tests/fixtures/sites/xref')
 
 describe('cross-references', function () {
-  const pages = new Map<string, Root>()
+  let pages: Map<string, Root>
   let messages: string[]
 
   beforeAll(async function () {
-    const { config } = await loadConfig({}, siteDir)
-    const result = await build(config!, { write: false, onPage: (page) => pages.set(page.outputFile, fromHtml(page.html)) })
-    messages = result.messages.map((message) => formatHuman(message, { cwd: siteDir }))
+    ;({ pages, messages } = await renderSitePages(siteDir))
   })
 
   const links = (file: string, selector = 'article p a') =>
