@@ -27,6 +27,8 @@ import { claimOutputDir } from './output/output-dir.ts'
 import { readSvgAsset, isSvgPath } from './output/svg-asset.ts'
 import { createSiteWriter, type SiteWriter } from './output/write-site.ts'
 import { prepareSite } from './prepare-site.ts'
+import { fetchXrefMaps } from './xref/fetch-xref-maps.ts'
+import { siteXrefMaps } from './xref/site-xref-maps.ts'
 import { toPageResult, type PageResult } from './render/page-result.ts'
 import { startRenderPool, workerCount, type RenderPool } from './render/render-pool.ts'
 import type { Templates } from './render/templates.ts'
@@ -60,22 +62,24 @@ export async function build(config: ResolvedConfig, options: BuildOptions): Prom
   // Before any work: a build must never replace a folder it may not.
   const claimed = options.write ? claimOutputDir(config) : undefined
   if (claimed && 'problem' in claimed) return refusedResult(config, claimed.problem)
+  // Before the workers start: they read fetched xref maps from the cache.
+  const xrefMessages = await fetchXrefMaps(config)
   // Under a page time budget, pages render on a worker (the watchdog can only
   // stop a worker); it prepares the site while this thread does the same.
   const pool = startRenderPool(config, config.pageTimeout > 0 && process.env['TOLK_WORKERS'] !== '0')
   try {
-    return await buildWith(pool, config, options, claimed)
+    return await buildWith(pool, config, options, claimed, xrefMessages)
   } finally {
     await pool.close()
   }
 }
 
-async function buildWith(pool: RenderPool, config: ResolvedConfig, options: BuildOptions, claimed: { outDir: string } | undefined): Promise<BuildResult> {
+async function buildWith(pool: RenderPool, config: ResolvedConfig, options: BuildOptions, claimed: { outDir: string } | undefined, xrefMessages: VFileMessage[]): Promise<BuildResult> {
   const prepared = prepareSite(config)
   const { sources, site, strings, templates } = prepared
   // Every message of the build enters here, under the site's rule settings.
   const messages = new MessageList(config.rules)
-  messages.push(...prepared.messages)
+  messages.push(...xrefMessages, ...prepared.messages)
   const writer = claimed && !messages.hasErrors(options.strict) ? openWriter(claimed.outDir, messages) : undefined
   const outputs = new Map<string, string>()
   const anchorsByPage: AnchorsByPage = new Map()
@@ -136,6 +140,7 @@ async function buildWith(pool: RenderPool, config: ResolvedConfig, options: Buil
     const statuses = collectStatus(config, sources)
     writer.write(statusPageFile, statusPageHtml(config, statuses, (key) => strings.t(config.defaultLocale, key)))
     writeSiteFiles(writer, config, site, templates, strings.t)
+    for (const map of siteXrefMaps(config, site)) writer.write(map.relFile, map.text)
     for (const locale of config.locales) {
       const home = prepared.homePage(locale.code)
       if (home !== undefined) writer.write(articleOutputFile(locale.code, homeRelPath), home)

@@ -31,6 +31,7 @@ import { pageNav, type PageNav } from './nav/page-nav.ts'
 import { movedArticles } from './links/resolve-link.ts'
 import { homePageHtml, homeRelPath, needsGeneratedHome } from './output/home-page.ts'
 import { renderPage, type RenderedPage } from './render/render-page.ts'
+import { buildXrefIndex } from './xref/build-xref-index.ts'
 import { loadTemplates, type Templates } from './render/templates.ts'
 
 export interface PreparedSite {
@@ -95,6 +96,9 @@ export function prepareSite(config: ResolvedConfig, options: PrepareOptions = {}
     localeRedirectPlaces,
   })
   site.movedByLocale = movedArticles(site)
+  const xref = buildXrefIndex(config, sources, String(configFile.value), limits)
+  site.xref = xref.index
+  messages.push(...xref.messages)
   const fs = withMoniker(options.fs ?? createNodeFileSystem(limits), config.moniker)
   const navs = new Map<string, LocaleNav>()
   const navMessages: VFileMessage[] = []

@@ -92,6 +92,9 @@ export function resolveConfig(input: unknown, file: VFile, configDir: string): R
       maxFileSize: config.maxFileSize,
       pageTimeout: config.pageTimeout,
       rules: config.rules,
+      xrefMaps: config.xrefMaps.map((entry) => (/^https?:/i.test(entry) ? entry : path.resolve(configDir, entry))),
+      xrefCacheDir: path.resolve(configDir, config.xrefCacheDir),
+      xrefMapTimeout: config.xrefMapTimeout,
     },
   }
 }

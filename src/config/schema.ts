@@ -161,6 +161,20 @@ export const configSchema = z
       })
       .transform((settings) => settings as RuleSettings)
       .default({}),
+    /**
+     * DocFX cross-reference maps (`xrefmap.yml`) whose uids `xref:` links,
+     * `<xref:…>` and `@uid` may name: paths relative to the config file, or
+     * `http(s)` URLs fetched at build time and kept in `xrefCacheDir` (a map
+     * that cannot be fetched is read from there, with a warning). The site's
+     * own `uid`s come first (default: none).
+     */
+    xrefMaps: z
+      .array(z.string().min(1).refine((entry) => !/^[a-z][a-z0-9+.-]*:/i.test(entry) || /^https?:\/\/[^/]/i.test(entry), 'expected a local path or an http(s) URL'))
+      .default([]),
+    /** Folder fetched `xrefMaps` are cached in, relative to the config file (default: `node_modules/.cache/tolk/xref`). */
+    xrefCacheDir: z.string().min(1).default('node_modules/.cache/tolk/xref'),
+    /** Seconds one `xrefMaps` URL may take to fetch (default: `30`). */
+    xrefMapTimeout: z.number().min(1).max(600).default(30),
   })
   .strict()
   .superRefine((config, context) => {
@@ -225,4 +239,10 @@ export interface ResolvedConfig {
   pageTimeout: number
   /** Severities the site set, config then `--rule`; a rule not named keeps its own. */
   rules: RuleSettings
+  /** External xref maps: absolute paths, or `http(s)` URLs as written. */
+  xrefMaps: string[]
+  /** Absolute folder fetched xref maps are cached in. */
+  xrefCacheDir: string
+  /** Seconds one xref map URL may take to fetch. */
+  xrefMapTimeout: number
 }

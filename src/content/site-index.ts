@@ -6,6 +6,7 @@ import type { ResolvedConfig } from '../config/schema.ts'
 import type { LocaleSources, SourceRef } from './discover.ts'
 import type { RedirectPlaces } from './redirects.ts'
 import { articlePath } from '../links/urls.ts'
+import type { XrefIndex } from '../xref/xref-index.ts'
 
 export interface SiteIndex {
   /** Locale codes in config order. */
@@ -49,6 +50,8 @@ export interface SiteIndex {
    * the locale has a redirect page there, not a fallback page.
    */
   movedByLocale?: Map<string, Set<string>> | undefined
+  /** The uids cross-references resolve against (xref/xref-index.ts, set in `prepareSite`); absent: none. */
+  xref?: XrefIndex | undefined
 }
 
 export interface SiteIndexExtras {

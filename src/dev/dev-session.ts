@@ -15,6 +15,7 @@ import { articlePath } from '../links/urls.ts'
 import { rootPageHtml } from '../output/site-files.ts'
 import { isSvgPath, readSvgAsset } from '../output/svg-asset.ts'
 import { prepareSite, type PreparedSite } from '../prepare-site.ts'
+import { fetchXrefMaps } from '../xref/fetch-xref-maps.ts'
 import { createNodeFileSystem } from '../content/node-file-system.ts'
 import { ownRelPath } from '../content/site-index.ts'
 
@@ -77,6 +78,8 @@ export function createDevSession(loadConfig: () => Promise<ResolveResult>): DevS
     }
     for (const absPath of [...globalFiles]) fs.invalidate(absPath)
     fs.setLimits({ maxFileSize: config.maxFileSize })
+    // xrefMaps URLs are fetched into the cache prepareSite reads, as in a build.
+    configMessages = [...configMessages, ...(await fetchXrefMaps(config))]
     prepared = prepareSite(config, { fs })
     jobsByUrl = new Map(pageJobs(config, prepared.sources, prepared.site).map((job) => [articlePath(job.locale.code, job.source.relPath), job]))
     filesByUrl = new Map()

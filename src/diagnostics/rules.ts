@@ -63,6 +63,19 @@ export const rules = {
   'render-timeout': { severity: 'error', locked: 'a page that timed out is lost from the site (raise `pageTimeout` instead)' },
   'duplicate-anchor': { severity: 'warning' },
   'link-backslash': { severity: 'warning' },
+  'include-inline-block': { severity: 'warning' },
+  'code-file-missing': { severity: 'error' },
+  'code-snippet-not-found': { severity: 'error' },
+  'code-range-invalid': { severity: 'error' },
+  'code-snippet-invalid': { severity: 'error' },
+  'docfx-tab-duplicate': { severity: 'warning' },
+  'docfx-div-attribute': { severity: 'warning' },
+  'xref-not-found': { severity: 'error' },
+  'xref-duplicate-uid': { severity: 'warning' },
+  'xref-map-unavailable': { severity: 'error' },
+  'xref-map-cached': { severity: 'warning' },
+  'xref-map-entry': { severity: 'warning' },
+  'table-extra-cells': { severity: 'warning' },
 } as const
 
 export type RuleId = keyof typeof rules

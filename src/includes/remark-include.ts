@@ -6,7 +6,8 @@
  * checks report problems in the include, not the page.
  */
 import path from 'node:path'
-import type { Paragraph, Parent, PhrasingContent, Root, RootContent } from 'mdast'
+import type { Parent, PhrasingContent, Root, RootContent } from 'mdast'
+import type { Node } from 'unist'
 import { visit, SKIP } from 'unist-util-visit'
 import { VFile } from 'vfile'
 import type { VFileMessage } from 'vfile-message'
@@ -17,7 +18,7 @@ import { parseFrontMatter } from '../front-matter/parse.ts'
 import { withinComplexityLimits } from '../markdown/complexity-guard.ts'
 import { slashedPath } from '../links/backslash-path.ts'
 import { isExternal } from '../links/urls.ts'
-import { directiveStart, findIncludeDirectives, isBlockDirective, surroundingText } from './include-directive.ts'
+import type { IncludeBlock, IncludeInline } from './include-syntax.ts'
 import { resolveInclude, type FileSystem, type ResolvedInclude } from './resolve-include.ts'
 
 export interface Options {
@@ -81,22 +82,12 @@ export default function remarkInclude(options: Options) {
 
   /** Expand every directive in `tree`, which came from `context.relPath`. */
   function expand(tree: Root, context: Context): void {
-    visit(tree, 'paragraph', function (paragraph: Paragraph, index, parent: Parent | undefined) {
+    visit(tree, isDirective, function (node: IncludeBlock | IncludeInline, index, parent: Parent | undefined) {
       if (!parent || index === undefined) return
-      const directives = findIncludeDirectives(paragraph)
-      if (directives.length === 0) return
-      if (directives.length === 1 && isBlockDirective(paragraph, directives[0]!)) {
-        const children = load(directives[0]!.link.url, directiveStart(paragraph, directives[0]!), context)
-        parent.children.splice(index, 1, ...(children ?? []))
-        return [SKIP, index + (children?.length ?? 0)]
-      }
-      // Inline: replace each directive's three nodes with the include's phrasing content.
-      for (const directive of [...directives].reverse()) {
-        const children = load(directive.link.url, directiveStart(paragraph, directive), context)
-        const [head, tail] = surroundingText(paragraph, directive)
-        paragraph.children.splice(directive.startIndex, 3, ...head, ...phrasingOf(children ?? []), ...tail)
-      }
-      return SKIP
+      const children = load(node.url, node.position?.start, context) ?? []
+      const replacement = node.type === 'includeBlock' ? children : inlineContentOf(children, node, context)
+      parent.children.splice(index, 1, ...(replacement as typeof parent.children))
+      return [SKIP, index + replacement.length]
     })
   }
 
@@ -182,6 +173,10 @@ export default function remarkInclude(options: Options) {
   }
 }
 
+function isDirective(node: Node): node is IncludeBlock | IncludeInline {
+  return node.type === 'includeBlock' || node.type === 'includeInline'
+}
+
 /** A cycle or the depth limit depends on the chain of includes, so nothing around it is cached. */
 function markUnreusable(context: Context): void {
   if (context.expansion) context.expansion.reusable = false
@@ -230,13 +225,72 @@ function rebase(written: string, fromRelPath: string, toRelPath: string): string
   return relative || './'
 }
 
-/** The phrasing content of an include used inline: its paragraphs, joined by spaces. */
-function phrasingOf(children: RootContent[]): PhrasingContent[] {
+/**
+ * The content of an include used inline. DocFX reads such a file as
+ * paragraphs only and writes them without `<p>`, so its words stand inline
+ * whatever Markdown they are: the same here, paragraphs joined by spaces,
+ * the text of headings, list items, table cells and quotes kept in order,
+ * code as inline code. Blocks that are no paragraph are reported once, at
+ * the directive: they lose their block form here.
+ */
+function inlineContentOf(children: RootContent[], directive: IncludeInline, context: Context): PhrasingContent[] {
   const phrasing: PhrasingContent[] = []
-  for (const child of children) {
-    if (child.type !== 'paragraph') continue
+  let firstBlock: RootContent | undefined
+  function add(parts: PhrasingContent[]): void {
+    if (parts.length === 0) return
     if (phrasing.length) phrasing.push({ type: 'text', value: ' ' })
-    phrasing.push(...child.children)
+    phrasing.push(...parts)
+  }
+  function walk(nodes: RootContent[], top: boolean): void {
+    for (const node of nodes) {
+      if (top && node.type !== 'paragraph' && node.type !== 'definition' && firstBlock === undefined) firstBlock = node
+      switch (node.type) {
+        case 'paragraph':
+        case 'heading':
+        case 'tableCell':
+          add(node.children)
+          break
+        case 'code':
+          add([{ type: 'inlineCode', value: node.value, ...(node.position ? { position: node.position } : {}), ...(node.data ? { data: node.data } : {}) }])
+          break
+        case 'html':
+          add([node])
+          break
+        case 'definition':
+        case 'thematicBreak':
+          break
+        default:
+          if ('children' in node) walk(node.children as RootContent[], false)
+          else if ('value' in node && typeof node.value === 'string') add([{ type: 'text', value: node.value }])
+      }
+    }
+  }
+  walk(children, true)
+  if (firstBlock) {
+    const line = firstBlock.position ? ` (line ${firstBlock.position.start.line})` : ''
+    const reason = `Include \`${directive.url}\` is used inline but holds a ${blockName(firstBlock)}${line}; its text is inlined without the block (write the directive on a line of its own)`
+    reportAt(context, 'include-inline-block', reason, directive.position?.start)
   }
   return phrasing
+}
+
+function blockName(node: RootContent): string {
+  switch (node.type) {
+    case 'heading':
+      return 'heading'
+    case 'list':
+      return 'list'
+    case 'table':
+      return 'table'
+    case 'code':
+      return 'code block'
+    case 'blockquote':
+      return 'block quote'
+    case 'thematicBreak':
+      return 'thematic break'
+    case 'html':
+      return 'HTML block'
+    default:
+      return `\`${node.type}\` block`
+  }
 }

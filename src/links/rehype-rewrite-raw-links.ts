@@ -45,7 +45,14 @@ export function rehypeRewriteRawLinks() {
       const written = value.trim()
       // A URL the policy refuses is reported and removed by rehype-url-policy.ts, once.
       if (!safeUrl(written).ok) return
-      const target = resolveLink(written, { site: page.site, locale: page.locale, relPath: page.relPath, isImage: name === 'src', written })
+      const target = resolveLink(written, {
+        site: page.site,
+        locale: page.locale,
+        relPath: page.relPath,
+        isImage: name === 'src',
+        written,
+        docsetDir: page.roots.docsetDir,
+      })
       const place = node.position?.start ?? { line: 1, column: 1 }
       const check = (locale: string, relPath: string, hash: string): void => {
         const checks: AnchorCheck[] = (file.data.anchorChecks ??= [])

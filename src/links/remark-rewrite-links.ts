@@ -67,7 +67,14 @@ export default function remarkRewriteLinks() {
       const slashed = slashedPath(written)
       if (slashed !== undefined) reportAt(file, node, 'link-backslash', `\`${written}\` separates folders with \`\\\`; read as \`${slashed}\` (write \`/\`)`)
       node.url = slashedPath(node.url) ?? node.url
-      const target = resolveLink(node.url, { site: page.site, locale: page.locale, relPath: page.relPath, isImage: node.type === 'image', written })
+      const target = resolveLink(node.url, {
+        site: page.site,
+        locale: page.locale,
+        relPath: page.relPath,
+        isImage: node.type === 'image',
+        written,
+        docsetDir: page.roots.docsetDir,
+      })
       const place = node.position?.start ?? { line: 1, column: 1 }
       const sourceFile = node.data?.sourceFile ?? String(file.path)
       switch (target.kind) {

@@ -35,6 +35,12 @@ export interface LinkContext {
   isImage: boolean
   /** The link as its writer wrote it, for messages (default: `url`). */
   written?: string | undefined
+  /**
+   * The page's docset root (the folder holding `docfx.json`, see
+   * content/docset.ts), relative to the content root: `~/` starts here.
+   * Default `''`, the content root.
+   */
+  docsetDir?: string | undefined
 }
 
 const maxRedirectHops = 5
@@ -84,7 +90,10 @@ function resolveUrl(url: string, context: LinkContext): LinkTarget {
   if (pathname === '') return decodedHash ? { kind: 'fragment', hash: decodedHash } : { kind: 'keep' }
   if (pathname.startsWith('/')) return resolveRootRelative(pathname, search, decodedHash, context, 0)
   const written = context.written ?? url
-  const target = resolveRelPath(context.relPath, pathname)
+  // DocFX reads `~/` as the docset root everywhere, not only in includes; the same containment applies.
+  const target = pathname.startsWith('~/')
+    ? resolveRelPath(context.docsetDir ? `${context.docsetDir}/_` : '_', pathname.slice(2))
+    : resolveRelPath(context.relPath, pathname)
   if (target === undefined) {
     return broken('broken-link', `Link \`${written}\` points outside the content root`)
   }

@@ -13,20 +13,25 @@ import { unified } from 'unified'
 import type { Root } from 'mdast'
 import type { HighlighterCore } from 'shiki/core'
 import remarkInclude from '../includes/remark-include.ts'
+import remarkIncludeSyntax from '../includes/include-syntax.ts'
 import type { FileSystem } from '../includes/resolve-include.ts'
 import rehypeCollectAnchors from '../links/rehype-collect-anchors.ts'
 import remarkRewriteLinks from '../links/remark-rewrite-links.ts'
 import rehypeUrlPolicy from '../links/rehype-url-policy.ts'
 import { rehypeMarkMarkdownUrls, rehypeRewriteRawLinks } from '../links/rehype-rewrite-raw-links.ts'
 import remarkDocfxAlerts from './plugins/remark-docfx-alerts.ts'
+import remarkDocfxCode from './plugins/remark-docfx-code.ts'
 import remarkDocfxDiv from './plugins/remark-docfx-div.ts'
 import remarkDocfxImage from './plugins/remark-docfx-image.ts'
 import remarkDocfxLayout from './plugins/remark-docfx-layout.ts'
 import remarkDocfxMarkers from './plugins/remark-docfx-markers.ts'
 import remarkDocfxNoLoc from './plugins/remark-docfx-no-loc.ts'
+import remarkDocfxQuoteSections from './plugins/remark-docfx-quote-sections.ts'
 import remarkDocfxTabs from './plugins/remark-docfx-tabs.ts'
 import remarkDocfxUnsupported from './plugins/remark-docfx-unsupported.ts'
 import remarkDocfxVideo from './plugins/remark-docfx-video.ts'
+import remarkDocfxVideoDirective from './plugins/remark-docfx-video-directive.ts'
+import remarkTableOverflow from './plugins/remark-table-overflow.ts'
 import rehypeDocfxVideo from './plugins/rehype-docfx-video.ts'
 import rehypeHeadingAnchorNames from './plugins/rehype-heading-anchor-names.ts'
 import rehypeReportUnsafeHtml from './plugins/rehype-report-unsafe-html.ts'
@@ -34,18 +39,19 @@ import rehypeHeadingIds from './plugins/rehype-heading-ids.ts'
 import rehypeHighlightCode, { createCodeHighlighter } from './plugins/rehype-highlight-code.ts'
 import { sanitizeSchema } from './sanitize-schema.ts'
 import { defaultVideoPolicy, type VideoPolicy } from './video-url.ts'
+import remarkXref from '../xref/remark-xref.ts'
 
 export interface ProcessorOptions {
   fs: FileSystem
   maxIncludeDepth: number
   /** Shared Shiki highlighter (default: a new one; creating it costs ~100 ms). */
   highlighter?: HighlighterCore
-  /** Where `[!VIDEO …]` may embed from (default: the default `videoHosts`, no site URL). */
+  /** Where `[!VIDEO …]` and `:::video` may embed from (default: the default `videoHosts`, no site URL). */
   video?: VideoPolicy
 }
 
 export function createProcessor(options: ProcessorOptions) {
-  const parser = unified().use(remarkParse).use(remarkGfm).freeze()
+  const parser = unified().use(remarkParse).use(remarkGfm).use(remarkIncludeSyntax).freeze()
   const parse = (text: string): Root => parser.parse(text)
   const read = (absPath: string): string | undefined => options.fs.read(absPath)
   const highlighter = options.highlighter ?? createCodeHighlighter()
@@ -53,6 +59,8 @@ export function createProcessor(options: ProcessorOptions) {
     unified()
       .use(remarkParse)
       .use(remarkGfm)
+      // `[!INCLUDE …]` is syntax: a line of its own, or inline wherever text can stand.
+      .use(remarkIncludeSyntax)
       // mdast: DocFX syntax first, so later stages see plain Markdown nodes.
       .use(remarkInclude, { fs: options.fs, parse, maxDepth: options.maxIncludeDepth })
       // Zone and moniker lines out first: the blocks they hid are parsed again for the plugins below.
@@ -62,11 +70,20 @@ export function createProcessor(options: ProcessorOptions) {
       .use(remarkDocfxImage, { parse, read })
       .use(remarkDocfxNoLoc, { read })
       .use(remarkDocfxTabs)
+      // One quote per marker line first, as DocFX reads them; then each by its marker.
+      .use(remarkDocfxQuoteSections, { read })
       .use(remarkDocfxAlerts)
-      .use(remarkDocfxDiv, { read })
+      .use(remarkDocfxDiv)
       .use(remarkDocfxVideo, options.video ?? defaultVideoPolicy)
+      .use(remarkDocfxVideoDirective, { policy: options.video ?? defaultVideoPolicy, read })
+      // After rows and quotes are rebuilt, so references inside them are found.
+      .use(remarkDocfxCode, { fs: options.fs, read })
       // Last of the DocFX plugins: whatever DocFX syntax is left is unsupported.
       .use(remarkDocfxUnsupported, { read })
+      // Cross-references become ordinary links (or external URLs) for the link stage to resolve.
+      .use(remarkXref, { read })
+      // Cells GFM drops from a row longer than its header are reported, never lost silently.
+      .use(remarkTableOverflow)
       .use(remarkRewriteLinks)
       .use(remarkRehype, { allowDangerousHtml: true })
       // hast: raw HTML becomes elements, DocFX anchors become ids, then sanitize.

@@ -5,7 +5,9 @@
  * characters instead of removing them, so every line and column stays where
  * it was for diagnostics and for plugins that re-read the source.
  * Ranges with comparisons (`>=aspnetcore-2.1`) cannot be decided here: they are
- * kept as written, and remark-docfx-markers warns about them.
+ * kept as written, and remark-docfx-markers warns about them. So is a range
+ * with no `::: moniker-end`: DocFX warns about it and keeps its content, and
+ * blanking it would silently drop the rest of the page.
  */
 
 const openLine = /^[ \t]*:{2,3}[ \t]*moniker[ \t]+range[ \t]*=[ \t]*"([^"]*)"[ \t]*$/i
@@ -25,10 +27,12 @@ export function rangeIncludes(range: string, moniker: string): boolean | undefin
 /** The text with other monikers' blocks and all decided marker lines blanked. */
 export function applyMoniker(text: string, moniker: string): string {
   if (!/moniker/i.test(text)) return text
-  const lines = text.split('\n')
+  const written = text.split('\n')
+  const lines = [...written]
   let fence: string | undefined
   let keep: boolean | undefined = true
   let inRange = false
+  let openedAt = 0
   for (let index = 0; index < lines.length; index++) {
     const line = lines[index]!
     const fenceMatch = fenceLine.exec(line)
@@ -40,6 +44,7 @@ export function applyMoniker(text: string, moniker: string): string {
       const open = openLine.exec(line)
       if (open && !inRange) {
         inRange = true
+        openedAt = index
         keep = rangeIncludes(open[1]!, moniker)
         if (keep !== undefined) lines[index] = blank(line)
         continue
@@ -53,6 +58,8 @@ export function applyMoniker(text: string, moniker: string): string {
     }
     if (inRange && keep === false) lines[index] = blank(line)
   }
+  // Never closed: undo, from its opening line on, so its marker is reported and nothing is lost.
+  if (inRange) lines.splice(openedAt, lines.length - openedAt, ...written.slice(openedAt))
   return lines.join('\n')
 }
 

@@ -36,9 +36,10 @@ export const sanitizeSchema: Schema = {
       ['className', 'alert', ...alertKinds.map((kind) => `alert-${kind}`), 'tabs', ...divClassNames, ...layoutClassNames],
       ['role', 'note'],
       'dataTabGroup',
-      // remark-docfx-video's placeholder (raw HTML cannot produce this camel-cased name);
-      // rehype-docfx-video gives it the `video` class after sanitizing.
+      // remark-docfx-video's placeholder and `:::video`'s title (raw HTML cannot produce
+      // these camel-cased names); rehype-docfx-video gives it the `video` class after sanitizing.
       'tolkVideo',
+      'tolkVideoTitle',
     ],
     // Tab panels (remark-docfx-tabs); GitHub's footnotes section keeps its own class.
     section: ['dataFootnotes', ['className', 'footnotes', 'tab-panel'], 'dataTab', 'dataCondition', 'ariaLabelledBy'],
@@ -46,7 +47,8 @@ export const sanitizeSchema: Schema = {
     ...Object.fromEntries(['h1', 'h3', 'h4', 'h5', 'h6'].map((tag) => [tag, [['className', 'tab-title']]])),
     h2: [['className', 'sr-only', 'tab-title']],
     p: [...(attributes['p'] ?? []), ['className', 'alert-title']],
-    code: [['className', /^language-[\w-]+$/]],
+    // remark-docfx-code: highlighted lines and a `[!code-…]` reference's title (rehype-highlight-code reads them).
+    code: [['className', /^language-[\w-]+$/], 'dataHighlightLines', 'title'],
     // remark-docfx-image: the image, its lightbox link, a complex image's figure and long description.
     img: [...(attributes['img'] ?? []), ['className', ...imageClassNames.img]],
     // Only an element's first `className` entry counts, so GitHub's footnote class is repeated in ours.

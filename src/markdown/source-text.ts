@@ -94,13 +94,23 @@ export function linesOf(source: Source, start: number, end: number): Line[] {
 
 /**
  * Parse `source.text[start, end)` as Markdown, with the indentation all its
- * lines share removed. The nodes get file positions and, when they come
- * from an include, its tags and page-relative URLs (as remarkInclude gives).
+ * lines share removed (at most `maxDedent` columns: text at the top level of
+ * a file keeps its indentation, so an indented line stays code). The nodes
+ * get file positions and, when they come from an include, its tags and
+ * page-relative URLs (as remarkInclude gives).
  */
-export function parseSlice(parse: Parse, source: Source, start: number, end: number, pageRelPath: string | undefined): RootContent[] {
+export function parseSlice(
+  parse: Parse,
+  source: Source,
+  start: number,
+  end: number,
+  pageRelPath: string | undefined,
+  maxDedent = Number.POSITIVE_INFINITY,
+): RootContent[] {
   const lines = linesOf(source, start, end)
   const indents = lines.map((line) => /^[ \t]*/.exec(line.value)![0].length)
-  const cut = Math.min(...lines.flatMap((line, index) => (line.value.trim() === '' ? [] : [indents[index]!])))
+  const shared = Math.min(...lines.flatMap((line, index) => (line.value.trim() === '' ? [] : [indents[index]!])))
+  const cut = Number.isFinite(shared) ? Math.min(shared, maxDedent) : shared
   if (!Number.isFinite(cut)) return []
   const removed = indents.map((indent) => Math.min(indent, cut))
   const dedented = lines.map((line, index) => line.value.slice(removed[index]))

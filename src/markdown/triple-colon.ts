@@ -3,8 +3,11 @@
  * `:::no-loc text="…":::`) in phrasing content. remark leaves them as text,
  * sometimes split by markup it found inside an attribute (`*`, a bare URL),
  * so they are matched across a parent's children; attributes are read from
- * the source as written when it can be found, as DocFX reads them.
+ * the source as written when it can be found, as DocFX reads them: character
+ * references decoded (`alt-text="a &quot;b&quot;"` is `a "b"`, as an HTML
+ * attribute is) and `\"` an escaped quote inside a `"…"` value.
  */
+import { decodeHTMLAttribute } from 'entities'
 import type { Parent, PhrasingContent, Text } from 'mdast'
 import { toString } from 'mdast-util-to-string'
 import type { Position } from 'unist'
@@ -29,19 +32,43 @@ export interface InlineDirective {
   node: Text
 }
 
-const directivePattern = /:::([a-z][a-z-]*)((?:"[^"]*"|'[^']*'|[^"':]|:(?!::))*?):::/gi
-const attributePattern = /([a-z][\w-]*)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"']+))/gi
+/** A whole directive, quote-aware: `:::` inside a quoted value does not end it; `\"` does not end a value. */
+const directivePattern = /:::([a-z][a-z-]*)((?:"(?:[^"\\]|\\[^])*"|'(?:[^'\\]|\\[^])*'|[^"':]|:(?!::))*?):::/iy
+/**
+ * A directive whose quotes do not pair up, up to the next `:::`: remark has
+ * already turned `&quot;` and `\"` into `"` in the text it hands over.
+ */
+const looseDirectivePattern = /:::([a-z][a-z-]*)((?:[^:]|:(?!::))*?):::/iy
+const openingPattern = /:::[a-z]/gi
+const attributePattern = /([a-z][\w-]*)\s*=\s*(?:"((?:[^"\\]|\\[^])*)"|'((?:[^'\\]|\\[^])*)'|([^\s"']+))/gi
 
 /**
- * Attributes of a directive, by lower-cased name; values may be double- or single-quoted.
+ * Attributes of a directive, by lower-cased name; values may be double- or
+ * single-quoted. Written as in the source (`decode`, the default): character
+ * references are decoded and `\"`, `\'` are quotes; a backslash that ends a
+ * line (a Markdown hard break) is left out. Text remark already decoded is
+ * read with `decode` false.
  * @example parseAttributes(` type="icon" source='a.png'`) // => {type: 'icon', source: 'a.png'}
+ * @example parseAttributes(` text="Find a \\"Quotation\\""`) // => {text: 'Find a "Quotation"'}
  */
-export function parseAttributes(text: string): Record<string, string> {
+export function parseAttributes(text: string, decode = true): Record<string, string> {
   const attributes: Record<string, string> = {}
   for (const match of text.matchAll(attributePattern)) {
-    attributes[match[1]!.toLowerCase()] = match[2] ?? match[3] ?? match[4] ?? ''
+    const quoted = match[2] ?? match[3]
+    const value = quoted === undefined ? (match[4] ?? '') : quoted.replace(/\\(["'])/g, '$1').replace(/\\(\r?\n)/g, '$1')
+    attributes[match[1]!.toLowerCase()] = decode ? decodeHTMLAttribute(value) : value
   }
   return attributes
+}
+
+/** The directive that starts at `offset` of `text`: quote-aware when its quotes pair up, else up to the next `:::`. */
+function directiveAt(text: string, offset: number): RegExpExecArray | null {
+  for (const pattern of [directivePattern, looseDirectivePattern]) {
+    pattern.lastIndex = offset
+    const match = pattern.exec(text)
+    if (match) return match
+  }
+  return null
 }
 
 /** Directives named `names` in `parent.children`, in order. */
@@ -72,22 +99,30 @@ export function findInlineDirectives(
   }
   const openings = new Map<string, Openings | undefined>()
   const found: InlineDirective[] = []
-  for (const match of whole.matchAll(directivePattern)) {
-    const name = match[1]!.toLowerCase()
+  const opening = new RegExp(openingPattern.source, 'gi')
+  for (let hit = opening.exec(whole); hit; hit = opening.exec(whole)) {
+    const name = /^:::([a-z][a-z-]*)/i.exec(whole.slice(hit.index, hit.index + 64))![1]!.toLowerCase()
     if (!names.includes(name)) continue
-    const first = childAt(match.index)
-    const last = childAt(match.index + match[0].length - 1)
+    const first = childAt(hit.index)
     const head = children[first]!
-    // Both `:::` fences must be plain text: a directive inside inline code is an example.
-    if (head.type !== 'text' || children[last]!.type !== 'text') continue
-    const offset = match.index - starts[first]!
+    if (head.type !== 'text') continue
+    const offset = hit.index - starts[first]!
     const source = sourceOf(head)
+    // As written first: the source still holds `&quot;` and `\"` where the text has `"`.
     const range = source && locate(source, offset, openingsOf(openings, `${first}:${name}`, source, head, name))
+    const match = range ? undefined : directiveAt(whole, hit.index)
+    const stop = range ? sameFences(whole, hit.index, source!.text.slice(range.start, range.end)) : match ? hit.index + match[0].length : undefined
+    if (stop === undefined) continue
+    const last = childAt(stop - 1)
+    // Both `:::` fences must be plain text: a directive inside inline code is an example.
+    if (children[last]!.type !== 'text') continue
+    // Directives do not nest: the next one starts after this one.
+    opening.lastIndex = stop
     found.push({
       name,
-      attributes: parseAttributes(range?.attributes ?? match[2]!),
+      attributes: range ? parseAttributes(range.attributes) : parseAttributes(match![2]!, false),
       start: { index: first, offset },
-      end: { index: last, offset: match.index + match[0].length - starts[last]! },
+      end: { index: last, offset: stop - starts[last]! },
       position: range && source ? { start: pointAt(source, range.start), end: pointAt(source, range.end) } : head.position,
       range: range && { start: range.start, end: range.end },
       source,
@@ -95,6 +130,22 @@ export function findInlineDirectives(
     })
   }
   return found
+}
+
+/**
+ * Where the directive read from the source as `written` ends in `text`
+ * (from `from`): after as many `:::` as it holds. Decoding `&quot;` or `\"`
+ * changes its length, never its `:::`.
+ */
+function sameFences(text: string, from: number, written: string): number | undefined {
+  const fences = written.match(/:::/g)!.length
+  let at = from
+  for (let count = 0; count < fences; count++) {
+    const next = text.indexOf(':::', at)
+    if (next === -1) return undefined
+    at = next + 3
+  }
+  return at
 }
 
 /**
@@ -163,9 +214,7 @@ function locate(source: Source, offset: number, openings: Openings | undefined):
   }
   const start = openings.inSource[low]
   if (start === undefined) return undefined
-  const directive = new RegExp(directivePattern.source, 'giy')
-  directive.lastIndex = start
-  const match = directive.exec(source.text)
+  const match = directiveAt(source.text, start)
   if (!match) return undefined
   return { start, end: start + match[0].length, attributes: match[2]! }
 }

@@ -8,6 +8,7 @@ import path from 'node:path'
 import { VFile } from 'vfile'
 import type { VFileMessage } from 'vfile-message'
 import type { SourceRef } from '../content/discover.ts'
+import { docsetDirOf } from '../content/docset.ts'
 import type { ContainedText } from '../content/read-contained.ts'
 import type { SiteIndex } from '../content/site-index.ts'
 import { report } from '../diagnostics/report.ts'
@@ -63,6 +64,13 @@ export function buildLocaleNav(locale: string, tocRefs: SourceRef[], site: SiteI
   const parsed = new Map<SourceRef, { file: VFile; entries: TocEntry[] }>()
   const resolved = new Map<TocEntry, Pick<NavNode, 'relPath' | 'url'>>()
   const sizes = new Map<SourceRef, number>()
+  const docsets = new Map<string, string>()
+
+  /** The docset root of a TOC (`~/` starts there), relative to its content root. */
+  function docsetOf(tocRelPath: string): string {
+    const ref = byRelPath.get(tocRelPath.toLowerCase())
+    return ref ? docsetDirOf(ref.root, ref.relPath, docsets) : ''
+  }
 
   function note(file: VFile, rule: 'toc-invalid' | 'toc-broken-link', reason: string, place: TocEntry['place']): void {
     messages.push(report(file, rule, reason, place))
@@ -157,14 +165,14 @@ export function buildLocaleNav(locale: string, tocRefs: SourceRef[], site: SiteI
 
   function nestedToc(href: string, tocRelPath: string): SourceRef | undefined {
     if (isExternal(href) || href.startsWith('/')) return undefined
-    // `join` normalizes, and keeps the trailing slash of a folder href (`sub/`).
-    const joined = path.posix.join(path.posix.dirname(tocRelPath), href)
+    // `join` normalizes, and keeps the trailing slash of a folder href (`sub/`); `~/` is the docset root.
+    const joined = href.startsWith('~/') ? path.posix.join(docsetOf(tocRelPath), href.slice(2)) : path.posix.join(path.posix.dirname(tocRelPath), href)
     const candidate = /toc\.yml$/i.test(joined) ? joined : href.endsWith('/') ? path.posix.join(joined, 'toc.yml') : undefined
     return candidate ? byRelPath.get(candidate.toLowerCase()) : undefined
   }
 
   function resolveHref(node: Pick<NavNode, 'relPath' | 'url'>, href: string, tocRelPath: string, file: VFile, entry: TocEntry): void {
-    const target = resolveLink(href, { site, locale, relPath: tocRelPath, isImage: false })
+    const target = resolveLink(href, { site, locale, relPath: tocRelPath, isImage: false, docsetDir: docsetOf(tocRelPath) })
     switch (target.kind) {
       case 'page':
         node.relPath = target.relPath

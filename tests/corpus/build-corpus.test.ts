@@ -14,6 +14,7 @@ import { corpusExternalRoots, corpusRules } from '../../scripts/corpus-settings.
 import { hrefTarget } from '../helpers/build-site.ts'
 import { countByWhere, deadRefsInFolder, type DeadRefs } from '../helpers/dead-hrefs.ts'
 import { corpusDir, describeWithShared } from '../helpers/shared.ts'
+import { createPageChecker, formatLosses } from '../helpers/text-preservation.ts'
 
 const seedPage = 'nl-nl/microsoft-365/security/defender/first-incident-post/index.html'
 // A page with a relative `.md#anchor` link to a DocFX `<a name="summary">` heading.
@@ -32,6 +33,9 @@ describeWithShared(corpusDir)('building the Dutch corpus as a single-locale site
   let seed: Root
   let goHunt: Root
   const anchorsOf = new Map<string, Root>()
+  /** Words lost without a diagnostic, checked on the same build (see tests/helpers/text-preservation.ts). */
+  let losses: string[]
+  let checkedPages: number
 
   beforeAll(async function () {
     // Root-relative links outside the corpus (/azure/, /windows/ …) live on Microsoft Learn.
@@ -47,9 +51,11 @@ describeWithShared(corpusDir)('building the Dutch corpus as a single-locale site
     // article (480 KB) renders in about 13 s alone, but test machines are shared
     // and the suite runs beside this build, so allow it ten times that.
     config!.pageTimeout = Math.max(config!.pageTimeout, 600)
+    const checker = createPageChecker(config!)
     result = await build(config!, {
       write: true,
       onPage(page) {
+        checker.onPage(page)
         outputs.add(page.outputFile)
         if (page.outputFile === seedPage) seed = fromHtml(page.html)
         if (page.outputFile === goHuntPage) goHunt = fromHtml(page.html)
@@ -58,6 +64,10 @@ describeWithShared(corpusDir)('building the Dutch corpus as a single-locale site
         }
       },
     })
+    const checked = checker.finish(result)
+    checkedPages = checked.pages
+    losses = formatLosses(checked.losses, corpusDir)
+    console.info(`text preservation: ${checkedPages} pages, ${losses.length} lines with words lost without a diagnostic`)
     const counts: Record<string, number> = {}
     for (const message of result.messages) counts[message.ruleId!] = (counts[message.ruleId!] ?? 0) + 1
     console.info(`corpus: ${result.pages} pages, diagnostics by rule: ${JSON.stringify(counts)}`)
@@ -68,6 +78,11 @@ describeWithShared(corpusDir)('building the Dutch corpus as a single-locale site
   it('should write a complete site under the documented rule settings, with errors only for what they leave as errors', function () {
     expect(result.messages.filter((message) => message.fatal).map(String)).toEqual([])
     expect(result.written).toBe(true)
+  })
+
+  it('should lose no word of any article without a diagnostic at its place (includes expanded)', function () {
+    expect(checkedPages).toBeGreaterThan(2_500)
+    expect(losses).toEqual([])
   })
 
   it('should write no href that lands on no written file', function () {

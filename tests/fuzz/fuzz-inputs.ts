@@ -51,6 +51,9 @@ export const docfxFragments = [
   ':::no-loc text="<script>alert(1)</script>":::',
   ':::code language="csharp" source="x.cs":::',
   '[!code-csharp[](x.cs)]',
+  // Code references that resolve: the sample guide's shared queries (remark-docfx-code).
+  ':::code language="kusto" source="~/incident-response/queries/new-country-sign-ins.kql" id="new-countries" highlight="2-3":::',
+  '[!code-powershell[](~/incident-response/queries/export-inbox-rules.ps1?range=1-9&highlight=2 "<b>x</b>")]',
   '[link](analyze.md#containment)',
   '[up](../index.md)',
   '[root](/en-us/incident-response/)',

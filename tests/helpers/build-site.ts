@@ -13,9 +13,9 @@ import { formatHuman } from '../../src/diagnostics/format.ts'
 
 export const repoRoot = path.resolve(import.meta.dirname, '../..')
 
-export async function buildSite(siteDir: string, options: { outDir?: string } = {}) {
+export async function buildSite(siteDir: string, options: { outDir?: string; rules?: string[] } = {}) {
   const outDir = options.outDir ?? path.join(mkdtempSync(path.join(os.tmpdir(), 'tolk-test-')), 'dist')
-  const { config, file } = await loadConfig({ outDir }, siteDir)
+  const { config, file } = await loadConfig({ outDir, ...(options.rules ? { rules: options.rules } : {}) }, siteDir)
   if (!config) throw new Error(`config failed: ${file.messages.map((m) => formatHuman(m)).join('\n')}`)
   const result = await build(config, { write: true })
   return {
@@ -27,6 +27,14 @@ export async function buildSite(siteDir: string, options: { outDir?: string } = 
 }
 
 /** Every file below `dir`, `/`-separated and sorted. */
+/** Render a fixture site without writing: each page's hast by output file, and the messages as printed. */
+export async function renderSitePages(siteDir: string): Promise<{ pages: Map<string, Root>; messages: string[] }> {
+  const pages = new Map<string, Root>()
+  const { config } = await loadConfig({}, siteDir)
+  const result = await build(config!, { write: false, onPage: (page) => pages.set(page.outputFile, fromHtml(page.html)) })
+  return { pages, messages: result.messages.map((message) => formatHuman(message, { cwd: siteDir })) }
+}
+
 export function listFiles(dir: string, prefix = ''): string[] {
   const files: string[] = []
   for (const entry of readdirSync(path.join(dir, prefix), { withFileTypes: true })) {

@@ -23,6 +23,36 @@ describe('DocFX constructs in the built sample guide', function () {
     outDir = (await buildSite(repoRoot)).outDir
   })
 
+  // The queries and the script live once, in the en-us tree; the other locales read them from there.
+  for (const locale of ['en-us', 'da-dk', 'nl-nl', 'ar-sa']) {
+    it(`should render the shared hunting queries and script from files in ${locale}, highlighted, with their lines marked`, function () {
+      const article = select('article', page(locale, ''))!
+      const blocks = selectAll('pre.shiki', article)
+      expect(blocks.map((pre) => pre.properties.dataLanguage)).toEqual(['kusto', 'kusto', 'powershell'])
+      const marked = blocks.map((pre) => selectAll('mark.line.highlighted', pre).map((mark) => toString(mark)))
+      expect(marked).toEqual([
+        ['| where not(set_has_element(Countries, Country))'],
+        ['| where Parameters has_any ("ForwardTo", "RedirectTo", "ForwardAsAttachmentTo", "ForwardingSmtpAddress")', '| where isnotempty(Target) and not(Target endswith "@contoso.com")'],
+        ['$rules = Get-InboxRule -Mailbox $Mailbox -IncludeHidden'],
+      ])
+      // Snippet markers are left out; a range starts where it says.
+      expect(toString(blocks[0]!)).not.toContain('<new-countries>')
+      expect(toString(blocks[1]!).split('\n')[0]).toBe('CloudAppEvents')
+      expect(toString(blocks[2]!)).not.toContain('# <export>')
+      // The caption is translated; the label of highlighted lines is in the page language.
+      const title = select('code', blocks[2]!)!.properties.title
+      const label = selectAll('mark', article)[0]!.properties.dataLabel
+      expect({ title, label }).toEqual(
+        {
+          'en-us': { title: 'Export the inbox rules of one mailbox', label: 'Highlighted line' },
+          'da-dk': { title: 'Eksportér indbakkereglerne for én postkasse', label: 'Fremhævet linje' },
+          'nl-nl': { title: 'De regels voor Postvak IN van één postvak exporteren', label: 'Gemarkeerde regel' },
+          'ar-sa': { title: 'تصدير قواعد البريد الوارد لصندوق بريد واحد', label: 'سطر مميَّز' },
+        }[locale],
+      )
+    })
+  }
+
   for (const locale of locales) {
     describe(locale, function () {
       it('should expand block, nested and inline includes', function () {

@@ -7,23 +7,17 @@ import path from 'node:path'
 import { select, selectAll } from 'hast-util-select'
 import { toString } from 'hast-util-to-string'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { repoRoot } from '../helpers/build-site.ts'
-import { build } from '../../src/build.ts'
-import { loadConfig } from '../../src/config/load-config.ts'
-import { formatHuman } from '../../src/diagnostics/format.ts'
-import { fromHtml } from 'hast-util-from-html'
+import { renderSitePages, repoRoot } from '../helpers/build-site.ts'
 import type { Root } from 'hast'
 
 const siteDir = path.join(repoRoot, 'tests/fixtures/sites/yaml-pages')
 
 describe('DocFX YAML pages', function () {
-  const pages = new Map<string, Root>()
+  let pages: Map<string, Root>
   let messages: string[]
 
   beforeAll(async function () {
-    const { config } = await loadConfig({}, siteDir)
-    const result = await build(config!, { write: false, onPage: (page) => pages.set(page.outputFile, fromHtml(page.html)) })
-    messages = result.messages.map((message) => formatHuman(message, { cwd: siteDir }))
+    ;({ pages, messages } = await renderSitePages(siteDir))
   })
 
   it('should build a Landing page: title, summary, a section per card with its links', function () {

@@ -1,6 +1,7 @@
 /**
- * Fill the video placeholders left by remarkDocfxVideo (a `div` with a
- * `tolkVideo` URL) with a titled, lazy, sandboxed iframe. Runs after
+ * Fill the video placeholders left by remarkDocfxVideo and
+ * remarkDocfxVideoDirective (a `div` with a `tolkVideo` URL and maybe a
+ * `tolkVideoTitle`) with a titled, lazy, sandboxed iframe. Runs after
  * rehype-sanitize: the sanitizer removes every `<iframe>` written in content,
  * and raw HTML cannot produce the camel-cased `tolkVideo` property (the HTML
  * parser lowercases attribute names), so only the directive makes a video.
@@ -32,7 +33,9 @@ export default function rehypeDocfxVideo(policy: VideoPolicy = defaultVideoPolic
     visit(tree, 'element', function (node: Element, index, parent) {
       if (node.tagName !== 'div' || !('tolkVideo' in node.properties)) return
       const url = node.properties['tolkVideo']
+      const title = node.properties['tolkVideoTitle']
       delete node.properties['tolkVideo']
+      delete node.properties['tolkVideoTitle']
       const src = typeof url === 'string' ? checkVideoUrl(url, policy).url : undefined
       if (!src) {
         // remarkDocfxVideo checked the URL already; a trusted stage still refuses to embed anything else.
@@ -44,7 +47,8 @@ export default function rehypeDocfxVideo(policy: VideoPolicy = defaultVideoPolic
       node.children = [
         h('iframe', {
           src,
-          title: t('video.title'),
+          // `:::video title="…"` names the video; else the generic title in the page's language.
+          title: typeof title === 'string' && title.trim() !== '' ? title : t('video.title'),
           allowFullScreen: true,
           allow: 'fullscreen; picture-in-picture; encrypted-media',
           loading: 'lazy',

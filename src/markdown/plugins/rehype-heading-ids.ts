@@ -1,7 +1,7 @@
 /**
  * Make every id on the page unique, and give every heading without one a
- * stable slug id (github-slugger, which keeps non-ASCII letters like æøå and
- * Arabic readable):
+ * stable id made as DocFX makes it (`headingSlug`, which keeps non-ASCII
+ * letters like æøå and Arabic readable):
  *
  * - an id written in the content (`<a name>`, a heading's DocFX anchor, raw
  *   HTML) keeps its name the first time; a later element with the same id is
@@ -16,11 +16,11 @@
  * before the anchors are collected, so anchor checks see the final ids.
  */
 import type { Element, Root } from 'hast'
-import { slug } from 'github-slugger'
 import { toString } from 'hast-util-to-string'
 import { visit } from 'unist-util-visit'
 import type { VFile } from 'vfile'
 import { report, type Place } from '../../diagnostics/report.ts'
+import { headingSlug } from '../heading-slug.ts'
 
 const headingPattern = /^h[1-6]$/
 
@@ -61,7 +61,7 @@ export default function rehypeHeadingIds() {
         return
       }
       if (!headingPattern.test(node.tagName) || id !== undefined) return
-      const base = slug(toString(node)) || 'section'
+      const base = headingSlug(toString(node)) || 'section'
       if (!taken.has(base)) {
         taken.add(base)
         headingSeen.set(base, node.position?.start)

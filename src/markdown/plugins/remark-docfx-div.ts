@@ -4,20 +4,17 @@
  * (a bordered screenshot), `op_single_selector` and `button`. DocFX copies the
  * class verbatim; tolk maps the classes its theme styles to its own names and
  * drops any other with a `docfx-div-class` warning, so content cannot borrow
- * the site's classes.
+ * the site's classes (`sr-only` would hide text). The `id` is kept, so `#x`
+ * links reach the div (rehype-heading-ids keeps ids unique); any other
+ * attribute is a `docfx-div-attribute` warning. The attribute list may be
+ * back-ticked, as DocFX allows: ``[!div `id="x"`]``. A quote holding several
+ * markers was cut into one quote per marker by remark-docfx-quote-sections.
  */
-import type { Blockquote, Paragraph, Parent, Root } from 'mdast'
-import type { Point } from 'unist'
-import { toString } from 'mdast-util-to-string'
+import type { Blockquote, Parent, Root } from 'mdast'
 import { visit } from 'unist-util-visit'
 import type { VFile } from 'vfile'
 import { openingPlace, openingText, reportAt, takeOpening } from '../quote-directive.ts'
-import { createSources, pointAt, type ReadSource, type Source } from '../source-text.ts'
-
-export interface Options {
-  /** Reads an include's text, for the exact place of a marker stacked in a quote. */
-  read: ReadSource
-}
+import { parseAttributes } from '../triple-colon.ts'
 
 /** DocFX class (lower-cased) → the class tolk's theme styles. */
 const classMap = new Map([
@@ -31,27 +28,49 @@ const classMap = new Map([
 /** Every class this plugin can put on a div, for the sanitizer's allowlist. */
 export const divClassNames = [...classMap.values()]
 
-const markerPattern = /^\[!div[ \t]+class[ \t]*=[ \t]*(["'])([^"'\n]*)\1[ \t]*\]/i
+/** `[!div`, its attribute list (back-ticks already dropped by the parser), `]`. */
+const markerPattern = /^\[!div(?![\w-])([^\]\n]*)\][ \t]*/i
+/** An attribute list as DocFX reads it: `name="value"` pairs, nothing else. */
+const attributeListPattern = /^(?:\s*[a-z][\w-]*\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"']+))*\s*$/i
+/** An HTML id: at least one character, no whitespace. */
+const idPattern = /^\S+$/
 const supported = '`button`, `checklist`, `mx-imgBorder`, `nextstepaction`, `op_single_selector`'
 
-export default function remarkDocfxDiv(options: Options) {
+export default function remarkDocfxDiv() {
   return function (tree: Root, file: VFile): void {
-    const sourceOf = createSources(file, options.read)
     visit(tree, 'blockquote', function (quote: Blockquote, index, parent: Parent | undefined) {
       if (quote.data?.hName) return
       const match = markerPattern.exec(openingText(quote))
       if (!match) return
-      if (parent && index !== undefined) splitStacked(quote, parent, index, sourceOf(quote))
       const place = openingPlace(quote)
       if (!takeOpening(quote, match[0].length)) return
+      const list = match[1]!.trim()
+      const attributes = parseAttributes(list)
+      if (!attributeListPattern.test(list)) {
+        const reason = `Cannot read the attributes \`${list}\` of \`[!div]\`; write \`[!div class="…" id="…"]\`, and the content is shown in a plain div`
+        reportAt(file, 'docfx-div-attribute', reason, quote, place)
+      }
       const classNames: string[] = []
-      for (const name of match[2]!.split(/\s+/).filter(Boolean)) {
+      for (const name of (attributes['class'] ?? '').split(/\s+/).filter(Boolean)) {
         const mapped = classMap.get(name.toLowerCase())
         if (mapped) classNames.push(mapped)
         else {
           const reason = `Unknown \`[!div]\` class \`${name}\`; the content is shown without it (supported: ${supported})`
           reportAt(file, 'docfx-div-class', reason, quote, place)
         }
+      }
+      const id = attributes['id']?.trim()
+      if (id !== undefined && !idPattern.test(id)) {
+        reportAt(file, 'docfx-div-attribute', `\`[!div]\` id \`${attributes['id']}\` is not a valid id (one word, no spaces); the div has no id`, quote, place)
+      }
+      for (const name of Object.keys(attributes)) {
+        if (name === 'class' || name === 'id') continue
+        const reason = `\`[!div]\` attribute \`${name}\` is not kept (tolk keeps \`class\` and \`id\`); the content is shown without it`
+        reportAt(file, 'docfx-div-attribute', reason, quote, place)
+      }
+      const properties = {
+        ...(id && idPattern.test(id) ? { id } : {}),
+        ...(classNames.length > 0 ? { className: classNames } : {}),
       }
       if (quote.children.length === 0 && parent && index !== undefined) {
         adoptNextQuote(quote, parent, index)
@@ -62,7 +81,7 @@ export default function remarkDocfxDiv(options: Options) {
           return index
         }
       }
-      quote.data = { ...quote.data, hName: 'div', hProperties: classNames.length > 0 ? { className: classNames } : {} }
+      quote.data = { ...quote.data, hName: 'div', hProperties: properties }
     })
   }
 }
@@ -77,67 +96,4 @@ function adoptNextQuote(quote: Blockquote, parent: Parent, index: number): void 
   if (next?.type !== 'blockquote' || next.data?.hName || openingText(next).startsWith('[!')) return
   quote.children.push(...next.children)
   parent.children.splice(index + 1, 1)
-}
-
-/**
- * Writers stack markers in one quote (`> [!div class="nextstepaction"]`, a
- * link, the next marker, a link); cut the quote at the second marker so each
- * gets its own quote, visited next.
- */
-function splitStacked(quote: Blockquote, parent: Parent, index: number, source: Source | undefined): void {
-  for (const [at, block] of quote.children.entries()) {
-    if (block.type !== 'paragraph') continue
-    if (at > 0 && markerPattern.test(toString(block))) {
-      parent.children.splice(index + 1, 0, { type: 'blockquote', children: quote.children.splice(at), ...copyOf(quote, block) })
-      return
-    }
-    const tail = splitParagraph(block, source)
-    if (tail) {
-      parent.children.splice(index + 1, 0, { type: 'blockquote', children: [tail, ...quote.children.splice(at + 1)], ...copyOf(quote, tail) })
-      return
-    }
-  }
-}
-
-/** Cut a paragraph before a marker that starts one of its later lines; the part from the marker on. */
-function splitParagraph(paragraph: Paragraph, source: Source | undefined): Paragraph | undefined {
-  for (const [at, child] of paragraph.children.entries()) {
-    if (child.type !== 'text') continue
-    const lines = child.value.split('\n')
-    const line = lines.findIndex((text, number) => number > 0 && markerPattern.test(text))
-    if (line === -1) continue
-    const cut = lines.slice(0, line).join('\n').length
-    const { position, ...text } = child
-    const start = position && markerStart(source, position.start.line + line)
-    const tail: Paragraph = {
-      type: 'paragraph',
-      children: [
-        { ...text, value: child.value.slice(cut + 1), ...(start && position ? { position: { start, end: position.end } } : {}) },
-        ...paragraph.children.splice(at + 1),
-      ],
-      ...(paragraph.data ? { data: { ...paragraph.data } } : {}),
-      ...(start && paragraph.position ? { position: { start, end: paragraph.position.end } } : {}),
-    }
-    child.value = child.value.slice(0, cut)
-    return tail
-  }
-  return undefined
-}
-
-/** Where the marker on `line` of the source starts (the tree drops the `>` before it). */
-function markerStart(source: Source | undefined, line: number): Point | undefined {
-  const lineStart = source?.lineStarts[line - 1]
-  if (!source || lineStart === undefined) return undefined
-  const at = source.text.indexOf('[!', lineStart)
-  const lineEnd = source.text.indexOf('\n', lineStart)
-  return at === -1 || (lineEnd !== -1 && at > lineEnd) ? undefined : pointAt(source, at)
-}
-
-/** Data and position for a quote cut from `quote`, starting where `first` does. */
-function copyOf(quote: Blockquote, first: Paragraph): Pick<Blockquote, 'data' | 'position'> {
-  const start = first.position?.start
-  return {
-    ...(quote.data ? { data: { ...quote.data } } : {}),
-    ...(quote.position ? { position: { start: start ?? quote.position.start, end: quote.position.end } } : {}),
-  }
 }

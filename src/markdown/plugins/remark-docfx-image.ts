@@ -5,7 +5,8 @@
  * empty alt, no border unless `border="true"`) and `type="complex"`, whose
  * long description runs as Markdown up to `:::image-end:::` and becomes a
  * `<details>` the image points at with `aria-describedby`. `lightbox="…"`
- * wraps the image in a link to the large version; `loc-scope` only guides
+ * wraps the image in a link to the large version, `link="…"` in a link to
+ * any page or URL (it wins over `lightbox`); `loc-scope` only guides
  * translators. Images and links stay mdast nodes, so later stages rewrite
  * their URLs like any other.
  */
@@ -75,13 +76,16 @@ export default function remarkDocfxImage(options: Options) {
         },
         ...positioned(directive.position),
       }
+      // `link` wins over `lightbox`, as in DocFX: one image, one link around it.
+      const target = attributes['link']?.trim()
       const lightbox = attributes['lightbox']?.trim()
-      if (!lightbox) return [image]
+      if (!target && !lightbox) return [image]
       const link: Link = {
         type: 'link',
-        url: pageRelativeUrl(lightbox, from, page?.relPath),
+        // A link like any other: remark-rewrite-links resolves it and applies the URL policy.
+        url: pageRelativeUrl((target || lightbox)!, from, page?.relPath),
         children: [image],
-        data: { ...origin, hProperties: { className: ['image-lightbox'] } },
+        data: { ...origin, ...(target ? {} : { hProperties: { className: ['image-lightbox'] } }) },
         ...positioned(directive.position),
       }
       return [link]

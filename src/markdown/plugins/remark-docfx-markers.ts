@@ -2,8 +2,8 @@
  * Drop the DocFX `:::` lines tolk does not render, with an `unsupported-docfx`
  * warning at each: `::: zone pivot="…"` and `::: moniker range="…"` (their
  * content is kept and shown to every reader; one warning per opening marker,
- * none for `::: zone-end` / `::: moniker-end`) and `:::code …:::` (the sample
- * is left out). DocFX reads these lines as blocks of their own; CommonMark
+ * none for `::: zone-end` / `::: moniker-end`) and `::: form …` (DocFX's form
+ * extension, left out); `:::code …:::` is remarkDocfxCode's. DocFX reads these lines as blocks of their own; CommonMark
  * folds them into the paragraph around them, which then swallows the list or
  * quote after them (`::: moniker-end` then `2. Step`). So a top-level
  * paragraph is parsed again from the source without its marker lines; a
@@ -27,8 +27,8 @@ export interface Options {
 
 /** `::: zone pivot="…"`, `::: moniker range="…"` and their `-end`s; writers sometimes type two colons. */
 const rangeLine = /^:{2,3}[ \t]*(?:zone|moniker)(-end)?(?![\w-])/i
-/** `:::code language="…" source="…":::`. */
-const codeLine = /^:::[ \t]*code(?![\w-]).*:::$/i
+/** DocFX's form extension, `::: form action="…" submitText="…" model="…" :::`: tolk has no form service to post to. */
+const formLine = /^:::[ \t]*form(?![\w-])/i
 
 /** A marker line found in a text node of the paragraph. */
 interface MarkerLine {
@@ -48,9 +48,8 @@ export default function remarkDocfxMarkers(options: Options) {
       const markers = findMarkerLines(paragraph, source)
       if (markers.length === 0) return
       for (const { node, marker, place } of markers) {
-        if (codeLine.test(marker)) {
-          const reason = `Unsupported DocFX code reference \`${marker}\`; the sample is left out, paste it into a fenced code block`
-          reportAt(file, 'unsupported-docfx', reason, node, place)
+        if (formLine.test(marker)) {
+          reportAt(file, 'unsupported-docfx', `Unsupported DocFX form \`${marker}\`; it is left out`, node, place)
         } else if (!rangeLine.exec(marker)![1]) {
           const reason = `Unsupported DocFX \`${marker}\`; the marker is left out and its content shown to every reader`
           reportAt(file, 'unsupported-docfx', reason, node, place)
@@ -84,7 +83,7 @@ function findMarkerLines(paragraph: Paragraph, source: Source | undefined): Mark
       const startsLine = lineIndex > 0 || !previous || previous.type === 'break'
       const endsLine = lineIndex < lines.length - 1 || !next || next.type === 'break'
       const marker = line.trim()
-      if (startsLine && endsLine && (rangeLine.test(marker) || codeLine.test(marker))) {
+      if (startsLine && endsLine && (rangeLine.test(marker) || formLine.test(marker))) {
         found.push({ node, lineIndex, marker, place: placeInText(source, node, offset, marker) })
       }
       offset += line.length + 1
@@ -127,7 +126,8 @@ function reparse(paragraph: Paragraph, markers: MarkerLine[], source: Source | u
     if (!isMarker && stretch === undefined) stretch = line
     if (!isMarker || stretch === undefined) continue
     const stop = line > position.end.line ? end : source.lineStarts[line - 1]! - 1
-    blocks.push(...parseSlice(parse, source, source.lineStarts[stretch - 1]!, stop, file.data.page?.relPath))
+    // Only top-level paragraphs come here: the lines keep their indentation, as DocFX reads the zone's content.
+    blocks.push(...parseSlice(parse, source, source.lineStarts[stretch - 1]!, stop, file.data.page?.relPath, 0))
     stretch = undefined
   }
   return blocks

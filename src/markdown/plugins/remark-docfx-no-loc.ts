@@ -21,7 +21,9 @@ export default function remarkDocfxNoLoc(options: Options) {
       if (!('children' in node)) return
       const parent = node as Parent
       for (const directive of findInlineDirectives(parent, ['no-loc'], sourceOf).reverse()) {
-        const text = directive.attributes['text'] ?? ''
+        const text = directive.attributes['text']
+        // No term to show: the directive stays text, and remarkDocfxUnsupported says why.
+        if (text === undefined) continue
         const term: Text = {
           type: 'text',
           value: text,

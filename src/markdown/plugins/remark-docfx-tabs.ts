@@ -4,10 +4,13 @@
  * `#tab/<id>/<condition>` for dependent tabs) becomes `<div class="tabs">`
  * holding one `<section class="tab-panel">` per tab, each keeping its heading
  * (at its own level) as a visible title. templates/assets/tabs.js turns a
- * group into ARIA tabs. As in DocFX, a group ends at a thematic break (which
- * is consumed) or the end of its container; unlike DocFX it also ends at a
- * heading of the same or a higher level that is not a tab, so a following
- * section does not disappear into the last tab.
+ * group into ARIA tabs. As in DocFX (TabGroupAggregator), a group ends only
+ * at a thematic break (which is consumed) or the end of its container: every
+ * tab heading before it, whatever its level, is the next tab of the group, and
+ * every other block, headings included, is content of the tab above it. Real
+ * pages rely on this (`## [Mac](#tab/mac)` followed by `## Mac` and its
+ * sections). A tab id repeated in one group under the same condition is
+ * warned about, as DocFX does: readers could never choose the second tab.
  */
 import type { Heading, Html, Link, Parent, PhrasingContent, Root, RootContent } from 'mdast'
 import { toString } from 'mdast-util-to-string'
@@ -90,14 +93,11 @@ function groupTabs(children: RootContent[], nextGroup: () => number, file: VFile
         index++
         break
       }
-      if (child.type === 'heading' && child.depth <= first.heading.depth) {
-        const tab = parseTab(child)
-        if (!tab || child.depth < first.heading.depth) break
-        tabs.push({ ...tab, content: [] })
-        continue
-      }
-      tabs.at(-1)!.content.push(child)
+      const tab = child.type === 'heading' ? parseTab(child) : undefined
+      if (tab) tabs.push({ ...tab, content: [] })
+      else tabs.at(-1)!.content.push(child)
     }
+    reportRepeatedTabs(tabs, file)
     result.push(tabGroup(tabs, nextGroup(), file))
   }
   return result
@@ -169,12 +169,40 @@ function span(first: Tab, last: Tab): { position?: Position } {
   return start && end ? { position: { start, end } } : {}
 }
 
+/**
+ * Warn at each tab whose id (each `+` part) an earlier tab of the group already
+ * offers under the same condition: tabs.js, like DocFX's script, shows the
+ * first tab offering a chosen id, so the later one could never be opened.
+ */
+function reportRepeatedTabs(tabs: Tab[], file: VFile): void {
+  const offered = new Map<string, Tab>()
+  for (const tab of tabs) {
+    const repeated = new Set<Tab>()
+    for (const id of tab.id.split('+')) {
+      const key = `${id}/${tab.condition ?? ''}`
+      const earlier = offered.get(key)
+      if (earlier) repeated.add(earlier)
+      else offered.set(key, tab)
+    }
+    for (const earlier of repeated) {
+      const line = earlier.heading.position ? ` (line ${earlier.heading.position.start.line})` : ''
+      const reason = `Tab \`${tab.link.url}\` repeats an id of tab \`${earlier.link.url}\`${line} in the same group; readers who choose it see the first, so give this tab its own id`
+      reportTab(tab, file, 'docfx-tab-duplicate', reason)
+    }
+  }
+}
+
 /** The link's content as the title; an empty title is reported and replaced by the tab id. */
 function title(tab: Tab, file: VFile): PhrasingContent[] {
   if (toString(tab.link).trim() !== '') return tab.link.children
   const reason = `Tab \`${tab.link.url}\` has an empty title; write it between the brackets: \`[Title](${tab.link.url})\``
-  const source = tab.heading.data?.sourceFile
-  if (source) file.messages.push(report(new VFile({ path: source }), 'docfx-tab-empty', reason, tab.heading))
-  else report(file, 'docfx-tab-empty', reason, tab.heading)
+  reportTab(tab, file, 'docfx-tab-empty', reason)
   return [{ type: 'text', value: tab.id }]
+}
+
+/** Report at the tab's heading, in the include it came from when it came from one. */
+function reportTab(tab: TabHeading, file: VFile, ruleId: 'docfx-tab-empty' | 'docfx-tab-duplicate', reason: string): void {
+  const source = tab.heading.data?.sourceFile
+  if (source) file.messages.push(report(new VFile({ path: source }), ruleId, reason, tab.heading))
+  else report(file, ruleId, reason, tab.heading)
 }

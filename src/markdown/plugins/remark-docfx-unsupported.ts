@@ -1,20 +1,19 @@
 /**
  * Report the DocFX syntax no other plugin rendered, at its exact position,
- * so it never reaches readers as stray text: `[!code-…[…](…)]` sample
- * references (left out), quotes that open with a `[!…]` marker no earlier
+ * so it never reaches readers as stray text: quotes that open with a `[!…]` marker no earlier
  * plugin took (marker left out), and `[!NOTE]`, `[!VIDEO …]` or `[!div …]`
  * written where DocFX does not read them either, such as in a table cell
- * (shown as text, as DocFX does). Runs last among the DocFX plugins, so
- * everything still left is unsupported. (`:::` lines: remarkDocfxMarkers.)
+ * (shown as text, as DocFX does), and `:::name` directives no plugin could
+ * read (unknown, unclosed, a no-loc without `text`: shown as text). Runs
+ * last among the DocFX plugins, so everything still left is unsupported.
+ * (Whole `:::` lines: remarkDocfxMarkers; code references: remarkDocfxCode.)
  */
-import type { Blockquote, Paragraph, Parent, Root, Text } from 'mdast'
-import { toString } from 'mdast-util-to-string'
+import type { Blockquote, Parent, Root, Text } from 'mdast'
 import { visit } from 'unist-util-visit'
 import type { VFile } from 'vfile'
-import type { Place } from '../../diagnostics/report.ts'
-import { placeAfter, placeInText, tidyParagraph } from '../paragraph-text.ts'
+import { placeAfter, placeInText } from '../paragraph-text.ts'
 import { openingPlace, openingText, reportAt, takeOpening } from '../quote-directive.ts'
-import { createSources, offsetOf, type ReadSource, type Source } from '../source-text.ts'
+import { createSources, type ReadSource } from '../source-text.ts'
 
 export interface Options {
   /** Reads an include's text, so references on its continuation lines get exact columns. */
@@ -25,21 +24,16 @@ export interface Options {
 const handledMarkers = /^\[!(NOTE|TIP|IMPORTANT|CAUTION|WARNING|INCLUDE)(?![\w-])/i
 const quoteMarker = /^\[![A-Za-z][\w-]*/
 const completeQuoteMarker = /^\[![A-Za-z][\w-]*[^\]\n]*\][ \t]*/
-const codeReferenceStart = /\[!code(?:-[^\s[\]]*)?$/i
-const codeReferenceText = /\[!code(?:-[^\s[\]]*)?\[[^\]\n]*\]\([^)\n]*\)\]/gi
+/** An inline triple-colon directive's opening (`:::image`, `:::no-loc`); `::: zone` with a space is a block marker, or prose. */
+const tripleColonOpening = /:::([a-z][\w-]*)/gi
+/** Layout markers remarkDocfxLayout reports itself when they do not pair up. */
+const layoutNames = new Set(['row', 'row-end', 'column', 'column-end'])
 /** The whole marker when it is in one text node; a bare URL in it ends the node after `[!VIDEO `. */
 const strayMarker = /\[!(?:NOTE|TIP|IMPORTANT|CAUTION|WARNING|VIDEO|div)(?![\w-])(?:[^\]\n]*\])?/gi
 
 export default function remarkDocfxUnsupported(options: Options) {
   return function (tree: Root, file: VFile): void {
     const sourceOf = createSources(file, options.read)
-    visit(tree, 'paragraph', function (paragraph: Paragraph, index, parent: Parent | undefined) {
-      if (!removeCodeReferences(paragraph, file, sourceOf(paragraph))) return
-      tidyParagraph(paragraph)
-      if (paragraph.children.length > 0 || !parent || index === undefined) return
-      parent.children.splice(index, 1)
-      return index
-    })
     // Quote openings reported below as text, so the stray-marker pass does not report them again.
     const reportedOpenings = new Set<Text>()
     visit(tree, 'blockquote', function (quote: Blockquote) {
@@ -60,6 +54,7 @@ export default function remarkDocfxUnsupported(options: Options) {
       if (opening?.type === 'text') reportedOpenings.add(opening)
     })
     visit(tree, 'text', function (node: Text, _, parent: Parent | undefined) {
+      reportTripleColons(node, parent)
       for (const match of node.value.matchAll(strayMarker)) {
         if (match.index === 0 && reportedOpenings.has(node)) continue
         const marker = match[0].endsWith(']') ? match[0] : `${match[0].trimEnd()} …]`
@@ -70,48 +65,29 @@ export default function remarkDocfxUnsupported(options: Options) {
         reportAt(file, 'unsupported-docfx', reason, node, place)
       }
     })
-  }
-}
 
-/** Remove `[!code-csharp[name](path)]` references; `true` when there were any. */
-function removeCodeReferences(paragraph: Paragraph, file: VFile, source: Source | undefined): boolean {
-  const children = paragraph.children
-  let changed = false
-  // The usual form: text ending in `[!code-…`, a link, text starting with `]`.
-  for (let index = children.length - 3; index >= 0; index--) {
-    const [head, link, tail] = children.slice(index, index + 3)
-    if (head?.type !== 'text' || link?.type !== 'link' || tail?.type !== 'text' || !tail.value.startsWith(']')) continue
-    const match = codeReferenceStart.exec(head.value)
-    if (!match) continue
-    const place = placeInText(source, head, match.index, match[0])
-    // As written: remarkInclude has already rebased the link's URL onto the page.
-    const directive = writtenAt(source, place) ?? `${match[0]}[${toString(link)}](${link.url})]`
-    reportCodeReference(file, head, place, directive)
-    head.value = head.value.slice(0, match.index)
-    tail.value = tail.value.slice(1)
-    children.splice(index + 1, 1)
-    changed = true
-  }
-  // Forms whose target did not parse as a link stay text: `[!code-cs[x](a b.cs)]`.
-  for (const child of children) {
-    if (child.type !== 'text') continue
-    for (const match of child.value.matchAll(codeReferenceText)) {
-      reportCodeReference(file, child, placeInText(source, child, match.index, match[0]), match[0])
-      changed = true
+    /**
+     * A `:::name` still in the text: every plugin before this one took the
+     * directives it could read, so this one was unknown, not closed or
+     * incomplete. It stays visible, and the writer learns why.
+     */
+    function reportTripleColons(node: Text, parent: Parent | undefined): void {
+      const opening = new RegExp(tripleColonOpening.source, 'gi')
+      for (let match = opening.exec(node.value); match; match = opening.exec(node.value)) {
+        const name = match[1]!
+        if (layoutNames.has(name.toLowerCase())) continue
+        const reason =
+          name.toLowerCase() === 'no-loc'
+            ? '`:::no-loc` needs a `text` attribute: the term to keep untranslated; it is shown as text'
+            : `\`:::${name}\` is not read as a DocFX directive here (unknown, or not closed with \`:::\` on its line); it is shown as text`
+        const source = sourceOf(node)
+        const place = placeInText(source, node, match.index, match[0]) ?? placeAfter(source, parent?.position?.start, match[0])
+        reportAt(file, 'unsupported-docfx', reason, node, place)
+        // Its closing `:::` (on the same line) opens nothing.
+        const lineEnd = node.value.indexOf('\n', opening.lastIndex)
+        const closing = node.value.indexOf(':::', opening.lastIndex)
+        if (closing !== -1 && (lineEnd === -1 || closing < lineEnd)) opening.lastIndex = closing + 3
+      }
     }
-    child.value = child.value.replace(codeReferenceText, '')
   }
-  return changed
-}
-
-/** The code reference written at `place`, read from the source. */
-function writtenAt(source: Source | undefined, place: Place | undefined): string | undefined {
-  const start = source && offsetOf(source, place && { ...place })
-  if (!source || start === undefined) return undefined
-  return /^\[!code[^\n]*?\]\([^)\n]*\)\]/i.exec(source.text.slice(start))?.[0]
-}
-
-function reportCodeReference(file: VFile, node: Text, place: Place | undefined, directive: string): void {
-  const reason = `Unsupported DocFX code reference \`${directive}\`; the sample is left out, paste it into a fenced code block`
-  reportAt(file, 'unsupported-docfx', reason, node, place)
 }

@@ -4,7 +4,9 @@
  * with an iframe after sanitizing. Only URLs checkVideoUrl accepts embed
  * (`https:` on one of the configured `videoHosts`, never the site itself);
  * anything else is a `docfx-video-url` error at the directive and no video.
- * Content after the marker in the same quote stays, below the video.
+ * Content after the marker in the same quote stays, below the video. As in
+ * DocFX, words after the URL are the video's title (`[!VIDEO https://… title="…"]`),
+ * which becomes the iframe's accessible title.
  */
 import type { Blockquote, Parent, Root } from 'mdast'
 import { visit } from 'unist-util-visit'
@@ -24,9 +26,11 @@ export default function remarkDocfxVideo(policy: VideoPolicy = defaultVideoPolic
       const place = openingPlace(quote)
       if (!takeOpening(quote, match[0].length)) return
       const rest = quote.children.splice(0)
-      const raw = match[1]!.trim()
+      // DocFX: the URL up to the first space, then an optional title (`title=` may prefix it).
+      const [raw = '', ...words] = match[1]!.trim().split(/\s+/)
+      const title = words.join(' ').replace(/^title=/i, '').replace(/^(["'])(.*)\1$/, '$2').trim()
       const checked: ReturnType<typeof checkVideoUrl> =
-        match[2] === undefined || raw === '' || /\s/.test(raw)
+        match[2] === undefined || raw === ''
           ? { problem: `Cannot read a video URL in \`${match[0].trim()}\`; write \`[!VIDEO https://…]\`, and the video is left out` }
           : checkVideoUrl(raw, policy)
       if (checked.problem !== undefined) {
@@ -37,7 +41,7 @@ export default function remarkDocfxVideo(policy: VideoPolicy = defaultVideoPolic
       quote.data = {
         ...quote.data,
         hName: 'div',
-        hProperties: { className: ['video'], tolkVideo: checked.url },
+        hProperties: { className: ['video'], tolkVideo: checked.url, ...(title ? { tolkVideoTitle: title } : {}) },
       }
       parent.children.splice(index + 1, 0, ...rest)
       return index + 1

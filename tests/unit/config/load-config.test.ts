@@ -137,6 +137,9 @@ describe('loadConfig', function () {
         maxFileSize: 4 * 1024 * 1024,
         pageTimeout: 120,
         rules: {},
+        xrefMaps: [],
+        xrefCacheDir: path.join(cwd, 'node_modules/.cache/tolk/xref'),
+        xrefMapTimeout: 30,
       })
     })
 

@@ -150,6 +150,9 @@ describe('resolveConfig', function () {
       maxFileSize: 4 * 1024 * 1024,
       pageTimeout: 120,
       rules: {},
+      xrefMaps: [],
+      xrefCacheDir: '/sites/ir-guide/node_modules/.cache/tolk/xref',
+      xrefMapTimeout: 30,
     })
   })
 

@@ -44,6 +44,9 @@ function setup(codes: string[], files: Record<string, string>, options: { string
     maxFileSize: 4 * 1024 * 1024,
     pageTimeout: 0,
     rules: {},
+    xrefMaps: [],
+    xrefCacheDir: path.join(dir, 'xref-cache'),
+    xrefMapTimeout: 30,
   }
   const strings = loadUiStrings(config, { siteTitle: options.siteTitle })
   const later = () => strings.files.flatMap((file) => file.messages.map((message) => formatHuman(message, { cwd: dir })))

@@ -169,4 +169,38 @@ describe('remarkDocfxDiv', function () {
     const { hast } = renderMarkdown('<div class="mx-imgBorder nextstepaction">Raw.</div>\n')
     expect(select('div', hast)!.properties).toEqual({ className: ['nextstepaction'] })
   })
+  it('should keep the id and the classes of `[!div class="…" id="…"]`, and resolve `#id` links to it', function () {
+    const { hast, messages } = renderMarkdown('[Jump](#steps)\n\n> [!div class="checklist mx-imgBorder" id="steps"]\n> - Isolate\n', { site })
+    expect(messages).toEqual([])
+    expect(select('blockquote', hast)).toBeUndefined()
+    expect(select('div', hast)!.properties).toEqual({ id: 'steps', className: ['checklist', 'image-border'] })
+    expect(select('a', hast)!.properties.href).toBe('#steps')
+  })
+
+  it('should read the back-ticked attribute list ``[!div `id="x"`]``', function () {
+    const { hast, messages } = renderMarkdown('> [!div `class="nextstepaction" id="next"`]\n> [Contain the host](contain.md)\n', { site })
+    expect(messages).toEqual([])
+    const div = select('div', hast)!
+    expect(div.properties).toEqual({ id: 'next', className: ['nextstepaction'] })
+    expect(toString(div).trim()).toBe('Contain the host')
+  })
+
+  it('should keep a div id written on the page unique, with a warning for a repeat', function () {
+    const { hast, messages } = renderMarkdown('## Steps\n\n> [!div id="steps"]\n> A.\n\n> [!div id="steps"]\n> B.\n')
+    expect(messages).toEqual(['en-us/guide/page.md:6:1: warning: Id `steps` is already on this page (line 3); this one is `steps-2`, and links to `#steps` land on the first [duplicate-anchor]'])
+    expect(selectAll('h2, div', hast).map((node) => node.properties.id)).toEqual(['steps-1', 'steps', 'steps-2'])
+  })
+
+  it('should warn about an attribute it does not keep and a list it cannot read', function () {
+    const { hast, messages } = renderMarkdown('> [!div style="color:red" id="a b"]\n> Boxed.\n\n> [!div wide]\n> Two.\n')
+    expect(messages).toEqual([
+      'en-us/guide/page.md:1:3: warning: `[!div]` id `a b` is not a valid id (one word, no spaces); the div has no id [docfx-div-attribute]',
+      'en-us/guide/page.md:1:3: warning: `[!div]` attribute `style` is not kept (tolk keeps `class` and `id`); the content is shown without it [docfx-div-attribute]',
+      'en-us/guide/page.md:4:3: warning: Cannot read the attributes `wide` of `[!div]`; write `[!div class="…" id="…"]`, and the content is shown in a plain div [docfx-div-attribute]',
+    ])
+    expect(selectAll('div', hast).map((node) => [node.properties, toString(node).trim()])).toEqual([
+      [{}, 'Boxed.'],
+      [{}, 'Two.'],
+    ])
+  })
 })

@@ -3,20 +3,9 @@ import { toString } from 'hast-util-to-string'
 import { describe, expect, it } from 'vitest'
 import { renderMarkdown, siteWith } from '../../helpers/render-markdown.ts'
 
-const codeAdvice = 'the sample is left out, paste it into a fenced code block [unsupported-docfx]'
 const markerAdvice = 'the marker is left out and its content shown to every reader [unsupported-docfx]'
 
 describe('remarkDocfxMarkers', function () {
-  it('should leave out a `:::code …:::` line', function () {
-    const { hast, messages } = renderMarkdown(
-      'Sample:\n\n:::code language="csharp" source="snippets/isolate.cs" range="5-10":::\n\nAfter.\n',
-    )
-    expect(messages).toEqual([
-      `en-us/guide/page.md:3:1: warning: Unsupported DocFX code reference \`:::code language="csharp" source="snippets/isolate.cs" range="5-10":::\`; ${codeAdvice}`,
-    ])
-    expect(selectAll('p', hast).map((node) => toString(node))).toEqual(['Sample:', 'After.'])
-  })
-
   it('should drop zone markers, keep their content and warn once per zone', function () {
     const markdown = [
       '::: zone pivot="windows"',

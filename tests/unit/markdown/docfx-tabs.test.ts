@@ -93,25 +93,33 @@ describe('remarkDocfxTabs', function () {
     expect(new Set(ids).size).toBe(ids.length)
   })
 
-  it('should end a group at a heading of the same level that is not a tab', function () {
-    const { hast } = renderMarkdown(
-      '## [iPhone](#tab/iPhone)\n\nInstall.\n\n### Video\n\nWatch.\n\n## [Android](#tab/Android)\n\nInstall too.\n\n## Related content\n\nMore.\n',
+  it('should keep a non-tab heading of any level in the tab above it, as DocFX does', function () {
+    // Real pages: `## [Mac](#tab/Mac)` then `## Mac` and its sections; the group ends only at `---`.
+    const { hast, messages } = renderMarkdown(
+      '## [Windows](#tab/windows)\n\n## Windows\n\nEncrypt.\n\n# Next mission\n\nGo.\n\n## [Mac](#tab/mac)\n\n## Mac\n\nUse FileVault.\n\n---\n\n## Related content\n',
     )
+    expect(messages).toEqual([])
     const group = select('div.tabs', hast)!
-    expect(panels(group).map(([id]) => id)).toEqual(['tabpanel-1-iphone', 'tabpanel-1-android'])
-    // A deeper heading is tab content.
-    expect(childTags(select('section', group)!)).toEqual(['h2', 'p', 'h3', 'p'])
-    expect(childTags(hast as unknown as Element)).toEqual(['div', 'h2', 'p'])
+    expect(panels(group)).toEqual([
+      ['tabpanel-1-windows', 'windows', undefined, 'Windows'],
+      ['tabpanel-1-mac', 'mac', undefined, 'Mac'],
+    ])
+    const [windows, mac] = selectAll('section', group)
+    expect(childTags(windows!)).toEqual(['h2', 'h2', 'p', 'h1', 'p'])
+    expect(childTags(mac!)).toEqual(['h2', 'h2', 'p'])
+    expect(childTags(hast as unknown as Element)).toEqual(['div', 'h2'])
     expect(toString(select('div.tabs + h2', hast)!)).toBe('Related content')
   })
 
-  it('should end a group at a higher heading, even a tab heading', function () {
-    const { hast } = renderMarkdown(
-      '## [A](#tab/a)\n\nA.\n\n# Next\n\n## [B](#tab/b)\n\nB.\n\n# [C](#tab/c)\n\nC.\n',
-    )
-    expect(childTags(hast as unknown as Element)).toEqual(['div', 'h1', 'div', 'div'])
-    expect(selectAll('div.tabs', hast).map((group) => group.properties.dataTabGroup)).toEqual(['a', 'b', 'c'])
-    expect(selectAll('div.tabs', hast).map((group) => select('.tab-title', group)!.tagName)).toEqual(['h2', 'h2', 'h1'])
+  it('should make tab headings of any level tabs of one group, as DocFX does', function () {
+    const { hast } = renderMarkdown('## [A](#tab/a)\n\nA.\n\n# [B](#tab/b)\n\nB.\n\n### [C](#tab/c)\n\nC.\n\n---\n\n# [D](#tab/d)\n')
+    expect(selectAll('div.tabs', hast).map((group) => group.properties.dataTabGroup)).toEqual(['a b c', 'd'])
+    expect(selectAll('.tab-title', hast).map((node) => [node.tagName, toString(node)])).toEqual([
+      ['h2', 'A'],
+      ['h1', 'B'],
+      ['h3', 'C'],
+      ['h1', 'D'],
+    ])
   })
 
   it('should end a group that is never closed at the end of the document', function () {
@@ -136,22 +144,35 @@ describe('remarkDocfxTabs', function () {
   })
 
   it('should keep `+` ids and tell repeated tabs in one group apart', function () {
-    const { hast } = renderMarkdown('# [Both](#tab/linux+macos)\n\nA.\n\n# [Again](#tab/Linux+macOS)\n\nB.\n')
+    const { hast, messages } = renderMarkdown('# [Both](#tab/linux+macos)\n\nA.\n\n# [Again](#tab/Linux+macOS)\n\nB.\n')
+    expect(messages).toEqual([
+      'en-us/guide/page.md:5:1: warning: Tab `#tab/Linux+macOS` repeats an id of tab `#tab/linux+macos` (line 1) in the same group; readers who choose it see the first, so give this tab its own id [docfx-tab-duplicate]',
+    ])
     expect(panels(hast)).toEqual([
       ['tabpanel-1-linux-macos', 'linux+macos', undefined, 'Both'],
       ['tabpanel-1-linux-macos-2', 'linux+macos', undefined, 'Again'],
     ])
   })
 
-  it('should group deeper tab headings inside a panel as a nested group', function () {
-    const { hast } = renderMarkdown('# [Cloud](#tab/cloud)\n\n## [Portal](#tab/portal)\n\nP.\n\n## [API](#tab/api)\n\nQ.\n\n# [On-premises](#tab/onprem)\n\nR.\n')
+  it('should group tab headings in a list inside a panel as a group of their own', function () {
+    const { hast } = renderMarkdown('# [Cloud](#tab/cloud)\n\n- ## [Portal](#tab/portal)\n\n  P.\n\n  ## [API](#tab/api)\n\n  Q.\n\n# [On-premises](#tab/onprem)\n\nR.\n')
     const outer = select('div.tabs', hast)!
     expect(outer.properties.dataTabGroup).toBe('cloud onprem')
-    const nested = select('section > div.tabs', outer)!
+    const nested = select('section li > div.tabs', outer)!
     expect(nested.properties.dataTabGroup).toBe('portal api')
     expect(panels(nested)).toEqual([
       ['tabpanel-2-portal', 'portal', undefined, 'Portal'],
       ['tabpanel-2-api', 'api', undefined, 'API'],
+    ])
+  })
+
+  it('should warn at a tab repeating an id under the same condition, not at dependent tabs', function () {
+    const { messages } = renderMarkdown(
+      '# [Linux](#tab/linux)\n\nL.\n\n# [Windows](#tab/windows)\n\nW.\n\n# [Linux again](#tab/linux)\n\nX.\n\n---\n\n# [.NET](#tab/dotnet/linux)\n\nA.\n\n# [.NET](#tab/dotnet/windows)\n\nB.\n\n# [Both](#tab/windows+dotnet/windows)\n\nC.\n\n---\n',
+    )
+    expect(messages).toEqual([
+      'en-us/guide/page.md:9:1: warning: Tab `#tab/linux` repeats an id of tab `#tab/linux` (line 1) in the same group; readers who choose it see the first, so give this tab its own id [docfx-tab-duplicate]',
+      'en-us/guide/page.md:23:1: warning: Tab `#tab/windows+dotnet/windows` repeats an id of tab `#tab/dotnet/windows` (line 19) in the same group; readers who choose it see the first, so give this tab its own id [docfx-tab-duplicate]',
     ])
   })
 

@@ -3,44 +3,12 @@ import { toString } from 'hast-util-to-string'
 import { describe, expect, it } from 'vitest'
 import { renderMarkdown } from '../../helpers/render-markdown.ts'
 
-const codeAdvice = 'the sample is left out, paste it into a fenced code block [unsupported-docfx]'
-
 /** Only this plugin's messages, for inputs where other plugins may report too. */
 function unsupported(messages: string[]): string[] {
   return messages.filter((message) => message.endsWith('[unsupported-docfx]'))
 }
 
 describe('remarkDocfxUnsupported', function () {
-  it('should leave out a `[!code-…]` reference with a warning at it', function () {
-    const { hast, messages } = renderMarkdown('# Isolate\n\n[!code-powershell[Isolate](../scripts/isolate.ps1?range=3-9)]\n\nAfter.\n')
-    expect(messages).toEqual([
-      `en-us/guide/page.md:3:1: warning: Unsupported DocFX code reference \`[!code-powershell[Isolate](../scripts/isolate.ps1?range=3-9)]\`; ${codeAdvice}`,
-    ])
-    expect(selectAll('p', hast).map((node) => toString(node))).toEqual(['After.'])
-    expect(select('a', hast)).toBeUndefined()
-  })
-
-  it('should leave out references inside text and ones whose target is not a link', function () {
-    const { hast, messages } = renderMarkdown(
-      'Run it:\nfirst [!code-csharp[](~/samples/isolate.cs)] then [!code-csharp[Main](~/samples/my sample.cs)] done.\n',
-    )
-    expect(messages).toEqual([
-      `en-us/guide/page.md:2:7: warning: Unsupported DocFX code reference \`[!code-csharp[](~/samples/isolate.cs)]\`; ${codeAdvice}`,
-      `en-us/guide/page.md:2:51: warning: Unsupported DocFX code reference \`[!code-csharp[Main](~/samples/my sample.cs)]\`; ${codeAdvice}`,
-    ])
-    expect(toString(select('p', hast)!)).toBe('Run it:\nfirst  then  done.')
-  })
-
-  it('should report a reference in an include at the include, as written there', function () {
-    const { hast, messages } = renderMarkdown('# Page\n\n[!INCLUDE [x](../includes/run.md)]\n', {
-      files: { 'includes/run.md': 'Steps:\n\n- Run:\n  [!code-powershell[Isolate](scripts/isolate.ps1)]\n' },
-    })
-    expect(messages).toEqual([
-      `en-us/includes/run.md:4:3: warning: Unsupported DocFX code reference \`[!code-powershell[Isolate](scripts/isolate.ps1)]\`; ${codeAdvice}`,
-    ])
-    expect(toString(select('li', hast)!)).toBe('Run:')
-  })
-
   it('should drop a `[!…]` quote marker no plugin handled and warn', function () {
     const { hast, messages } = renderMarkdown('Intro.\n\n> [!SUMMARY]\n> Isolate first.\n')
     expect(messages).toEqual(['en-us/guide/page.md:3:3: warning: Unsupported DocFX directive `[!SUMMARY]`; the marker is left out [unsupported-docfx]'])

@@ -52,6 +52,15 @@ describe('remarkDocfxVideo', function () {
     expect(toString(select('p', hast)!)).toBe('The overview takes four minutes.')
   })
 
+  it('should take the words after the URL as the title, as DocFX does', function () {
+    const { hast, messages } = renderMarkdown(`> [!VIDEO ${embed} title="Isolate a device"]\n\n> [!VIDEO ${embed} Contain the host]\n`, { strings })
+    expect(messages).toEqual([])
+    expect(selectAll('div.video > iframe', hast).map((node) => [node.properties.src, node.properties.title])).toEqual([
+      [embed, 'Isolate a device'],
+      [embed, 'Contain the host'],
+    ])
+  })
+
   it.each([
     ['http://www.example.com/video/42', 'Video URL `http://www.example.com/video/42` must use `https:`; the video is left out'],
     ['javascript:alert(1)', 'Video URL `javascript:alert(1)` must use `https:`; the video is left out'],
@@ -66,10 +75,10 @@ describe('remarkDocfxVideo', function () {
 
   it.each([
     ['https://www.youtube-nocookie.com/embed/x1', 'https://www.youtube-nocookie.com/embed/x1'],
-    ['https://youtube.com/embed/x1', 'https://youtube.com/embed/x1'],
+    ['https://youtube.com/embed/x1', 'https://www.youtube-nocookie.com/embed/x1'],
     ['https://player.vimeo.com/video/76979871', 'https://player.vimeo.com/video/76979871'],
-    ['https://WWW.YouTube.com/embed/x1', 'https://www.youtube.com/embed/x1'],
-    ['https://www.youtube.com:443/embed/x1', 'https://www.youtube.com/embed/x1'],
+    ['https://WWW.YouTube.com/embed/x1', 'https://www.youtube-nocookie.com/embed/x1'],
+    ['https://www.youtube.com:443/embed/x1', 'https://www.youtube-nocookie.com/embed/x1'],
     ['https://www.microsoft.com/en-us/videoplayer/embed/RE4bGqo', 'https://www.microsoft.com/en-us/videoplayer/embed/RE4bGqo'],
     ['https://videoplayercdn.osi.office.net/hub/?csid=x', 'https://videoplayercdn.osi.office.net/hub/?csid=x'],
   ])('should embed `%s` from a default video host', function (url, src) {
@@ -161,13 +170,115 @@ describe('remarkDocfxVideo', function () {
   })
 })
 
+describe('video privacy (DocFX FixUpLink)', function () {
+  it.each([
+    ['https://www.youtube.com/embed/x1?start=30', 'https://www.youtube-nocookie.com/embed/x1?start=30'],
+    ['https://youtube.com/embed/x1', 'https://www.youtube-nocookie.com/embed/x1'],
+    ['https://www.youtube.com/watch?v=x1&t=30', 'https://www.youtube-nocookie.com/embed/x1?t=30'],
+    ['https://youtu.be/x1', 'https://www.youtube-nocookie.com/embed/x1'],
+    ['https://www.youtube-nocookie.com/embed/x1', 'https://www.youtube-nocookie.com/embed/x1'],
+    ['https://channel9.msdn.com/Shows/On-NET/Intro/player', 'https://channel9.msdn.com/Shows/On-NET/Intro/player?nocookie=true'],
+    ['https://Channel9.msdn.com/Shows/x/player?format=html5', 'https://channel9.msdn.com/Shows/x/player?format=html5&nocookie=true'],
+    ['https://channel9.msdn.com/x/player?nocookie=true', 'https://channel9.msdn.com/x/player?nocookie=true'],
+  ])('should embed `%s` as `%s`', function (url, src) {
+    for (const markdown of [`> [!VIDEO ${url}]\n`, `:::video source="${url}" title="Triage":::\n`]) {
+      const { hast, messages } = renderMarkdown(markdown, { strings })
+      expect(messages).toEqual([])
+      expect(selectAll('div.video > iframe', hast).map((node) => node.properties.src)).toEqual([src])
+    }
+  })
+
+  it('should say so when the private host is not in `videoHosts`', function () {
+    const { hast, messages } = renderMarkdown('> [!VIDEO https://youtu.be/x1]\n', { strings, video: { hosts: ['www.youtube.com'] } })
+    expect(messages).toEqual([
+      'en-us/guide/page.md:1:3: error: Video host `www.youtube-nocookie.com` is not in `videoHosts` (tolk embeds `youtu.be` videos from `www.youtube-nocookie.com`); add it to the config if it is a video player you trust, and the video is left out [docfx-video-url]',
+    ])
+    expect(selectAll('iframe', hast)).toEqual([])
+  })
+})
+
+describe('remarkDocfxVideoDirective (`:::video`)', function () {
+  it('should render `:::video` like `[!VIDEO]`, titled by its `title`', function () {
+    const markdown = `Watch this first.\n\n:::video source="${embed}" title="Isolating a device" thumbnail="media/t.png" upload-date="2024-01-01" duration="PT4M" max-width="640":::\n\nAfter.\n`
+    const { hast, messages } = renderMarkdown(markdown, { locale: 'nl-nl', strings })
+    expect(messages).toEqual([])
+    const children = hast.children.filter((node) => node.type === 'element')
+    expect(children.map((node) => [node.tagName, node.properties.className])).toEqual([
+      ['p', undefined],
+      ['div', ['video']],
+      ['p', undefined],
+    ])
+    expect(select('div.video', hast)!.properties).toEqual({ className: ['video'] })
+    expect(select('div.video > iframe', hast)!.properties).toEqual({
+      src: embed,
+      title: 'Isolating a device',
+      allowFullScreen: true,
+      allow: 'fullscreen; picture-in-picture; encrypted-media',
+      loading: 'lazy',
+      referrerPolicy: 'strict-origin-when-cross-origin',
+      sandbox: ['allow-scripts', 'allow-presentation', 'allow-popups'],
+    })
+    expect(toString(hast)).not.toContain(':::')
+  })
+
+  it('should cut a paragraph around an inline `:::video` and use the page title without `title`', function () {
+    const { hast, messages } = renderMarkdown(`Before the video\n:::video source="${embed}":::\nand after it.\n`, { strings })
+    expect(messages).toEqual([])
+    const children = hast.children.filter((node) => node.type === 'element')
+    expect(children.map((node) => [node.tagName, toString(node)])).toEqual([
+      ['p', 'Before the video'],
+      ['div', ''],
+      ['p', 'and after it.'],
+    ])
+    expect(select('iframe', hast)!.properties.title).toBe('Ingesloten video')
+  })
+
+  it.each([
+    [':::video title="Intro":::', '`:::video` needs a `source="https://…"` attribute; the video is left out'],
+    [':::video source="" title="Intro":::', '`:::video` needs a `source="https://…"` attribute; the video is left out'],
+    [`:::video source="${embed}" autoplay="true":::`, "`:::video` has an attribute DocFX does not know, `autoplay` (known: `source`, `title`, `max-width`, `thumbnail`, `upload-date`, `duration`, `type`); the video is left out"],
+    [`:::video source="${embed}" max-width="wide":::`, '`:::video` `max-width` must be a number of pixels, not `wide`; the video is left out'],
+    [':::video source="https://evil.example/v" title="Intro":::', `${notListed('evil.example')}`],
+    [':::video source="http://www.youtube.com/embed/x" title="Intro":::', 'Video URL `http://www.youtube.com/embed/x` must use `https:`; the video is left out'],
+  ])('should refuse `%s` with an error at its position', function (directive, reason) {
+    const { hast, messages } = renderMarkdown(`# Triage\n\n- Step:\n  ${directive}\n`, { strings })
+    expect(messages).toEqual([`en-us/guide/page.md:4:3: error: ${reason} [docfx-video-url]`])
+    expect(selectAll('iframe, div.video', hast)).toEqual([])
+    expect(toString(hast)).not.toContain(':::')
+    expect(toString(select('li', hast)!).trim()).toBe('Step:')
+  })
+
+  it('should report a bad `:::video` in an include at the include', function () {
+    const { messages } = renderMarkdown('[!INCLUDE [x](../includes/video.md)]\n', {
+      files: { 'includes/video.md': 'Intro.\n\n  :::video source="https://evil.example/v":::\n' },
+    })
+    expect(messages).toEqual([`en-us/includes/video.md:3:3: error: ${notListed('evil.example')} [docfx-video-url]`])
+  })
+
+  it('should warn that a complex video is shown as a plain one', function () {
+    const { hast, messages } = renderMarkdown(`:::video source="${embed}" title="Intro" type="complex":::\nA narrated walk-through.\n:::video-end:::\n`, { strings })
+    expect(messages[0]).toBe(
+      'en-us/guide/page.md:1:1: warning: `:::video type="complex"` (a video with a description) is shown as a plain video; its description stays on the page as text [unsupported-docfx]',
+    )
+    expect(selectAll('div.video > iframe', hast)).toHaveLength(1)
+    expect(toString(hast)).toContain('A narrated walk-through.')
+  })
+
+  it('should leave a `:::video` in inline code alone', function () {
+    const { hast, messages } = renderMarkdown('Write `:::video source="https://x.example/v":::` on its own line.\n', { strings })
+    expect(messages).toEqual([])
+    expect(selectAll('iframe', hast)).toEqual([])
+    expect(toString(select('code', hast)!)).toBe(':::video source="https://x.example/v":::')
+  })
+})
+
 describe('checkVideoUrl', function () {
   it('should compare the host exactly, IP literals included', function () {
-    const policy = { hosts: ['www.youtube.com'], siteUrl: 'https://docs.example.org' }
+    const policy = { hosts: ['www.youtube-nocookie.com'], siteUrl: 'https://docs.example.org' }
     expect(checkVideoUrl('https://[::1]/x', policy)).toEqual({ problem: notListed('[::1]') })
     expect(checkVideoUrl('https:\\\\evil.example\\www.youtube.com', policy)).toEqual({ problem: notListed('evil.example') })
-    expect(checkVideoUrl('https://www.youtube.com\\@evil.example/', policy)).toEqual({ url: 'https://www.youtube.com/@evil.example/' })
-    expect(checkVideoUrl(' https://www.youtube.com/x', policy)).toEqual({ url: 'https://www.youtube.com/x' })
+    expect(checkVideoUrl('https://www.youtube.com\\@evil.example/', policy)).toEqual({ url: 'https://www.youtube-nocookie.com/@evil.example/' })
+    expect(checkVideoUrl(' https://www.youtube.com/x', policy)).toEqual({ url: 'https://www.youtube-nocookie.com/x' })
   })
 })
 

@@ -35,6 +35,31 @@ describe('rehypeHeadingIds', function () {
     ])
   })
 
+  it('should make ids as DocFX does (Markdig auto-identifiers, GitHub mode)', function () {
+    // DocFX's own test case: punctuation dropped, each space a hyphen, `_` and `-` kept.
+    expect(headingIds('# This - is a &@! heading _ with . and ! -\n')).toEqual([
+      ['this---is-a--heading-_-with--and---', 'This - is a &@! heading _ with . and ! -'],
+    ])
+  })
+
+  it('should lower-case the Turkish dotted capital I to a plain i, as DocFX does', function () {
+    // github-slugger gave `i̇çindekiler` (i + U+0307), so `#içindekiler` links broke.
+    const { hast, messages } = renderMarkdown('## İçindekiler ve İlkeler\n\n[Bak](#içindekiler-ve-ilkeler)\n')
+    expect(select('h2', hast)!.properties.id).toBe('içindekiler-ve-ilkeler')
+    expect(messages).toEqual([])
+  })
+
+  it('should drop combining marks (Arabic harakat), letter numbers and circled letters, as DocFX does', function () {
+    expect(headingIds('## إعداد الحِماية\n\n## Fase Ⅱ: Ⓐ-plan\n')).toEqual([
+      ['إعداد-الحماية', 'إعداد الحِماية'],
+      ['fase---plan', 'Fase Ⅱ: Ⓐ-plan'],
+    ])
+  })
+
+  it('should name a heading without letters or digits `section`, as DocFX does', function () {
+    expect(headingIds('## ???\n')).toEqual([['section', '???']])
+  })
+
   it('should number repeated headings', function () {
     expect(headingIds('## Triage\n\n## Triage\n\n### Triage\n')).toEqual([
       ['triage', 'Triage'],

@@ -50,4 +50,21 @@ describe('applyMoniker', function () {
     expect(messages).toEqual([])
     expect(selectAll('p', hast).map((node) => toString(node))).toEqual(['Go to the national cloud portal.', 'For everyone.'])
   })
+
+  it('should keep, and leave reported, a range that is never closed, as DocFX does', function () {
+    // Blanking it dropped the rest of the page with no diagnostic.
+    const text = '# Sign in\n\n::: moniker range="o365-germany"\n\nGo to the national cloud portal.\n\n## Next steps\n\nMore.\n'
+    const result = applyMoniker(text, 'o365-worldwide')
+    expect(result).toBe(text)
+    const { hast, messages } = renderMarkdown(result)
+    expect(selectAll('p, h2', hast).map((node) => toString(node))).toEqual(['Go to the national cloud portal.', 'Next steps', 'More.'])
+    expect(messages).toEqual([
+      'en-us/guide/page.md:3:1: warning: Unsupported DocFX `::: moniker range="o365-germany"`; the marker is left out and its content shown to every reader [unsupported-docfx]',
+    ])
+  })
+
+  it('should still apply the closed ranges before an unclosed one', function () {
+    const text = '::: moniker range="o365-germany"\nA.\n::: moniker-end\nB.\n::: moniker range="o365-germany"\nC.\n'
+    expect(applyMoniker(text, 'o365-worldwide').split('\n').map((line) => line.trim())).toEqual(['', '', '', 'B.', '::: moniker range="o365-germany"', 'C.', ''])
+  })
 })
