@@ -72,7 +72,7 @@ export function createProcessor(options: ProcessorOptions) {
       .use(remarkDocfxTabs)
       // One quote per marker line first, as DocFX reads them; then each by its marker.
       .use(remarkDocfxQuoteSections, { read })
-      .use(remarkDocfxAlerts, { read })
+      .use(remarkDocfxAlerts)
       .use(remarkDocfxDiv)
       .use(remarkDocfxVideo, options.video ?? defaultVideoPolicy)
       .use(remarkDocfxVideoDirective, { policy: options.video ?? defaultVideoPolicy, read })

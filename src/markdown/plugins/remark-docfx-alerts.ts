@@ -6,22 +6,15 @@
 import type { Blockquote, Paragraph, Root } from 'mdast'
 import { visit } from 'unist-util-visit'
 import type { VFile } from 'vfile'
-import { createSources, offsetOf, type ReadSource } from '../source-text.ts'
-
-export interface Options {
-  /** Reads an include's text, to tell an escaped `\\[!NOTE]` there from a marker. */
-  read: ReadSource
-}
 
 export const alertKinds = ['note', 'tip', 'important', 'caution', 'warning'] as const
 export type AlertKind = (typeof alertKinds)[number]
 
 const markerPattern = /^\[!(NOTE|TIP|IMPORTANT|CAUTION|WARNING)\][ \t]*(\r?\n)?/i
 
-export default function remarkDocfxAlerts(options: Options) {
+export default function remarkDocfxAlerts() {
   return function (tree: Root, file: VFile): void {
     const t = file.data.page?.t ?? ((key: string) => key)
-    const sourceOf = createSources(file, options.read)
     visit(tree, 'blockquote', function (quote: Blockquote) {
       const first = quote.children[0]
       if (first?.type !== 'paragraph') return
@@ -29,15 +22,8 @@ export default function remarkDocfxAlerts(options: Options) {
       if (text?.type !== 'text') return
       const match = markerPattern.exec(text.value)
       if (!match) return
-      // `> \\[!NOTE]` is the text `[!NOTE]`, as in DocFX: the writer escaped it.
-      const source = sourceOf(text)
-      const at = source && offsetOf(source, text.position?.start)
-      if (source && at !== undefined && source.text[at] === '\\') return
       const kind = match[1]!.toLowerCase() as AlertKind
       text.value = text.value.slice(match[0].length)
-      // What is left starts after the marker (on the next line when its break went too), so later messages about it find their line.
-      const start = text.position?.start
-      if (start) text.position!.start = match[2] ? { line: start.line + 1, column: 1 } : { line: start.line, column: start.column + match[0].length }
       if (text.value === '') first.children.shift()
       // A break right after the marker (`[!NOTE]  ` + newline) leaves a leading break node.
       if (first.children[0]?.type === 'break') first.children.shift()

@@ -13,7 +13,7 @@ import { visit } from 'unist-util-visit'
 import type { VFile } from 'vfile'
 import { placeAfter, placeInText } from '../paragraph-text.ts'
 import { openingPlace, openingText, reportAt, takeOpening } from '../quote-directive.ts'
-import { createSources, offsetOf, type ReadSource } from '../source-text.ts'
+import { createSources, type ReadSource } from '../source-text.ts'
 
 export interface Options {
   /** Reads an include's text, so references on its continuation lines get exact columns. */
@@ -58,13 +58,10 @@ export default function remarkDocfxUnsupported(options: Options) {
       for (const match of node.value.matchAll(strayMarker)) {
         if (match.index === 0 && reportedOpenings.has(node)) continue
         const marker = match[0].endsWith(']') ? match[0] : `${match[0].trimEnd()} …]`
-        const reason = `DocFX reads \`${marker}\` only on a quote line of its own (\`> ${marker}\`); here it is shown as text`
+        const reason = `DocFX reads \`${marker}\` only at the start of a quote (\`> ${marker}\`); here it is shown as text`
         // Text split off around a bare URL has no position; its parent does.
         const source = sourceOf(node)
         const place = placeInText(source, node, match.index, match[0]) ?? placeAfter(source, parent?.position?.start, match[0])
-        // `\[!NOTE]` is text on purpose: the writer escaped it.
-        const at = source && place ? offsetOf(source, { ...place }) : undefined
-        if (source && at !== undefined && source.text[at - 1] === '\\') continue
         reportAt(file, 'unsupported-docfx', reason, node, place)
       }
     })
