@@ -7,6 +7,7 @@ import path from 'node:path'
 import { readFileSync } from 'node:fs'
 import { VFile } from 'vfile'
 import type { VFileMessage } from 'vfile-message'
+import { clientBundle } from './client/client-bundle.ts'
 import { findKey } from './config/resolve-config.ts'
 import type { ResolvedConfig } from './config/schema.ts'
 import { pageJobs } from './content/page-jobs.ts'
@@ -66,6 +67,8 @@ export async function build(config: ResolvedConfig, options: BuildOptions): Prom
   const xrefMessages = await fetchXrefMaps(config)
   // Under a page time budget, pages render on a worker (the watchdog can only
   // stop a worker); it prepares the site while this thread does the same.
+  // Built (or found in its cache) once, before workers that would each build it.
+  clientBundle()
   const pool = startRenderPool(config, config.pageTimeout > 0 && process.env['TOLK_WORKERS'] !== '0')
   try {
     return await buildWith(pool, config, options, claimed, xrefMessages)
@@ -163,6 +166,11 @@ async function buildWith(pool: RenderPool, config: ResolvedConfig, options: Buil
       }
       if (writer) assets++
     }
+  }
+  // tolk's reader code (client/, built by Vite with hashed names), then the site's template assets.
+  if (writer) {
+    const bundle = clientBundle()
+    for (const name of bundle.files) writer.copy(`_tolk/${name}`, path.join(bundle.dir, name))
   }
   // The site's own templates are trusted code (they hold its scripts), so their assets are copied as they are.
   if (writer) for (const name of templates.assets) writer.copy(`_tolk/${name}`, path.join(templates.assetsDir, name))

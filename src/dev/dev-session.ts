@@ -4,6 +4,7 @@
  * file means for them. Pages render when requested, with the same
  * `renderSource` as the build; nothing renders at start.
  */
+import { clientBundle } from '../client/client-bundle.ts'
 import path from 'node:path'
 import type { VFileMessage } from 'vfile-message'
 import type { ResolveResult } from '../config/resolve-config.ts'
@@ -90,6 +91,8 @@ export function createDevSession(loadConfig: () => Promise<ResolveResult>): DevS
         if (isSvgPath(asset.relPath)) contentSvgs.add(`${locale.code}/${asset.relPath}`)
       }
     }
+    const bundle = clientBundle()
+    for (const name of bundle.files) filesByUrl.set(`_tolk/${name}`, path.join(bundle.dir, name))
     for (const name of prepared.templates.assets) filesByUrl.set(`_tolk/${name}`, path.join(prepared.templates.assetsDir, name))
     globalFiles = new Set(
       [

@@ -13,7 +13,7 @@ import { builtPage, type SiteIndex } from '../content/site-index.ts'
 import { computedUrl } from '../links/url-policy.ts'
 import { relativeUrl } from '../links/urls.ts'
 import type { NavItemView, PageNav } from '../nav/page-nav.ts'
-import type { PageData } from '../render/page-data.ts'
+import { pageAssets, type PageData } from '../render/page-data.ts'
 import type { PageTemplate } from '../render/templates.ts'
 
 type Translate = (locale: string, key: string) => string
@@ -56,6 +56,7 @@ export function homePageHtml(config: ResolvedConfig, locale: string, template: P
     })),
     homeHref: computedUrl('./'),
     assetsHref: computedUrl(relativeUrl(here, '_tolk/')),
+    ...pageAssets(computedUrl(relativeUrl(here, '_tolk/'))),
     nav,
     outline: [],
     canonical: config.siteUrl ? computedUrl(`${config.siteUrl}${config.base}${here}`) : undefined,

@@ -10,7 +10,8 @@ import type { ResolvedConfig } from '../config/schema.ts'
 import { alternatesOf, urlKeyOf, type SiteIndex } from '../content/site-index.ts'
 import { computedUrl } from '../links/url-policy.ts'
 import { articlePath } from '../links/urls.ts'
-import type { PageData } from '../render/page-data.ts'
+import { pageAssets, type PageData } from '../render/page-data.ts'
+import { clientHrefs } from '../client/client-hrefs.ts'
 import type { PageTemplate } from '../render/templates.ts'
 
 type Translate = (locale: string, key: string) => string
@@ -76,6 +77,7 @@ export function notFoundHtml(config: ResolvedConfig, locale: string, template: P
     })),
     homeHref: homeOf(locale),
     assetsHref: computedUrl(`${base}_tolk/`),
+    ...pageAssets(computedUrl(`${base}_tolk/`)),
     nav: undefined,
     outline: [],
     canonical: undefined,
@@ -98,8 +100,8 @@ export function rootPageHtml(config: ResolvedConfig, t: Translate): string {
         h('meta', { charset: 'utf-8' }),
         h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
         h('title', t(config.defaultLocale, 'site.title')),
-        h('link', { rel: 'stylesheet', href: './_tolk/style.css' }),
-        h('script', { src: './_tolk/language.js', defer: true }),
+        h('link', { rel: 'stylesheet', href: clientHrefs('./_tolk/').styleHref }),
+        h('script', { type: 'module', src: clientHrefs('./_tolk/').rootScriptHref }),
       ]),
       h('body', [
         h('main', { id: 'main', className: ['language-choice'] }, [

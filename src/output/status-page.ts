@@ -9,6 +9,7 @@ import type { Element } from 'hast'
 import type { ResolvedConfig } from '../config/schema.ts'
 import type { LocaleStatus } from '../i18n/collect-status.ts'
 import { formatString } from '../i18n/format-string.ts'
+import { clientHrefs } from '../client/client-hrefs.ts'
 import { computedUrl } from '../links/url-policy.ts'
 import { articlePath, relativeUrl } from '../links/urls.ts'
 
@@ -61,7 +62,7 @@ export function statusPageHtml(config: ResolvedConfig, statuses: LocaleStatus[],
         h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
         h('meta', { name: 'robots', content: 'noindex' }),
         h('title', title),
-        h('link', { rel: 'stylesheet', href: computedUrl(relativeUrl(here, '_tolk/style.css')) }),
+        h('link', { rel: 'stylesheet', href: clientHrefs(computedUrl(relativeUrl(here, '_tolk/'))).styleHref }),
       ]),
       h('body', h('main', { id: 'main' }, [h('h1', title), summary, ...sections])),
     ]),

@@ -13,6 +13,7 @@ import type { UiStrings } from '../i18n/ui-strings.ts'
 import { computedUrl } from '../links/url-policy.ts'
 import { articlePath, relativeUrl } from '../links/urls.ts'
 import type { PageNav } from '../nav/page-nav.ts'
+import { clientHrefs } from '../client/client-hrefs.ts'
 
 export interface SwitcherItem {
   /** The locale's name in its own language ("Dansk"). */
@@ -45,6 +46,9 @@ export interface PageData {
   switcher: SwitcherItem[]
   homeHref: string
   assetsHref: string
+  /** tolk's stylesheet and page module (hashed names, client-hrefs.ts). */
+  styleHref: string
+  scriptHref: string
   nav: PageNav | undefined
   /** The article's sections (its `h2`s), listed under "In this article" when there are two or more; `href` is `#id`, encoded. */
   outline: Array<{ id: string; text: string; href: string }>
@@ -145,6 +149,7 @@ export function createPageData(input: PageDataInput): PageData {
     switcher,
     homeHref: computedUrl(relativeUrl(here, home)),
     assetsHref: computedUrl(relativeUrl(here, '_tolk/')),
+    ...pageAssets(computedUrl(relativeUrl(here, '_tolk/'))),
     nav: input.nav,
     outline: input.outline.length >= 2 ? input.outline.map((section) => ({ ...section, href: fragmentHref(section.id) })) : [],
     // A fallback page points search engines at the original it shows.
@@ -162,4 +167,10 @@ export function createPageData(input: PageDataInput): PageData {
  */
 function fragmentHref(id: string): string {
   return computedUrl(`#${id.replace(/[\u0000-\u0020\u007f]/g, (character) => encodeURIComponent(character))}`)
+}
+
+/** The stylesheet and page module, as a page whose `_tolk/` is at `assetsHref` links them. */
+export function pageAssets(assetsHref: string): { styleHref: string; scriptHref: string } {
+  const { styleHref, scriptHref } = clientHrefs(assetsHref)
+  return { styleHref, scriptHref }
 }

@@ -3,7 +3,7 @@
  * members (`<img name="querySelectorAll">`, `<a id="location">`,
  * `<div id="addEventListener">` …) must not break tolk's page scripts. Two
  * layers: the sanitizer drops `name` (so a built page has no named element),
- * and tabs.js / language.js never read named properties of `document` or
+ * and tolk's client code (client/dom.ts) never read named properties of `document` or
  * `window` — proved by injecting the unsanitized elements into a built page.
  */
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'

@@ -21,8 +21,11 @@ describe('tolk preview', function () {
     expect(baseUrl).toMatch(/^http:\/\/localhost:\d+$/)
     const page = await fetch(`${baseUrl}/da-dk/incident-response/analyze/`)
     expect(page.status).toBe(200)
-    expect(await page.text()).toContain('<html lang="da-DK" dir="ltr">')
-    expect((await fetch(`${baseUrl}/_tolk/style.css`)).status).toBe(200)
+    const html = await page.text()
+    expect(html).toContain('<html lang="da-DK" dir="ltr">')
+    const stylesheet = /<link rel="stylesheet" href="\.\.\/\.\.\/\.\.\/(_tolk\/style-[\w-]+\.css)">/.exec(html)?.[1]
+    expect(stylesheet).toBeDefined()
+    expect((await fetch(`${baseUrl}/${stylesheet}`)).status).toBe(200)
     expect((await fetch(`${baseUrl}/`)).status).toBe(200)
     expect((await fetch(`${baseUrl}/no-such-page/`)).status).toBe(404)
   })

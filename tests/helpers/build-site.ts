@@ -67,3 +67,10 @@ export function copyOfSampleGuide(prefix = 'tolk-sample-'): string {
   writeFileSync(path.join(dir, 'tolk.config.ts'), config)
   return dir
 }
+
+/** The built site's stylesheet (`_tolk/style-<hash>.css`), as the pages link it. */
+export function builtStylesheet(outDir: string): { name: string; text: string } {
+  const names = readdirSync(path.join(outDir, '_tolk')).filter((name) => /^style-[\w-]+\.css$/.test(name))
+  if (names.length !== 1) throw new Error(`expected one _tolk/style-<hash>.css, found ${names.join(', ') || 'none'}`)
+  return { name: names[0]!, text: readFileSync(path.join(outDir, '_tolk', names[0]!), 'utf8') }
+}

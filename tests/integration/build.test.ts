@@ -190,7 +190,8 @@ describe('building the sample guide', function () {
     for (const locale of fullLocales) {
       expect(existsSync(path.join(site.outDir, locale, 'incident-response/media/response-lifecycle.svg'))).toBe(true)
     }
-    expect(existsSync(path.join(site.outDir, '_tolk/style.css'))).toBe(true)
+    const stylesheet = select('link[rel=stylesheet]', readHtml(site.outDir, 'en-us/incident-response/analyze/index.html'))!.properties.href
+    expect(existsSync(path.join(site.outDir, 'en-us/incident-response/analyze', String(stylesheet)))).toBe(true)
   })
 })
 

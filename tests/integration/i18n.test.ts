@@ -11,7 +11,7 @@ import { fromHtml } from 'hast-util-from-html'
 import { select, selectAll } from 'hast-util-select'
 import { toString } from 'hast-util-to-string'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { buildSite, copyOfSampleGuide, hrefTarget, readHtml, repoRoot } from '../helpers/build-site.ts'
+import { buildSite, builtStylesheet, copyOfSampleGuide, hrefTarget, readHtml, repoRoot } from '../helpers/build-site.ts'
 
 const run = promisify(execFile)
 
@@ -70,9 +70,9 @@ describe('localization of the sample guide', function () {
   })
 
   it('should style with logical properties only, keeping code left to right', function () {
-    const css = readFileSync(path.join(outDir, '_tolk/style.css'), 'utf8').replace(/\/\*[\s\S]*?\*\//g, '')
+    const css = builtStylesheet(outDir).text.replace(/\/\*[\s\S]*?\*\//g, '')
     expect(css).not.toMatch(/(margin|padding|border)-(left|right)|[\s;{](left|right)\s*:|float\s*:/)
-    expect(css).toMatch(/\.article pre, \.article code \{ direction: ltr;/)
+    expect(css).toMatch(/\.article pre,\.article code\{[^}]*direction:ltr/)
   })
 
   it('should link every language version with hreflang and x-default, and none from a fallback page', function () {
@@ -136,8 +136,10 @@ describe('localization of the sample guide', function () {
       ['Nederlands', 'nl-NL', './nl-nl/'],
       ['العربية', 'ar-SA', './ar-sa/'],
     ])
-    expect(select('script[src="./_tolk/language.js"][defer]', tree)).not.toBeNull()
-    expect(existsSync(path.join(outDir, '_tolk/language.js'))).toBe(true)
+    // The language chooser is a module script (deferred by nature), built by Vite with a hashed name.
+    const script = select('script[type=module][src^="./_tolk/root-"]', tree)
+    expect(script).not.toBeNull()
+    expect(existsSync(path.join(outDir, String(script!.properties.src)))).toBe(true)
   })
 
   it('should write a translation-status page linking what needs work', function () {
