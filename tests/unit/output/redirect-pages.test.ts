@@ -40,7 +40,7 @@ function summarize(tree: Root) {
     refresh: select('meta[http-equiv="refresh"]', tree)?.properties.content,
     canonical: select('link[rel=canonical]', tree)?.properties.href,
     robots: select('meta[name=robots]', tree)?.properties.content,
-    text: toString(select('body > p', tree)!),
+    text: toString(select('main > p', tree)!),
     link: select('body a', tree)?.properties.href,
   }
 }
