@@ -12,4 +12,5 @@ export interface Feature {
 export const features: Feature[] = [
   { selector: '.tabs', load: () => import('./features/tabs.ts') },
   { selector: '.theme-toggle', load: () => import('./features/theme.ts') },
+  { selector: '.in-this-article', load: () => import('./features/outline.ts') },
 ]
