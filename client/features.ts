@@ -12,4 +12,6 @@ export interface Feature {
 export const features: Feature[] = [
   { selector: '.tabs', load: () => import('./features/tabs.ts') },
   { selector: 'details.nav-drawer, details.outline-drawer', load: () => import('./features/drawers.ts') },
+  { selector: '.theme-toggle', load: () => import('./features/theme.ts') },
+  { selector: '.in-this-article', load: () => import('./features/outline.ts') },
 ]

@@ -36,6 +36,7 @@ import rehypeDocfxVideo from './plugins/rehype-docfx-video.ts'
 import rehypeHeadingAnchorNames from './plugins/rehype-heading-anchor-names.ts'
 import rehypeReportUnsafeHtml from './plugins/rehype-report-unsafe-html.ts'
 import rehypeHeadingIds from './plugins/rehype-heading-ids.ts'
+import rehypeHeadingLinks from './plugins/rehype-heading-links.ts'
 import rehypeHighlightCode, { createCodeHighlighter } from './plugins/rehype-highlight-code.ts'
 import { sanitizeSchema } from './sanitize-schema.ts'
 import { defaultVideoPolicy, type VideoPolicy } from './video-url.ts'
@@ -97,6 +98,8 @@ export function createProcessor(options: ProcessorOptions) {
       .use(rehypeDocfxVideo, options.video ?? defaultVideoPolicy)
       .use(rehypeHeadingIds)
       .use(rehypeHighlightCode, { highlighter })
+      // A link to copy beside each section heading, once ids are final; its href goes through the URL policy below.
+      .use(rehypeHeadingLinks)
       // Every URL in the article, whoever made it, as the URL policy allows.
       .use(rehypeUrlPolicy)
       .use(rehypeCollectAnchors)
