@@ -11,4 +11,5 @@ export interface Feature {
 
 export const features: Feature[] = [
   { selector: '.tabs', load: () => import('./features/tabs.ts') },
+  { selector: '.code-block', load: () => import('./features/copy-code.ts') },
 ]
