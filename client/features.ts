@@ -14,4 +14,5 @@ export const features: Feature[] = [
   { selector: 'details.nav-drawer, details.outline-drawer', load: () => import('./features/drawers.ts') },
   { selector: '.theme-toggle', load: () => import('./features/theme.ts') },
   { selector: '.in-this-article', load: () => import('./features/outline.ts') },
+  { selector: '.code-block', load: () => import('./features/copy-code.ts') },
 ]
