@@ -19,6 +19,7 @@ import rehypeCollectAnchors from '../links/rehype-collect-anchors.ts'
 import remarkRewriteLinks from '../links/remark-rewrite-links.ts'
 import rehypeUrlPolicy from '../links/rehype-url-policy.ts'
 import { rehypeMarkMarkdownUrls, rehypeRewriteRawLinks } from '../links/rehype-rewrite-raw-links.ts'
+import remarkAutolinkInRawLink from './plugins/remark-autolink-in-raw-link.ts'
 import remarkDocfxAlerts from './plugins/remark-docfx-alerts.ts'
 import remarkDocfxCode from './plugins/remark-docfx-code.ts'
 import remarkDocfxDiv from './plugins/remark-docfx-div.ts'
@@ -35,6 +36,7 @@ import remarkTableOverflow from './plugins/remark-table-overflow.ts'
 import rehypeDocfxVideo from './plugins/rehype-docfx-video.ts'
 import rehypeHeadingAnchorNames from './plugins/rehype-heading-anchor-names.ts'
 import rehypeReportUnsafeHtml from './plugins/rehype-report-unsafe-html.ts'
+import rehypeTaskListLabels from './plugins/rehype-task-list-labels.ts'
 import rehypeHeadingIds from './plugins/rehype-heading-ids.ts'
 import rehypeHeadingLinks from './plugins/rehype-heading-links.ts'
 import rehypeHighlightCode, { createCodeHighlighter } from './plugins/rehype-highlight-code.ts'
@@ -85,6 +87,8 @@ export function createProcessor(options: ProcessorOptions) {
       .use(remarkXref, { read })
       // Cells GFM drops from a row longer than its header are reported, never lost silently.
       .use(remarkTableOverflow)
+      // A URL between raw `<a>` tags is the raw link's text, not a second link inside it.
+      .use(remarkAutolinkInRawLink)
       .use(remarkRewriteLinks)
       .use(remarkRehype, { allowDangerousHtml: true })
       // hast: raw HTML becomes elements, DocFX anchors become ids, then sanitize.
@@ -97,6 +101,8 @@ export function createProcessor(options: ProcessorOptions) {
       // Trusted output from here on; video iframes only now, as the sanitizer removes every iframe.
       .use(rehypeDocfxVideo, options.video ?? defaultVideoPolicy)
       .use(rehypeHeadingIds)
+      // Task-list checkboxes get their item's text as a label.
+      .use(rehypeTaskListLabels)
       .use(rehypeHighlightCode, { highlighter })
       // A link to copy beside each section heading, once ids are final; its href goes through the URL policy below.
       .use(rehypeHeadingLinks)

@@ -59,7 +59,7 @@ export function renderPage(input: PageInput): RenderedPage {
   // A DocFX YAML page renders as the Markdown it stands for; its messages
   // are moved back to the YAML lines they came from.
   const probe = new VFile({ path: input.source.absPath, value: input.text })
-  const page = yamlPageToMarkdown(input.text, probe)
+  const page = yamlPageToMarkdown(input.text, probe, (key) => input.strings.t(input.source.locale, key))
   if (!page) return { html: undefined, file: probe }
   const rendered = renderMarkdownPage(input, page.markdown)
   for (const message of rendered.file.messages) {
@@ -69,6 +69,8 @@ export function renderPage(input: PageInput): RenderedPage {
     message.column = place.column
     message.place = place
   }
+  // What reading the YAML reported (`yaml-warning`, keys not shown) is at YAML lines already.
+  rendered.file.messages.unshift(...probe.messages)
   return rendered
 }
 
