@@ -11,4 +11,5 @@ export interface Feature {
 
 export const features: Feature[] = [
   { selector: '.tabs', load: () => import('./features/tabs.ts') },
+  { selector: 'search.site-search', load: () => import('./features/search.ts') },
 ]
