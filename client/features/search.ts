@@ -98,9 +98,11 @@ export function setup(): void {
   input.addEventListener('input', () => void run())
   input.addEventListener('keydown', (event) => {
     if (event.key === 'ArrowDown') {
+      // Also reopens results closed with Escape.
       const first = list.querySelector<HTMLAnchorElement>('a')
-      if (first && !panel.hidden) {
+      if (first) {
         event.preventDefault()
+        panel.hidden = false
         first.focus()
       }
     } else if (event.key === 'Enter') {
@@ -126,11 +128,11 @@ export function setup(): void {
       input.focus()
     }
   })
-  // The results close when focus or a click leaves the search box, and reopen on its next focus.
+  // The results close when focus or a click leaves the search box; a click in the box or ArrowDown reopens them.
   box.addEventListener('focusout', (event) => {
     if (!box.contains(event.relatedTarget as Node | null)) close()
   })
-  input.addEventListener('focus', () => {
+  input.addEventListener('click', () => {
     if (input.value.trim() !== '' && searched === input.value.trim()) panel.hidden = false
   })
   listen(document, 'click', (event) => {
