@@ -15,4 +15,5 @@ export const features: Feature[] = [
   { selector: '.theme-toggle', load: () => import('./features/theme.ts') },
   { selector: '.in-this-article', load: () => import('./features/outline.ts') },
   { selector: '.code-block', load: () => import('./features/copy-code.ts') },
+  { selector: 'search.site-search', load: () => import('./features/search.ts') },
 ]

@@ -28,6 +28,7 @@ import { claimOutputDir } from './output/output-dir.ts'
 import { readSvgAsset, isSvgPath } from './output/svg-asset.ts'
 import { createSiteWriter, type SiteWriter } from './output/write-site.ts'
 import { prepareSite } from './prepare-site.ts'
+import { createSearchIndexer } from './search/search-index.ts'
 import { fetchXrefMaps } from './xref/fetch-xref-maps.ts'
 import { siteXrefMaps } from './xref/site-xref-maps.ts'
 import { toPageResult, type PageResult } from './render/page-result.ts'
@@ -87,6 +88,8 @@ async function buildWith(pool: RenderPool, config: ResolvedConfig, options: Buil
   const outputs = new Map<string, string>()
   const anchorsByPage: AnchorsByPage = new Map()
   const anchorChecks: AnchorCheck[] = []
+  // Articles are indexed for search as they are rendered (only when the site is written).
+  const search = writer ? createSearchIndexer() : undefined
   let pages = 0
 
   // Which job makes which file; two articles that would make the same file are an error.
@@ -114,6 +117,7 @@ async function buildWith(pool: RenderPool, config: ResolvedConfig, options: Buil
     const outputFile = articleOutputFile(locale.code, source.relPath)
     // Pages go to disk as they are rendered; the site is never held in memory.
     writer?.write(outputFile, result.html, { path: source.absPath })
+    search?.add(locale.code, outputFile, result.html, source.absPath)
     options.onPage?.({ outputFile, locale: locale.code, relPath: source.relPath, html: result.html })
     pages++
   }
@@ -175,6 +179,7 @@ async function buildWith(pool: RenderPool, config: ResolvedConfig, options: Buil
   // The site's own templates are trusted code (they hold its scripts), so their assets are copied as they are.
   if (writer) for (const name of templates.assets) writer.copy(`_tolk/${name}`, path.join(templates.assetsDir, name))
 
+  if (search && writer) messages.push(...(await search.finish(writer)))
   if (writer) messages.push(...writer.messages)
   const written = writer !== undefined && !messages.hasErrors(options.strict) && finish(writer, config, messages)
   if (writer && !written) finish(writer, config, messages, 'abort')
