@@ -1,0 +1,104 @@
+/**
+ * Issue #13's page-kind matrix: every kind of page tolk writes (article with
+ * a TOC entry, article without one, DocFX Landing page, the locale's home,
+ * a generated home, fallback page, right-to-left page, 404, translation
+ * status, redirect, root language page), in every locale of the sample guide,
+ * at 360, 768 and 1280 px, light and dark, in Debian's Chromium:
+ * - the document never scrolls sideways (`scrollWidth <= innerWidth`);
+ * - above 60rem (at 1280 px) `main` is at least 60 % of the viewport wide;
+ * - on a phone (360×740) the h1 starts within the first screen;
+ * - axe-core finds no WCAG 2.0/2.1 A/AA violation (tags in page-checks.ts).
+ * One build and one browser for the file, two pages at a time; a full-page
+ * screenshot of every check goes to test-artifacts/screenshots/ (git-ignored).
+ */
+import { rmSync } from 'node:fs'
+import path from 'node:path'
+import { chromium, type Browser } from 'playwright-core'
+import { afterAll, beforeAll, expect, it } from 'vitest'
+import { chromiumArgs, chromiumPath, describeWithBrowser } from '../helpers/browser.ts'
+import { buildSite, repoRoot } from '../helpers/build-site.ts'
+import { checkPage, limiter, noProblems, viewports, type Scheme } from '../helpers/page-checks.ts'
+import { generatedHomeSite, pageKindSample, type KindPage } from '../helpers/page-kind-sites.ts'
+import { startStaticServer, type StaticServer } from '../helpers/static-server.ts'
+
+export const screenshotDir = path.join(repoRoot, 'test-artifacts/screenshots')
+const widths = [360, 768, 1280]
+const schemes: Scheme[] = ['light', 'dark']
+
+interface Check {
+  name: string
+  site: 'sample' | 'home'
+  page: KindPage
+  width: number
+  scheme: Scheme
+  screenshot: string
+}
+
+const sample = pageKindSample()
+const home = generatedHomeSite()
+const checks: Check[] = []
+for (const [site, pages] of [['sample', sample.pages], ['home', home.pages]] as const) {
+  for (const page of pages) {
+    for (const width of widths) {
+      for (const scheme of schemes) {
+        const file = `${page.kind}-${page.locale || 'site'}-${width}-${scheme}.png`
+        checks.push({ name: `${page.kind} /${page.path} at ${width}px, ${scheme}`, site, page, width, scheme, screenshot: path.join(screenshotDir, 'sample', file) })
+      }
+    }
+  }
+}
+
+describeWithBrowser()('page kinds of the sample guide at every width, light and dark', function () {
+  let browser: Browser
+  const servers: Partial<Record<Check['site'], StaticServer>> = {}
+  // Two pages at a time: the checks run as concurrent tests, and this keeps two of them in the browser.
+  const run = limiter(2)
+
+  beforeAll(async function () {
+    rmSync(path.join(screenshotDir, 'sample'), { recursive: true, force: true })
+    for (const [site, dir] of [['sample', sample.siteDir], ['home', home.siteDir]] as const) {
+      const { outDir, messages, result } = await buildSite(dir)
+      if (!result.written) throw new Error(`the ${site} site did not build:\n${messages.join('\n')}`)
+      servers[site] = await startStaticServer(outDir)
+    }
+    browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs })
+  }, 180_000)
+
+  afterAll(async function () {
+    await browser?.close()
+    await Promise.all(Object.values(servers).map((server) => server.close()))
+  })
+
+  it('should catch each problem when a page has it', async function () {
+    const server = servers.sample!.baseUrl
+    const article = sample.pages.find((page) => page.kind === 'article' && page.locale === 'en-us')!
+    const phone = await checkPage(browser, `${server}${article.path}`, {
+      viewport: viewports[360]!,
+      scheme: 'light',
+      prepare: `{
+        const article = document.querySelector('article')
+        article.append(Object.assign(document.createElement('img'), { src: 'x.png' }))
+        document.body.append(Object.assign(document.createElement('div'), { style: 'inline-size: 900px; block-size: 1px' }))
+        document.querySelector('main').prepend(Object.assign(document.createElement('div'), { style: 'block-size: 900px' }))
+      }`,
+    })
+    expect(phone.overflow[0]).toMatch(/^document is \d+px wide in a 360px viewport$/)
+    expect(phone.overflow).toContain('div (900px)')
+    expect(phone.h1).toEqual([expect.stringMatching(/^h1 starts \d+px down, below the first 740px$/)])
+    expect(phone.axe.some((line) => line.startsWith('image-alt (critical):'))).toBe(true)
+    const desktop = await checkPage(browser, `${server}${article.path}`, {
+      viewport: viewports[1280]!,
+      scheme: 'dark',
+      prepare: `document.querySelector('main').style.cssText += '; box-sizing: border-box; inline-size: 400px; max-inline-size: 400px'`,
+    })
+    expect(desktop.mainWidth).toEqual(['main is 400px, 31 % of 1280px'])
+  })
+
+  for (const check of checks) {
+    it.concurrent(`should fit and pass axe: ${check.name}`, async function ({ expect }) {
+      const url = `${servers[check.site]!.baseUrl}${check.page.path}`
+      const result = await run(() => checkPage(browser, url, { viewport: viewports[check.width]!, scheme: check.scheme, screenshot: check.screenshot }))
+      expect(result).toEqual(noProblems)
+    }, 300_000)
+  }
+})

@@ -1,0 +1,160 @@
+/**
+ * The reader-experience checks of issue #13 on one built page in Chromium:
+ * no sideways scrolling, a wide enough `main` on a desktop, the h1 on the
+ * first screen of a phone and no axe-core violations. Each check gives a
+ * list of problems (empty when the page passes), so a failing test names
+ * what is wrong, where; the page's screenshot is saved beside them.
+ */
+import { mkdirSync, readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import path from 'node:path'
+import type { Browser, Page } from 'playwright-core'
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
+
+/** The axe tags the checks run: WCAG 2.0 and 2.1, levels A and AA (as the old accessibility test). */
+export const axeTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']
+
+export interface Viewport {
+  width: number
+  height: number
+}
+
+/** A phone, a tablet and a desktop; the phone's height is the one the h1 check is about. */
+export const viewports: Record<number, Viewport> = {
+  360: { width: 360, height: 740 },
+  768: { width: 768, height: 1024 },
+  1280: { width: 1280, height: 800 },
+}
+
+export type Scheme = 'light' | 'dark'
+
+export interface PageChecks {
+  /** Elements wider than the viewport, when the document scrolls sideways. */
+  overflow: string[]
+  /** When the viewport is wider than 60rem: `main` narrower than 60 % of it. */
+  mainWidth: string[]
+  /** On a phone: the h1 missing or starting below the first screen. */
+  h1: string[]
+  /** axe-core violations: `rule (impact): selector, …`. */
+  axe: string[]
+}
+
+export const noProblems: PageChecks = { overflow: [], mainWidth: [], h1: [], axe: [] }
+
+export interface CheckOptions {
+  viewport: Viewport
+  scheme: Scheme
+  /** Where to save a full-page PNG. */
+  screenshot?: string
+  /** A script run in the page before the checks (for tests that the checks can fail). */
+  prepare?: string
+}
+
+/** Open `url` in a fresh context of `browser` and run the checks. */
+export async function checkPage(browser: Browser, url: string, options: CheckOptions): Promise<PageChecks> {
+  const context = await browser.newContext({ viewport: options.viewport, colorScheme: options.scheme })
+  try {
+    const page = await context.newPage()
+    // networkidle: feature chunks the page module imports on demand have loaded and laid out.
+    const response = await page.goto(url, { waitUntil: 'networkidle' })
+    if (!response) throw new Error(`no response for ${url}`)
+    if (options.prepare) await page.evaluate(options.prepare)
+    const checks = await measure(page, options.viewport)
+    if (options.screenshot) {
+      mkdirSync(path.dirname(options.screenshot), { recursive: true })
+      await page.screenshot({ path: options.screenshot, fullPage: true })
+    }
+    return checks
+  } finally {
+    await context.close()
+  }
+}
+
+async function measure(page: Page, viewport: Viewport): Promise<PageChecks> {
+  const layout = await page.evaluate((desktop) => {
+    const root = document.documentElement
+    const innerWidth = root.clientWidth
+    const innerHeight = window.innerHeight
+    /** A short CSS path for an element, enough to find it in the page. */
+    const describe = (element: Element): string => {
+      const parts: string[] = []
+      for (let node: Element | null = element; node && node !== root && parts.length < 4; node = node.parentElement) {
+        const id = node.id ? `#${node.id}` : ''
+        const classes = [...node.classList].slice(0, 2).map((name) => `.${name}`).join('')
+        parts.unshift(`${node.localName}${id}${classes}`)
+        if (id) break
+      }
+      return parts.join(' > ')
+    }
+    const overflow: string[] = []
+    if (root.scrollWidth > window.innerWidth) {
+      overflow.push(`document is ${root.scrollWidth}px wide in a ${window.innerWidth}px viewport`)
+      // The outermost elements sticking out (their descendants stick out with them).
+      const rtl = getComputedStyle(root).direction === 'rtl'
+      const culprits: string[] = []
+      for (const element of document.body.querySelectorAll('*')) {
+        const box = element.getBoundingClientRect()
+        if (box.width === 0 && box.height === 0) continue
+        const out = rtl ? box.left < -0.5 : box.right > innerWidth + 0.5
+        if (!out) continue
+        const parent = element.parentElement
+        if (parent && parent !== document.body) {
+          const parentBox = parent.getBoundingClientRect()
+          if (rtl ? parentBox.left < -0.5 : parentBox.right > innerWidth + 0.5) continue
+        }
+        culprits.push(`${describe(element)} (${Math.round(box.width)}px)`)
+        if (culprits.length === 5) break
+      }
+      overflow.push(...culprits)
+    }
+    const mainWidth: string[] = []
+    const main = document.querySelector('main')
+    if (desktop) {
+      if (!main) mainWidth.push('no <main>')
+      else {
+        const width = main.getBoundingClientRect().width
+        if (width < 0.6 * window.innerWidth) mainWidth.push(`main is ${Math.round(width)}px, ${Math.round((100 * width) / window.innerWidth)} % of ${window.innerWidth}px`)
+      }
+    }
+    const h1 = document.querySelector('h1')
+    const h1Top = h1 && h1.getClientRects().length > 0 ? h1.getBoundingClientRect().top + window.scrollY : undefined
+    return { overflow, mainWidth, h1Top, innerHeight }
+  }, viewport.width > 960)
+
+  const h1: string[] = []
+  if (viewport.width <= 480) {
+    if (layout.h1Top === undefined) h1.push('no visible h1')
+    else if (layout.h1Top >= layout.innerHeight) h1.push(`h1 starts ${Math.round(layout.h1Top)}px down, below the first ${layout.innerHeight}px`)
+  }
+
+  await page.addScriptTag({ content: axeSource })
+  const axe = await page.evaluate(async (tags) => {
+    interface AxeResult { violations: Array<{ id: string; impact: string | null; nodes: Array<{ target: unknown[] }> }> }
+    const runner = (globalThis as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<AxeResult> } }).axe
+    const result = await runner.run(document, { runOnly: { type: 'tag', values: tags } })
+    return result.violations.map((violation) => {
+      const targets = violation.nodes.slice(0, 5).map((node) => node.target.map(String).join(' '))
+      const more = violation.nodes.length > 5 ? ` … (${violation.nodes.length} nodes)` : ''
+      return `${violation.id} (${violation.impact ?? 'unknown'}): ${targets.join(', ')}${more}`
+    })
+  }, axeTags)
+
+  return { overflow: layout.overflow, mainWidth: layout.mainWidth, h1, axe }
+}
+
+/** Run `task`s at most `limit` at a time; each call returns its own task's promise. */
+export function limiter(limit: number): <T>(task: () => Promise<T>) => Promise<T> {
+  let running = 0
+  const waiting: Array<() => void> = []
+  return async function run<T>(task: () => Promise<T>): Promise<T> {
+    if (running >= limit) await new Promise<void>((resolve) => waiting.push(resolve))
+    running++
+    try {
+      return await task()
+    } finally {
+      running--
+      waiting.shift()?.()
+    }
+  }
+}
