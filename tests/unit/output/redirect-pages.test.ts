@@ -104,6 +104,17 @@ describe('redirectPages', function () {
     ])
   })
 
+  it("should give a redirect page the site's stylesheet and favicon, a viewport and an h1, linked from its own depth", function () {
+    const full: SiteSpec = { articles, redirects: { 'guide/old.md': '/guide/new' }, fallback: 'none' }
+    const config = configOf(full)
+    const site = createSiteIndex(config, sourcesOf(full), { redirects: new Map([['guide/old.md', '/guide/new']]) })
+    const tree = fromHtml(redirectPages(config, site, t).pages[0]!.html)
+    expect(select('meta[name=viewport]', tree)?.properties.content).toBe('width=device-width, initial-scale=1')
+    expect(String(select('link[rel=stylesheet]', tree)?.properties.href)).toMatch(/^\.\.\/\.\.\/\.\.\/_tolk\/style-[\w-]+\.css$/)
+    expect(String(select('link[rel=icon]', tree)?.properties.href)).toMatch(/^\.\.\/\.\.\/\.\.\/_tolk\/favicon-[\w-]+\.svg$/)
+    expect(toString(select('main#main > h1', tree)!)).toBe('This page has moved')
+  })
+
   it('should skip redirects of sources that are not Markdown articles', function () {
     expect(pagesOf({ 'guide/landing.yml': '/guide/new', 'guide/folder': '/guide/new' })).toEqual({ pages: {}, messages: [] })
   })
