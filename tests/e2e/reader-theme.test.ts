@@ -1,0 +1,142 @@
+/**
+ * The reader's theme, place and printout on the built sample guide, in
+ * Debian's Chromium: the dark theme (from the system, and from the remembered
+ * chooser) with no axe violations, "In this article" marking the section being
+ * read, and the print stylesheet printing only the article with every tab panel.
+ */
+import { createRequire } from 'node:module'
+import { readFileSync } from 'node:fs'
+import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core'
+import { afterAll, beforeAll, expect, it } from 'vitest'
+import { chromiumArgs, chromiumPath, describeWithBrowser } from '../helpers/browser.ts'
+import { buildSite, repoRoot } from '../helpers/build-site.ts'
+import { startStaticServer, type StaticServer } from '../helpers/static-server.ts'
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
+
+const article = 'en-us/incident-response/analyze/'
+/** A fallback-free Dutch page with a translation notice and tab groups. */
+const tabsPage = 'nl-nl/incident-response/investigate-phishing/'
+const externalLinkPage = 'en-us/incident-response/post-incident-review/'
+
+describeWithBrowser()('reader theme, outline and print', function () {
+  let server: StaticServer
+  let browser: Browser
+
+  beforeAll(async function () {
+    const { outDir } = await buildSite(repoRoot)
+    server = await startStaticServer(outDir)
+    browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs })
+  }, 120_000)
+
+  afterAll(async function () {
+    await browser?.close()
+    await server?.close()
+  })
+
+  async function open(page: string, options: BrowserContextOptions = {}): Promise<Page> {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, ...options })
+    const tab = await context.newPage()
+    await tab.goto(`${server.baseUrl}${page}`)
+    return tab
+  }
+
+  async function violations(tab: Page): Promise<string[]> {
+    await tab.addScriptTag({ content: axeSource })
+    return tab.evaluate(async () => {
+      const axe = (globalThis as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<{ violations: Array<{ id: string; nodes: Array<{ target: string[] }> }> }> } }).axe
+      const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
+      return result.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)
+    })
+  }
+
+  const background = (tab: Page): Promise<string> => tab.evaluate(() => getComputedStyle(document.body).backgroundColor)
+  const dataTheme = (tab: Page): Promise<string | null> => tab.evaluate(() => document.documentElement.getAttribute('data-theme'))
+
+  it('should follow a dark system theme, with no axe violations', async function () {
+    for (const page of [article, tabsPage]) {
+      const tab = await open(page, { colorScheme: 'dark' })
+      expect(await dataTheme(tab)).toBeNull()
+      expect(await background(tab)).toBe('rgb(20, 21, 26)')
+      expect(await violations(tab)).toEqual([])
+      await tab.context().close()
+    }
+  }, 120_000)
+
+  it('should remember the dark theme chosen in the header across a reload', async function () {
+    const tab = await open(article, { colorScheme: 'light' })
+    expect(await background(tab)).toBe('rgb(255, 255, 255)')
+    const chooser = tab.getByRole('combobox', { name: 'Theme' })
+    await chooser.waitFor({ state: 'visible' })
+    await chooser.selectOption('dark')
+    expect(await dataTheme(tab)).toBe('dark')
+    expect(await background(tab)).toBe('rgb(20, 21, 26)')
+    await tab.reload()
+    expect(await dataTheme(tab)).toBe('dark')
+    expect(await background(tab)).toBe('rgb(20, 21, 26)')
+    await expect.poll(() => chooser.inputValue()).toBe('dark')
+    expect(await violations(tab)).toEqual([])
+    // Back to the system's choice: nothing stored, the light system theme shows.
+    await chooser.selectOption('auto')
+    expect(await dataTheme(tab)).toBeNull()
+    expect(await tab.evaluate(() => localStorage.getItem('tolk.theme'))).toBeNull()
+    expect(await background(tab)).toBe('rgb(255, 255, 255)')
+    await tab.context().close()
+  }, 120_000)
+
+  it('should keep the chooser hidden without script, as it cannot work then', async function () {
+    const tab = await open(article, { javaScriptEnabled: false })
+    expect(await tab.locator('.theme-toggle').isHidden()).toBe(true)
+    await tab.context().close()
+  })
+
+  it('should mark the outline link of the section being read', async function () {
+    const tab = await open(article)
+    const current = (): Promise<string[]> =>
+      tab.evaluate(() => [...document.querySelectorAll('.in-this-article a[aria-current="true"]')].map((link) => link.getAttribute('href')!))
+    const ids = await tab.evaluate(() => [...document.querySelectorAll('.in-this-article a')].map((link) => link.getAttribute('href')!))
+    expect(ids.length).toBeGreaterThanOrEqual(3)
+    await tab.evaluate((id) => document.getElementById(decodeURIComponent(id.slice(1)))!.scrollIntoView(), ids[2]!)
+    await expect.poll(current).toEqual([ids[2]])
+    await tab.evaluate((id) => document.getElementById(decodeURIComponent(id.slice(1)))!.scrollIntoView(), ids[1]!)
+    await expect.poll(current).toEqual([ids[1]])
+    await tab.context().close()
+  })
+
+  it('should print only the article, every tab panel under its title, on white', async function () {
+    const tab = await open(tabsPage, { colorScheme: 'dark' })
+    await tab.locator('.tabs.is-enhanced').first().waitFor()
+    expect(await tab.locator('.tab-panel[hidden]').count()).toBeGreaterThan(0)
+    await tab.emulateMedia({ media: 'print' })
+    const display = (selector: string): Promise<string[]> =>
+      tab.evaluate((css) => [...document.querySelectorAll(css)].map((element) => getComputedStyle(element).display), selector)
+    for (const selector of ['.skip-link', '.site-header', '.sidebar', '.breadcrumbs', '.pagination', '.in-this-article', '.site-footer', '.tab-list', '.heading-link']) {
+      const values = await display(selector)
+      expect(values.length, selector).toBeGreaterThan(0)
+      expect(new Set(values), selector).toEqual(new Set(['none']))
+    }
+    expect(await display('.notice')).not.toContain('none')
+    expect(await display('.tab-panel')).not.toContain('none')
+    const titles = await tab.evaluate(() => [...document.querySelectorAll('.tab-panel > .tab-title')].map((title) => title.getBoundingClientRect().width))
+    expect(titles.length).toBeGreaterThan(1)
+    expect(titles.every((width) => width > 1)).toBe(true)
+    expect(await background(tab)).toBe('rgb(255, 255, 255)')
+    expect(await tab.evaluate(() => getComputedStyle(document.body).color)).toBe('rgb(0, 0, 0)')
+    // Long code lines wrap on paper instead of being cut off.
+    expect(new Set(await tab.evaluate(() => [...document.querySelectorAll('article pre')].map((pre) => getComputedStyle(pre).whiteSpace)))).toEqual(new Set(['pre-wrap']))
+    const pdf = await tab.pdf()
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-')
+    await tab.context().close()
+  }, 120_000)
+
+  it('should print the address of an external link', async function () {
+    const tab = await open(externalLinkPage)
+    await tab.emulateMedia({ media: 'print' })
+    const after = await tab.evaluate(() => {
+      const link = document.querySelector<HTMLAnchorElement>('article a[href^="https://"]')!
+      return [link.getAttribute('href'), getComputedStyle(link, '::after').content]
+    })
+    expect(after[1]).toBe(`" (${after[0]})"`)
+    await tab.context().close()
+  })
+})
