@@ -6,18 +6,22 @@
  * Pagefind loads before the box gets focus, and the site works under a base
  * path. A slice of the real Dutch corpus is searched the same way.
  */
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs'
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import os from 'node:os'
 import path from 'node:path'
+import { gunzipSync } from 'node:zlib'
 import { chromium, type Browser, type Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { chromiumArgs, chromiumPath, describeWithBrowser } from '../helpers/browser.ts'
 import { build } from '../../src/build.ts'
 import { loadConfig } from '../../src/config/load-config.ts'
 import { corpusExternalRoots, corpusRules } from '../../scripts/corpus-settings.ts'
-import { buildSite, repoRoot } from '../helpers/build-site.ts'
+import { buildSite, listFiles, repoRoot } from '../helpers/build-site.ts'
 import { corpusDir, describeWithShared } from '../helpers/shared.ts'
 import { startStaticServer, type StaticServer } from '../helpers/static-server.ts'
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
 
 interface Shown {
   status: string
@@ -58,9 +62,10 @@ describeWithBrowser()('search in the built sample guide', function () {
   let server: StaticServer
   let base: StaticServer
   let browser: Browser
+  let outDir: string
 
   beforeAll(async function () {
-    const { outDir } = await buildSite(repoRoot)
+    ;({ outDir } = await buildSite(repoRoot))
     server = await startStaticServer(outDir)
     // The same site under a base path (`/docs/`), as on a project page.
     const parent = mkdtempSync(path.join(os.tmpdir(), 'tolk-search-base-'))
@@ -138,6 +143,36 @@ describeWithBrowser()('search in the built sample guide', function () {
     expect(shown.results.filter((result) => result.marker !== '').map((result) => result.href)).toEqual([fallback!.href])
     const none = await search(tab, 'zzqxj')
     expect(none).toMatchObject({ status: 'Resultaten: 0', message: 'Geen resultaten', results: [] })
+    await tab.close()
+  })
+
+  it('should index every article of each locale, and no 404, status or root page', function () {
+    const files = listFiles(outDir)
+    for (const locale of ['en-us', 'da-dk', 'nl-nl', 'ar-sa']) {
+      const indexed = files
+        .filter((name) => name.startsWith(`_tolk/search/${locale}/fragment/`))
+        .map((name) => {
+          const text = gunzipSync(readFileSync(path.join(outDir, name))).toString('utf8')
+          return (JSON.parse(text.slice(text.indexOf('{'))) as { url: string }).url
+        })
+      // The sample guide has no redirects; each of its articles is a folder's index.html.
+      const articles = files.filter((name) => name.startsWith(`${locale}/`) && name.endsWith('/index.html')).map((name) => `/${name.replace(/index\.html$/, '')}`)
+      expect(indexed.sort()).toEqual(articles.sort())
+    }
+  })
+
+  it('should have no axe violations with the results open', { timeout: 60_000 }, async function () {
+    const tab = await browser.newPage()
+    await tab.goto(`${server.baseUrl}ar-sa/`)
+    await search(tab, 'phishing')
+    await tab.addScriptTag({ content: axeSource })
+    const violations = await tab.evaluate(async () => {
+      const axe = (globalThis as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<{ violations: Array<{ id: string; nodes: Array<{ target: string[] }> }> }> } }).axe
+      const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
+      return result.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)
+    })
+    expect(await tab.locator('.site-search-result').count()).toBeGreaterThan(0)
+    expect(violations).toEqual([])
     await tab.close()
   })
 
