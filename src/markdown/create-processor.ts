@@ -34,6 +34,7 @@ import remarkDocfxVideo from './plugins/remark-docfx-video.ts'
 import remarkDocfxVideoDirective from './plugins/remark-docfx-video-directive.ts'
 import remarkTableOverflow from './plugins/remark-table-overflow.ts'
 import rehypeDocfxVideo from './plugins/rehype-docfx-video.ts'
+import rehypeFocusableTables from './plugins/rehype-focusable-tables.ts'
 import rehypeHeadingAnchorNames from './plugins/rehype-heading-anchor-names.ts'
 import rehypeReportUnsafeHtml from './plugins/rehype-report-unsafe-html.ts'
 import rehypeTaskListLabels from './plugins/rehype-task-list-labels.ts'
@@ -100,6 +101,8 @@ export function createProcessor(options: ProcessorOptions) {
       .use(rehypeSanitize, sanitizeSchema)
       // Trusted output from here on; video iframes only now, as the sanitizer removes every iframe.
       .use(rehypeDocfxVideo, options.video ?? defaultVideoPolicy)
+      // Tables scroll inside their own box on a phone: the keyboard must reach them.
+      .use(rehypeFocusableTables)
       .use(rehypeHeadingIds)
       // Task-list checkboxes get their item's text as a label.
       .use(rehypeTaskListLabels)

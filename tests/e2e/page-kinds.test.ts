@@ -10,95 +10,128 @@
  * - axe-core finds no WCAG 2.0/2.1 A/AA violation (tags in page-checks.ts).
  * One build and one browser for the file, two pages at a time; a full-page
  * screenshot of every check goes to test-artifacts/screenshots/ (git-ignored).
+ * The same checks run on a slice of the real corpus (nl-nl with tr-tr beside
+ * it) at 360 and 1280 px, light.
  */
-import { rmSync } from 'node:fs'
+import { existsSync, rmSync } from 'node:fs'
 import path from 'node:path'
 import { chromium, type Browser } from 'playwright-core'
-import { afterAll, beforeAll, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { chromiumArgs, chromiumPath, describeWithBrowser } from '../helpers/browser.ts'
 import { buildSite, repoRoot } from '../helpers/build-site.ts'
 import { checkPage, limiter, noProblems, viewports, type Scheme } from '../helpers/page-checks.ts'
-import { generatedHomeSite, pageKindSample, type KindPage } from '../helpers/page-kind-sites.ts'
+import { corpusRules, corpusExternalRoots } from '../../scripts/corpus-settings.ts'
+import { corpusSlice, generatedHomeSite, pageKindSample, type KindPage } from '../helpers/page-kind-sites.ts'
+import { describeWithShared, sharedDir } from '../helpers/shared.ts'
 import { startStaticServer, type StaticServer } from '../helpers/static-server.ts'
 
 export const screenshotDir = path.join(repoRoot, 'test-artifacts/screenshots')
-const widths = [360, 768, 1280]
-const schemes: Scheme[] = ['light', 'dark']
+type SiteName = 'sample' | 'home' | 'corpus'
 
 interface Check {
   name: string
-  site: 'sample' | 'home'
+  site: SiteName
   page: KindPage
   width: number
   scheme: Scheme
   screenshot: string
 }
 
-const sample = pageKindSample()
-const home = generatedHomeSite()
-const checks: Check[] = []
-for (const [site, pages] of [['sample', sample.pages], ['home', home.pages]] as const) {
+function checksOf(site: SiteName, pages: KindPage[], widths: number[], schemes: Scheme[], folder: string): Check[] {
+  const checks: Check[] = []
   for (const page of pages) {
     for (const width of widths) {
       for (const scheme of schemes) {
         const file = `${page.kind}-${page.locale || 'site'}-${width}-${scheme}.png`
-        checks.push({ name: `${page.kind} /${page.path} at ${width}px, ${scheme}`, site, page, width, scheme, screenshot: path.join(screenshotDir, 'sample', file) })
+        checks.push({ name: `${page.kind} /${page.path} at ${width}px, ${scheme}`, site, page, width, scheme, screenshot: path.join(screenshotDir, folder, file) })
       }
     }
   }
+  return checks
 }
 
-describeWithBrowser()('page kinds of the sample guide at every width, light and dark', function () {
+const sample = pageKindSample()
+const home = generatedHomeSite()
+const sampleChecks = [
+  ...checksOf('sample', sample.pages, [360, 768, 1280], ['light', 'dark'], 'sample'),
+  ...checksOf('home', home.pages, [360, 768, 1280], ['light', 'dark'], 'sample'),
+]
+const corpusRoot = path.join(sharedDir, 'corpus')
+const slice = existsSync(path.join(corpusRoot, 'nl-nl')) ? corpusSlice(corpusRoot, corpusRules, corpusExternalRoots) : undefined
+const corpusChecks = slice ? checksOf('corpus', slice.pages, [360, 1280], ['light'], 'corpus') : []
+
+describeWithBrowser()('page kinds at every width, light and dark', function () {
   let browser: Browser
-  const servers: Partial<Record<Check['site'], StaticServer>> = {}
+  const servers: Partial<Record<SiteName, StaticServer>> = {}
   // Two pages at a time: the checks run as concurrent tests, and this keeps two of them in the browser.
   const run = limiter(2)
 
-  beforeAll(async function () {
-    rmSync(path.join(screenshotDir, 'sample'), { recursive: true, force: true })
-    for (const [site, dir] of [['sample', sample.siteDir], ['home', home.siteDir]] as const) {
-      const { outDir, messages, result } = await buildSite(dir)
-      if (!result.written) throw new Error(`the ${site} site did not build:\n${messages.join('\n')}`)
-      servers[site] = await startStaticServer(outDir)
+  async function serve(site: SiteName, siteDir: string): Promise<void> {
+    const { outDir, messages, result } = await buildSite(siteDir)
+    if (!result.written) throw new Error(`the ${site} site did not build:\n${messages.join('\n')}`)
+    servers[site] = await startStaticServer(outDir)
+  }
+
+  function matrix(checks: Check[]): void {
+    for (const check of checks) {
+      it.concurrent(`should fit and pass axe: ${check.name}`, async function ({ expect }) {
+        const url = `${servers[check.site]!.baseUrl}${check.page.path}`
+        const result = await run(() => checkPage(browser, url, { viewport: viewports[check.width]!, scheme: check.scheme, screenshot: check.screenshot, stay: check.page.kind === 'root' || check.page.kind === 'redirect' }))
+        expect(result).toEqual(noProblems)
+      }, 300_000)
     }
+  }
+
+  beforeAll(async function () {
     browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs })
-  }, 180_000)
+  }, 60_000)
 
   afterAll(async function () {
     await browser?.close()
     await Promise.all(Object.values(servers).map((server) => server.close()))
   })
 
-  it('should catch each problem when a page has it', async function () {
-    const server = servers.sample!.baseUrl
-    const article = sample.pages.find((page) => page.kind === 'article' && page.locale === 'en-us')!
-    const phone = await checkPage(browser, `${server}${article.path}`, {
-      viewport: viewports[360]!,
-      scheme: 'light',
-      prepare: `{
-        const article = document.querySelector('article')
-        article.append(Object.assign(document.createElement('img'), { src: 'x.png' }))
-        document.body.append(Object.assign(document.createElement('div'), { style: 'inline-size: 900px; block-size: 1px' }))
-        document.querySelector('main').prepend(Object.assign(document.createElement('div'), { style: 'block-size: 900px' }))
-      }`,
+  describe('the sample guide, with a Landing page, a page no TOC lists and a redirect added, and a site with generated home pages', function () {
+    beforeAll(async function () {
+      rmSync(path.join(screenshotDir, 'sample'), { recursive: true, force: true })
+      await serve('sample', sample.siteDir)
+      await serve('home', home.siteDir)
+    }, 180_000)
+
+    it('should catch each problem when a page has it', async function () {
+      const server = servers.sample!.baseUrl
+      const article = sample.pages.find((page) => page.kind === 'article' && page.locale === 'en-us')!
+      const phone = await checkPage(browser, `${server}${article.path}`, {
+        viewport: viewports[360]!,
+        scheme: 'light',
+        prepare: `{
+          const article = document.querySelector('article')
+          article.append(Object.assign(document.createElement('img'), { src: 'x.png' }))
+          document.body.append(Object.assign(document.createElement('div'), { style: 'inline-size: 900px; block-size: 1px' }))
+          document.querySelector('main').prepend(Object.assign(document.createElement('div'), { style: 'block-size: 900px' }))
+        }`,
+      })
+      expect(phone.overflow[0]).toMatch(/^document is \d+px wide in a 360px viewport$/)
+      expect(phone.overflow).toEqual(expect.arrayContaining([expect.stringMatching(/(^|> )div \(900px\)$/)]))
+      expect(phone.h1).toEqual([expect.stringMatching(/^h1 starts \d+px down, below the first 740px$/)])
+      expect(phone.axe.some((line) => line.startsWith('image-alt (critical):'))).toBe(true)
+      const desktop = await checkPage(browser, `${server}${article.path}`, {
+        viewport: viewports[1280]!,
+        scheme: 'dark',
+        prepare: `document.querySelector('main').style.cssText += '; box-sizing: border-box; inline-size: 400px; max-inline-size: 400px'`,
+      })
+      expect(desktop.mainWidth).toEqual(['main is 400px, 31 % of 1280px'])
     })
-    expect(phone.overflow[0]).toMatch(/^document is \d+px wide in a 360px viewport$/)
-    expect(phone.overflow).toContain('div (900px)')
-    expect(phone.h1).toEqual([expect.stringMatching(/^h1 starts \d+px down, below the first 740px$/)])
-    expect(phone.axe.some((line) => line.startsWith('image-alt (critical):'))).toBe(true)
-    const desktop = await checkPage(browser, `${server}${article.path}`, {
-      viewport: viewports[1280]!,
-      scheme: 'dark',
-      prepare: `document.querySelector('main').style.cssText += '; box-sizing: border-box; inline-size: 400px; max-inline-size: 400px'`,
-    })
-    expect(desktop.mainWidth).toEqual(['main is 400px, 31 % of 1280px'])
+
+    matrix(sampleChecks)
   })
 
-  for (const check of checks) {
-    it.concurrent(`should fit and pass axe: ${check.name}`, async function ({ expect }) {
-      const url = `${servers[check.site]!.baseUrl}${check.page.path}`
-      const result = await run(() => checkPage(browser, url, { viewport: viewports[check.width]!, scheme: check.scheme, screenshot: check.screenshot }))
-      expect(result).toEqual(noProblems)
-    }, 300_000)
-  }
+  describeWithShared(corpusRoot)('a slice of the real corpus (nl-nl, with tr-tr beside it) at 360 and 1280 px, light', function () {
+    beforeAll(async function () {
+      rmSync(path.join(screenshotDir, 'corpus'), { recursive: true, force: true })
+      await serve('corpus', slice!.siteDir)
+    }, 180_000)
+
+    matrix(corpusChecks)
+  })
 })

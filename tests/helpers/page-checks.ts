@@ -49,13 +49,25 @@ export interface CheckOptions {
   screenshot?: string
   /** A script run in the page before the checks (for tests that the checks can fail). */
   prepare?: string
+  /**
+   * Check the page that was asked for, not where it sends the reader: a
+   * redirect page's meta refresh is taken out, and the root language page
+   * gets a browser language the site does not have (Zulu) (so its script stays).
+   */
+  stay?: boolean
 }
 
 /** Open `url` in a fresh context of `browser` and run the checks. */
 export async function checkPage(browser: Browser, url: string, options: CheckOptions): Promise<PageChecks> {
-  const context = await browser.newContext({ viewport: options.viewport, colorScheme: options.scheme })
+  const context = await browser.newContext({ viewport: options.viewport, colorScheme: options.scheme, ...(options.stay ? { locale: 'zu-ZA' } : {}) })
   try {
     const page = await context.newPage()
+    if (options.stay) {
+      await page.route(url, async (route) => {
+        const response = await route.fetch()
+        await route.fulfill({ response, body: (await response.text()).replace(/<meta http-equiv="refresh"[^>]*>/i, '') })
+      })
+    }
     // networkidle: feature chunks the page module imports on demand have loaded and laid out.
     const response = await page.goto(url, { waitUntil: 'networkidle' })
     if (!response) throw new Error(`no response for ${url}`)
@@ -79,7 +91,7 @@ async function measure(page: Page, viewport: Viewport): Promise<PageChecks> {
     /** A short CSS path for an element, enough to find it in the page. */
     const describe = (element: Element): string => {
       const parts: string[] = []
-      for (let node: Element | null = element; node && node !== root && parts.length < 4; node = node.parentElement) {
+      for (let node: Element | null = element; node && node !== root && node !== document.body && parts.length < 4; node = node.parentElement) {
         const id = node.id ? `#${node.id}` : ''
         const classes = [...node.classList].slice(0, 2).map((name) => `.${name}`).join('')
         parts.unshift(`${node.localName}${id}${classes}`)

@@ -5,7 +5,7 @@
  * on a phone; a DocFX Landing page; a redirect), and a small site whose
  * locales have no `index.md`, for the generated home page.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { copyOfSampleGuide } from './build-site.ts'
@@ -167,4 +167,75 @@ export function generatedHomeSite(): { siteDir: string; pages: KindPage[] } {
     writeFileSync(path.join(dir, 'guide/first-steps.md'), `---\ntitle: ${titles[locale]}\nms.date: 03/08/2026\n---\n\n# ${titles[locale]}\n\n${titles[locale]}.\n`)
   }
   return { siteDir, pages: sampleLocales.map((locale) => ({ kind: 'generated-home', locale, path: `${locale}/` })) }
+}
+
+/** The corpus pages the slice holds, below `microsoft-365/`: real content that is hard to fit on a phone. */
+const corpusArticles = {
+  /** In the slice's TOC: tables, PowerShell and long registry paths. */
+  article: 'security/defender-endpoint/printer-protection.md',
+  /** Wide tables of settings and long XML/JSON code. */
+  wide: 'security/defender-endpoint/device-control-removable-storage-access-control.md',
+  /** API reference: long request URLs, JSON responses, wide property tables. */
+  api: 'security/defender-endpoint/get-assessment-software-inventory.md',
+  /** Not translated into tr-tr in the snapshot: its tr-tr page is a fallback. */
+  fallback: 'security/defender-endpoint/pull-alerts-using-rest-api.md',
+  /** Left out of the slice's TOC. */
+  noToc: 'security/defender-endpoint/configure-server-endpoints.md',
+}
+/** Folders copied whole: the Landing page with its articles, and the includes the articles use. */
+const corpusFolders = ['admin/email', 'includes', 'security/includes']
+
+/**
+ * A slice of the real corpus (`nl-nl`, with `tr-tr` beside it), built with
+ * the corpus rule settings: a DocFX Landing page, articles with wide tables,
+ * long URLs and code, a page no TOC lists, a fallback page in tr-tr, and the
+ * generated home page (the slice has no `index.md`).
+ */
+export function corpusSlice(corpusRoot: string, rules: Record<string, string>, externalRoots: string[]): { siteDir: string; pages: KindPage[] } {
+  const siteDir = mkdtempSync(path.join(os.tmpdir(), 'tolk-corpus-slice-'))
+  const locales = ['nl-nl', 'tr-tr']
+  for (const locale of locales) {
+    const from = path.join(corpusRoot, locale, 'microsoft-365')
+    const to = path.join(siteDir, 'content', locale, 'microsoft-365')
+    for (const folder of corpusFolders) {
+      if (existsSync(path.join(from, folder))) cpSync(path.join(from, folder), path.join(to, folder), { recursive: true })
+    }
+    for (const relPath of Object.values(corpusArticles)) {
+      if (!existsSync(path.join(from, relPath))) continue
+      mkdirSync(path.dirname(path.join(to, relPath)), { recursive: true })
+      cpSync(path.join(from, relPath), path.join(to, relPath))
+    }
+    const inToc = [corpusArticles.article, corpusArticles.wide, corpusArticles.api, corpusArticles.fallback]
+    const toc = [
+      '- name: E-mail',
+      '  href: microsoft-365/admin/email/index.yml',
+      '- name: Defender',
+      '  items:',
+      ...inToc.map((relPath) => `  - name: ${path.posix.basename(relPath, '.md')}\n    href: microsoft-365/${relPath}`),
+    ]
+    writeFileSync(path.join(siteDir, 'content', locale, 'TOC.yml'), `${toc.join('\n')}\n`)
+  }
+  // `--external-root` form (`prefix=url`) to the config's record.
+  const roots = Object.fromEntries(externalRoots.map((root) => [root.slice(0, root.indexOf('=')), root.slice(root.indexOf('=') + 1)]))
+  const config = { defaultLocale: 'nl-nl', locales: { 'nl-nl': {}, 'tr-tr': {} }, externalRoots: roots, rules }
+  writeFileSync(path.join(siteDir, 'tolk.config.ts'), `export default ${JSON.stringify(config, null, 2)}\n`)
+
+  const url = (locale: string, relPath: string) => `${locale}/microsoft-365/${relPath.replace(/\.md$/, '/')}`
+  const pages: KindPage[] = [
+    { kind: 'root', locale: '', path: '' },
+    { kind: 'status', locale: '', path: 'translation-status/' },
+  ]
+  for (const locale of locales) {
+    pages.push(
+      { kind: 'generated-home', locale, path: `${locale}/` },
+      { kind: 'landing', locale, path: `${locale}/microsoft-365/admin/email/` },
+      { kind: 'article', locale, path: url(locale, corpusArticles.article) },
+      { kind: 'wide', locale, path: url(locale, corpusArticles.wide) },
+      { kind: 'api', locale, path: url(locale, corpusArticles.api) },
+      { kind: existsSync(path.join(siteDir, 'content', locale, 'microsoft-365', corpusArticles.fallback)) ? 'api-2' : 'fallback', locale, path: url(locale, corpusArticles.fallback) },
+      { kind: 'no-toc', locale, path: url(locale, corpusArticles.noToc) },
+      { kind: '404', locale, path: `${locale}/404.html` },
+    )
+  }
+  return { siteDir, pages }
 }
