@@ -110,7 +110,7 @@ function renderMarkdownPage(input: PageInput, text: string): RenderedPage {
     relPath: source.relPath,
     meta: pageMeta,
     content: { head: contentHead, body: contentBody },
-    words: wordCount(toString(tree as HastRoot), input.locale.lang),
+    words: wordCount(toString(tree as HastRoot)),
     translation,
     outline: file.data.outline ?? [],
   })
@@ -137,9 +137,17 @@ function splitAtTitle(tree: HastRoot): { head: HastRoot; rest: HastRoot } {
   }
 }
 
-/** Words in the article text, by the language's own word boundaries (Intl.Segmenter: also for Japanese and Chinese, which use no spaces). */
-function wordCount(text: string, lang: string): number {
-  let count = 0
-  for (const segment of new Intl.Segmenter(lang, { granularity: 'word' }).segment(text)) if (segment.isWordLike) count++
-  return count
+/** Chinese and Japanese characters: written without spaces, read at about two characters a word. */
+const unspacedCharacter = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu
+const word = /[\p{L}\p{N}][\p{L}\p{M}\p{N}'’-]*/gu
+
+/**
+ * Words in the article text, for its reading time: runs of letters and
+ * digits, and two Chinese or Japanese characters a word. (Not
+ * Intl.Segmenter: on Node 20 it takes minutes on a 500 KB corpus page.)
+ */
+function wordCount(text: string): number {
+  const unspaced = text.match(unspacedCharacter)?.length ?? 0
+  const spaced = text.replace(unspacedCharacter, ' ').match(word)?.length ?? 0
+  return spaced + Math.ceil(unspaced / 2)
 }
