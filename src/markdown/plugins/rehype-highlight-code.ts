@@ -85,24 +85,24 @@ export default function rehypeHighlightCode(options: Options) {
       const marked = markedLines(code, text)
       const language = languageOf(code)
       const lang = language && (shikiAliases[language] ?? language)
-      let box = pre
+      let shown = pre // the pre readers see: this one, or Shiki's
       if (!language || !lang || !loaded.has(lang)) {
         if (marked.size > 0) code.children = plainLines(text, marked, label)
       } else {
-        box = highlight(options.highlighter, text, lang, marked, label)
-        box.properties.dataLanguage = language
+        shown = highlight(options.highlighter, text, lang, marked, label)
+        shown.properties.dataLanguage = language
         // DocFX's `title` of a `[!code-…]` reference stays on the code.
         const title = code.properties['title']
-        const shikiCode = box.children.find((child): child is Element => child.type === 'element' && child.tagName === 'code')
+        const shikiCode = shown.children.find((child): child is Element => child.type === 'element' && child.tagName === 'code')
         if (title !== undefined && shikiCode) shikiCode.properties['title'] = title
       }
       // Long lines scroll inside the box; a scroll container must take keyboard focus.
-      box.properties.tabIndex = 0
+      shown.properties.tabIndex = 0
       const name = language && languageLabel(language, (key) => t(key, key))
       const header: Element[] = name
         ? [{ type: 'element', tagName: 'div', properties: { className: ['code-header'] }, children: [{ type: 'element', tagName: 'span', properties: { className: ['code-language'] }, children: [{ type: 'text', value: name }] }] }]
         : []
-      parent.children[index] = { type: 'element', tagName: 'div', properties: { className: ['code-block'], ...copyLabels }, children: [...header, box] }
+      parent.children[index] = { type: 'element', tagName: 'div', properties: { className: ['code-block'], ...copyLabels }, children: [...header, shown] }
       return [SKIP, index + 1]
     })
   }
