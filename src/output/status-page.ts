@@ -20,8 +20,7 @@ export function statusPageHtml(config: ResolvedConfig, statuses: LocaleStatus[],
   const title = t('status.title')
   const lang = config.locales.find((locale) => locale.code === config.defaultLocale)!.lang
   const link = (locale: string, relPath: string) => computedUrl(relativeUrl(here, articlePath(locale, relPath)))
-  // Focusable: on a phone the table scrolls inside its own box (client/styles/content.css).
-  const summary = h('table', { tabIndex: 0 }, [
+  const summary = h('table', [
     h('thead', h('tr', ['status.locale', 'status.upToDate', 'status.outdated', 'status.newer', 'status.unknown', 'status.missing', 'status.machine'].map((key) => h('th', { scope: 'col' }, t(key))))),
     h(
       'tbody',
