@@ -11,4 +11,5 @@ export interface Feature {
 
 export const features: Feature[] = [
   { selector: '.tabs', load: () => import('./features/tabs.ts') },
+  { selector: 'details.nav-drawer, details.outline-drawer', load: () => import('./features/drawers.ts') },
 ]
