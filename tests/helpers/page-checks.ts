@@ -99,6 +99,13 @@ async function measure(page: Page, viewport: Viewport): Promise<PageChecks> {
       }
       return parts.join(' > ')
     }
+    /** Content of a box that scrolls or clips (a code block, a table) does not widen the page. */
+    const insideScrollBox = (element: Element): boolean => {
+      for (let node = element.parentElement; node && node !== document.body; node = node.parentElement) {
+        if (getComputedStyle(node).overflowX !== 'visible') return true
+      }
+      return false
+    }
     const overflow: string[] = []
     if (root.scrollWidth > window.innerWidth) {
       overflow.push(`document is ${root.scrollWidth}px wide in a ${window.innerWidth}px viewport`)
@@ -109,7 +116,7 @@ async function measure(page: Page, viewport: Viewport): Promise<PageChecks> {
         const box = element.getBoundingClientRect()
         if (box.width === 0 && box.height === 0) continue
         const out = rtl ? box.left < -0.5 : box.right > innerWidth + 0.5
-        if (!out) continue
+        if (!out || insideScrollBox(element)) continue
         const parent = element.parentElement
         if (parent && parent !== document.body) {
           const parentBox = parent.getBoundingClientRect()

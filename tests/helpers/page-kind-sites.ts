@@ -143,6 +143,8 @@ export function pageKindSample(): { siteDir: string; pages: KindPage[] } {
       // ar-sa translates only the overview: that is its article with a TOC entry, and the right-to-left page.
       { kind: locale === 'ar-sa' ? 'rtl-article' : 'article', locale, path: translated('incident-response/analyze.md') ? `${locale}/incident-response/analyze/` : `${locale}/incident-response/` },
       { kind: 'no-toc', locale, path: `${locale}/incident-response/reading-wide-evidence/` },
+      // Tabs, code references and a checklist: the page the accessibility test used to check.
+      ...(locale === 'en-us' ? [{ kind: 'tabs', locale, path: `${locale}/incident-response/investigate-phishing/` }] : []),
       { kind: 'landing', locale, path: `${locale}/${landing}` },
       { kind: 'redirect', locale, path: `${locale}/incident-response/triage/` },
       { kind: '404', locale, path: `${locale}/404.html` },
