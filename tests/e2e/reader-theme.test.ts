@@ -27,7 +27,7 @@ describeWithBrowser()('reader theme, outline and print', function () {
     const { outDir } = await buildSite(repoRoot)
     server = await startStaticServer(outDir)
     browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs })
-  }, 120_000)
+  }, 300_000)
 
   afterAll(async function () {
     await browser?.close()
@@ -95,11 +95,15 @@ describeWithBrowser()('reader theme, outline and print', function () {
     const current = (): Promise<string[]> =>
       tab.evaluate(() => [...document.querySelectorAll('.in-this-article a[aria-current="true"]')].map((link) => link.getAttribute('href')!))
     const ids = await tab.evaluate(() => [...document.querySelectorAll('.in-this-article a')].map((link) => link.getAttribute('href')!))
-    expect(ids.length).toBeGreaterThanOrEqual(3)
-    await tab.evaluate((id) => document.getElementById(decodeURIComponent(id.slice(1)))!.scrollIntoView(), ids[2]!)
+    expect(ids.length).toBeGreaterThanOrEqual(4)
+    // Following an outline link marks that section, not the one after it.
+    await tab.locator(`.in-this-article a[href="${ids[2]}"]`).click()
     await expect.poll(current).toEqual([ids[2]])
-    await tab.evaluate((id) => document.getElementById(decodeURIComponent(id.slice(1)))!.scrollIntoView(), ids[1]!)
+    await tab.locator(`.in-this-article a[href="${ids[1]}"]`).click()
     await expect.poll(current).toEqual([ids[1]])
+    // Reading on: the next heading passes the top of the window.
+    await tab.evaluate((id) => window.scrollBy(0, document.getElementById(decodeURIComponent(id.slice(1)))!.getBoundingClientRect().top - 40), ids[3]!)
+    await expect.poll(current).toEqual([ids[3]])
     await tab.context().close()
   })
 
