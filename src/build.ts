@@ -88,8 +88,6 @@ async function buildWith(pool: RenderPool, config: ResolvedConfig, options: Buil
   const outputs = new Map<string, string>()
   const anchorsByPage: AnchorsByPage = new Map()
   const anchorChecks: AnchorCheck[] = []
-  // Articles are indexed for search as they are rendered (only when the site is written).
-  const search = writer ? createSearchIndexer() : undefined
   let pages = 0
 
   // Which job makes which file; two articles that would make the same file are an error.
@@ -107,6 +105,9 @@ async function buildWith(pool: RenderPool, config: ResolvedConfig, options: Buil
     outputs.set(outputFile, source.relPath)
     chosen.push(index)
   }
+
+  // Articles are indexed for search as they are rendered (only when the site is written), in job order.
+  const search = writer ? createSearchIndexer(chosen.map((index) => articleOutputFile(jobs[index]!.locale.code, jobs[index]!.source.relPath))) : undefined
 
   function take(index: number, result: PageResult): void {
     const { locale, source } = jobs[index]!

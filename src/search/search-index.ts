@@ -41,8 +41,17 @@ export interface SearchIndexer {
   close(): Promise<void>
 }
 
-export function createSearchIndexer(): SearchIndexer {
+/**
+ * @param order every page's `outputFile`, in the order the build lists them:
+ * Pagefind's output depends on the order pages are added, and render workers
+ * finish in any order, so a page waits here until those before it came (or
+ * `finish` is called). Builds of the same input make the same index.
+ */
+export function createSearchIndexer(order: string[] = []): SearchIndexer {
   const messages: VFileMessage[] = []
+  const ordered = new Set(order)
+  const waiting = new Map<string, () => void>()
+  let next = 0
   const pending: Array<Promise<unknown>> = []
   const indexes = new Map<string, Promise<PagefindIndex | undefined>>()
   let pagefind: Promise<Pagefind | undefined> | undefined
@@ -80,21 +89,41 @@ export function createSearchIndexer(): SearchIndexer {
     return index
   }
 
+  function addNow(locale: string, outputFile: string, html: string, sourcePath: string): void {
+    pending.push(
+      indexOf(locale).then(async (index) => {
+        if (!index) return
+        try {
+          const added = await index.addHTMLFile({ sourcePath: outputFile, content: html })
+          if (added.errors.length > 0) problem(sourcePath, `This page could not be added to the search index: ${added.errors.join('; ')}`)
+        } catch (error) {
+          problem(sourcePath, `This page could not be added to the search index: ${String(error)}`)
+        }
+      }),
+    )
+  }
+
+  /** Add the waiting pages whose turn has come; with `all`, every waiting page in order. */
+  function flush(all = false): void {
+    for (; next < order.length; next++) {
+      const added = waiting.get(order[next]!)
+      if (added) {
+        waiting.delete(order[next]!)
+        added()
+      } else if (!all) return
+    }
+    // Pages not in `order` (none in a build) go last, as they came.
+    for (const added of waiting.values()) added()
+    waiting.clear()
+  }
+
   return {
     add(locale, outputFile, html, sourcePath) {
-      pending.push(
-        indexOf(locale).then(async (index) => {
-          if (!index) return
-          try {
-            const added = await index.addHTMLFile({ sourcePath: outputFile, content: html })
-            if (added.errors.length > 0) problem(sourcePath, `This page could not be added to the search index: ${added.errors.join('; ')}`)
-          } catch (error) {
-            problem(sourcePath, `This page could not be added to the search index: ${String(error)}`)
-          }
-        }),
-      )
+      waiting.set(outputFile, () => addNow(locale, outputFile, html, sourcePath))
+      flush(!ordered.has(outputFile))
     },
     async finish(writer) {
+      flush(true)
       await Promise.all(pending)
       for (const [locale, promised] of [...indexes].sort(([a], [b]) => (a < b ? -1 : 1))) {
         const index = await promised
