@@ -34,7 +34,8 @@ export function yamlPageKind(firstLine: string): (typeof yamlPageKinds)[number] 
 
 /** Keys of a Landing page tolk shows, per level of the YAML; any other is reported. */
 const landingKeys = {
-  page: ['title', 'summary', 'metadata', 'landingContent'],
+  // `uid` is read by the cross-reference index (src/xref/site-uids.ts).
+  page: ['title', 'summary', 'metadata', 'landingContent', 'uid'],
   card: ['title', 'linkLists'],
   linkList: ['linkListType', 'links'],
   link: ['text', 'url'],

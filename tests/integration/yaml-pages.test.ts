@@ -62,7 +62,7 @@ describe('DocFX YAML pages', function () {
     expect(toString(select('article h1', faq)!)).toBe('Incident response FAQ')
     expect(toString(select('article h2', faq)!)).toBe('Triage')
     expect(toString(select('article h3', faq)!)).toBe('Who owns an alert?')
-    expect(select('article h3 + p a', faq)!.properties.href).toBe('../triage/#assign')
+    expect(select('article .heading-wrapper:has(h3) + p a', faq)!.properties.href).toBe('../triage/#assign')
   })
 
   it('should resolve links from articles to YAML pages and to a folder holding index.yml', function () {
@@ -74,7 +74,7 @@ describe('DocFX YAML pages', function () {
     expect(messages).toEqual([
       'content/en-us/guide/index.yml:22:12: error: Cannot find `gone.md` (looked for `guide/gone.md`) [broken-link]',
       // A key tolk does not show is reported where it stands, so its text is not lost silently.
-      'content/en-us/guide/index.yml:27:1: warning: `additionalContent` of a Landing page is not shown: tolk shows `title`, `summary`, `metadata`, `landingContent` [unsupported-docfx]',
+      'content/en-us/guide/index.yml:27:1: warning: `additionalContent` of a Landing page is not shown: tolk shows `title`, `summary`, `metadata`, `landingContent`, `uid` [unsupported-docfx]',
     ])
   })
 })
