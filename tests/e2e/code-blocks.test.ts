@@ -9,14 +9,14 @@ import { createRequire } from 'node:module'
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core'
+import type { BrowserContextOptions, Page } from 'playwright-core'
 import { VFile } from 'vfile'
-import { afterAll, beforeAll, expect, it } from 'vitest'
+import { expect, it } from 'vitest'
 import { build } from '../../src/build.ts'
 import { resolveConfig } from '../../src/config/resolve-config.ts'
 import { formatHuman } from '../../src/diagnostics/format.ts'
-import { chromiumArgs, chromiumPath, describeWithBrowser } from '../helpers/browser.ts'
-import { startStaticServer, type StaticServer } from '../helpers/static-server.ts'
+import { describeWithBrowser } from '../helpers/browser.ts'
+import { useServedSite } from '../helpers/served-site.ts'
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
 
@@ -71,11 +71,7 @@ plain text without a language
 `
 
 describeWithBrowser()('code blocks in the browser', function () {
-  let server: StaticServer
-  let browser: Browser
-  let url: string
-
-  beforeAll(async function () {
+  const site = useServedSite(async function () {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'tolk-code-'))
     mkdirSync(path.join(dir, 'content', 'nl-nl'), { recursive: true })
     writeFileSync(path.join(dir, 'content', 'nl-nl', 'index.md'), article)
@@ -88,26 +84,20 @@ describeWithBrowser()('code blocks in the browser', function () {
     if (!config) throw new Error(file.messages.map((message) => formatHuman(message)).join('\n'))
     const result = await build(config, { write: true })
     if (!result.written) throw new Error(result.messages.map((message) => formatHuman(message)).join('\n'))
-    server = await startStaticServer(config.outDir)
-    url = `${server.baseUrl}nl-nl/`
-    browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs })
+    return config.outDir
   }, 120_000)
-
-  afterAll(async function () {
-    await browser?.close()
-    await server?.close()
-  })
+  const url = (): string => `${site.server.baseUrl}nl-nl/`
 
   async function open(options: BrowserContextOptions = {}): Promise<Page> {
-    const context = await browser.newContext(options)
+    const context = await site.browser.newContext(options)
     const page = await context.newPage()
-    await page.goto(url)
+    await page.goto(url())
     return page
   }
 
   it('should copy exactly the code with the button, by mouse and by keyboard, and announce it in Dutch', async function () {
     const page = await open()
-    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(url).origin })
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(url()).origin })
     const buttons = page.locator('.code-block .code-copy')
     await expect.poll(() => buttons.count()).toBe(6)
     const kqlBox = page.locator('.code-block').nth(0)

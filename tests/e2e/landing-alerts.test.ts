@@ -11,12 +11,11 @@ import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync,
 import { createRequire } from 'node:module'
 import os from 'node:os'
 import path from 'node:path'
-import { chromium, type Browser } from 'playwright-core'
-import { afterAll, beforeAll, expect, it } from 'vitest'
-import { chromiumArgs, chromiumPath, describeWithBrowser } from '../helpers/browser.ts'
+import { expect, it } from 'vitest'
+import { describeWithBrowser } from '../helpers/browser.ts'
 import { buildSite, repoRoot } from '../helpers/build-site.ts'
 import { corpusDir, describeWithShared } from '../helpers/shared.ts'
-import { startStaticServer, type StaticServer } from '../helpers/static-server.ts'
+import { useServedSite } from '../helpers/served-site.ts'
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
 const corpusLanding = path.join(corpusDir, 'microsoft-365/security/defender-endpoint/index.yml')
@@ -64,26 +63,14 @@ function writeSite(): string {
 }
 
 describeWithBrowser()('Landing cards, alerts and task lists in Chromium', function () {
-  let server: StaticServer
-  let browser: Browser
-
-  beforeAll(async function () {
-    // The corpus Landing page links to articles this small site does not have.
-    const { outDir } = await buildSite(writeSite(), { rules: ['toc-broken-link=off', 'broken-link=off', 'broken-anchor=off', 'link-case=off', 'missing-asset=off'] })
-    server = await startStaticServer(outDir)
-    browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs })
-  }, 180_000)
-
-  afterAll(async function () {
-    await browser?.close()
-    await server?.close()
-  })
+  // The corpus Landing page links to articles this small site does not have.
+  const site = useServedSite(async () => (await buildSite(writeSite(), { rules: ['toc-broken-link=off', 'broken-link=off', 'broken-anchor=off', 'link-case=off', 'missing-asset=off'] })).outDir)
 
   /** Open `page` at `width` in a colour scheme, run `probe` in it. */
   async function inPage<T>(page: string, width: number, colorScheme: 'light' | 'dark', probe: () => Promise<T> | T): Promise<T> {
-    const tab = await browser.newPage({ viewport: { width, height: 800 }, colorScheme })
+    const tab = await site.browser.newPage({ viewport: { width, height: 800 }, colorScheme })
     try {
-      await tab.goto(`${server.baseUrl}${page}`)
+      await tab.goto(`${site.server.baseUrl}${page}`)
       await tab.addScriptTag({ content: axeSource })
       return await tab.evaluate(probe)
     } finally {

@@ -6,15 +6,12 @@
  * first screen, the drawer opens without JavaScript, and the status page
  * has no axe violations.
  */
-import { createRequire } from 'node:module'
-import { readFileSync } from 'node:fs'
-import { chromium, type Browser, type Page } from 'playwright-core'
-import { afterAll, beforeAll, expect, it } from 'vitest'
-import { chromiumArgs, chromiumPath, describeWithBrowser } from '../helpers/browser.ts'
+import type { Page } from 'playwright-core'
+import { expect, it } from 'vitest'
+import { describeWithBrowser } from '../helpers/browser.ts'
 import { buildSite, repoRoot } from '../helpers/build-site.ts'
-import { startStaticServer, type StaticServer } from '../helpers/static-server.ts'
-
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
+import { axeViolations } from '../helpers/page-checks.ts'
+import { useServedSite } from '../helpers/served-site.ts'
 
 const article = 'ar-sa/incident-response/investigate-phishing/'
 const noSidebar = 'en-us/404.html'
@@ -30,24 +27,12 @@ interface Geometry {
 }
 
 describeWithBrowser()('layout geometry of the built sample guide', function () {
-  let server: StaticServer
-  let browser: Browser
-
-  beforeAll(async function () {
-    const { outDir } = await buildSite(repoRoot)
-    server = await startStaticServer(outDir)
-    browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs })
-  }, 180_000)
-
-  afterAll(async function () {
-    await browser?.close()
-    await server?.close()
-  })
+  const site = useServedSite(async () => (await buildSite(repoRoot)).outDir, 180_000)
 
   async function open(page: string, width: number, javaScriptEnabled = true): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width, height: 720 }, javaScriptEnabled })
+    const context = await site.browser.newContext({ viewport: { width, height: 720 }, javaScriptEnabled })
     const tab = await context.newPage()
-    await tab.goto(`${server.baseUrl}${page}`)
+    await tab.goto(`${site.server.baseUrl}${page}`)
     return tab
   }
 
@@ -110,12 +95,7 @@ describeWithBrowser()('layout geometry of the built sample guide', function () {
   it('should have no axe violations on the translation status page at 360 px', async function () {
     const tab = await open(status, 360)
     try {
-      await tab.addScriptTag({ content: axeSource })
-      const violations = await tab.evaluate(async () => {
-        const axe = (globalThis as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<{ violations: Array<{ id: string }> }> } }).axe
-        const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
-        return result.violations.map((violation) => violation.id)
-      })
+      const violations = await axeViolations(tab)
       expect(violations).toEqual([])
     } finally {
       await tab.context().close()

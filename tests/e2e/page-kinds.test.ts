@@ -8,8 +8,11 @@
  * - above 60rem (at 1280 px) `main` is at least 60 % of the viewport wide;
  * - on a phone (360×740) the h1 starts within the first screen;
  * - axe-core finds no WCAG 2.0/2.1 A/AA violation (tags in page-checks.ts).
- * One build and one browser for the file, two pages at a time; a full-page
- * screenshot of every check goes to test-artifacts/screenshots/ (git-ignored).
+ * One build and one browser for the file, two pages at a time. Each page is
+ * loaded once and checked at every width and scheme in place (resized, its
+ * colour scheme switched); one test per page reports the problems of each
+ * width and scheme. A full-page screenshot of every width and scheme goes to
+ * test-artifacts/screenshots/ (git-ignored).
  * The same checks run on a slice of the real corpus (nl-nl with tr-tr beside
  * it) at 360 and 1280 px, light.
  */
@@ -19,7 +22,7 @@ import { chromium, type Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { chromiumArgs, chromiumPath, describeWithBrowser } from '../helpers/browser.ts'
 import { buildSite, repoRoot } from '../helpers/build-site.ts'
-import { checkPage, limiter, noProblems, viewports, type Scheme } from '../helpers/page-checks.ts'
+import { checkOpenPage, checkPage, limiter, noProblems, openPage, viewports, type PageChecks, type Scheme } from '../helpers/page-checks.ts'
 import { corpusRules, corpusExternalRoots } from '../../scripts/corpus-settings.ts'
 import { corpusSlice, generatedHomeSite, pageKindSample, type KindPage } from '../helpers/page-kind-sites.ts'
 import { describeWithShared, sharedDir } from '../helpers/shared.ts'
@@ -28,27 +31,22 @@ import { startStaticServer, type StaticServer } from '../helpers/static-server.t
 export const screenshotDir = path.join(repoRoot, 'test-artifacts/screenshots')
 type SiteName = 'sample' | 'home' | 'corpus'
 
-interface Check {
+/** One page of a site, checked at each of `widths` in each of `schemes` on one load. */
+interface PageCheck {
   name: string
   site: SiteName
   page: KindPage
-  width: number
-  scheme: Scheme
-  screenshot: string
+  widths: number[]
+  schemes: Scheme[]
+  folder: string
 }
 
-function checksOf(site: SiteName, pages: KindPage[], widths: number[], schemes: Scheme[], folder: string): Check[] {
-  const checks: Check[] = []
-  for (const page of pages) {
-    for (const width of widths) {
-      for (const scheme of schemes) {
-        const file = `${page.kind}-${page.locale || 'site'}-${width}-${scheme}.png`
-        checks.push({ name: `${page.kind} /${page.path} at ${width}px, ${scheme}`, site, page, width, scheme, screenshot: path.join(screenshotDir, folder, file) })
-      }
-    }
-  }
-  return checks
+function checksOf(site: SiteName, pages: KindPage[], widths: number[], schemes: Scheme[], folder: string): PageCheck[] {
+  return pages.map((page) => ({ name: `${page.kind} /${page.path}`, site, page, widths, schemes, folder }))
 }
+
+/** The key a result is filed under, so a failure names the width and scheme: `360px light`. */
+const comboName = (width: number, scheme: Scheme): string => `${width}px ${scheme}`
 
 const sample = pageKindSample()
 const home = generatedHomeSite()
@@ -72,12 +70,26 @@ describeWithBrowser()('page kinds at every width, light and dark', function () {
     servers[site] = await startStaticServer(outDir)
   }
 
-  function matrix(checks: Check[]): void {
+  function matrix(checks: PageCheck[]): void {
     for (const check of checks) {
-      it.concurrent(`should fit and pass axe: ${check.name}`, async function ({ expect }) {
+      const combos = check.widths.flatMap((width) => check.schemes.map((scheme) => ({ width, scheme })))
+      it.concurrent(`should fit and pass axe at ${check.widths.join(', ')} px, ${check.schemes.join(' and ')}: ${check.name}`, async function ({ expect }) {
         const url = `${servers[check.site]!.baseUrl}${check.page.path}`
-        const result = await run(() => checkPage(browser, url, { viewport: viewports[check.width]!, scheme: check.scheme, screenshot: check.screenshot, stay: check.page.kind === 'root' || check.page.kind === 'redirect' }))
-        expect(result).toEqual(noProblems)
+        const results = await run(async () => {
+          const first = combos[0]!
+          const opened = await openPage(browser, url, { viewport: viewports[first.width]!, scheme: first.scheme, stay: check.page.kind === 'root' || check.page.kind === 'redirect' })
+          try {
+            const byCombo: Record<string, PageChecks> = {}
+            for (const { width, scheme } of combos) {
+              const screenshot = path.join(screenshotDir, check.folder, `${check.page.kind}-${check.page.locale || 'site'}-${width}-${scheme}.png`)
+              byCombo[comboName(width, scheme)] = await checkOpenPage(opened.page, { viewport: viewports[width]!, scheme, screenshot })
+            }
+            return byCombo
+          } finally {
+            await opened.close()
+          }
+        })
+        expect(results).toEqual(Object.fromEntries(combos.map(({ width, scheme }) => [comboName(width, scheme), noProblems])))
       }, 300_000)
     }
   }
@@ -121,6 +133,22 @@ describeWithBrowser()('page kinds at every width, light and dark', function () {
         prepare: `document.querySelector('main').style.cssText += '; box-sizing: border-box; inline-size: 400px; max-inline-size: 400px'`,
       })
       expect(desktop.mainWidth).toEqual(['main is 400px, 31 % of 1280px'])
+    })
+
+    it('should check a loaded page again at another width and scheme, as the media queries then apply', async function () {
+      const article = sample.pages.find((page) => page.kind === 'article' && page.locale === 'en-us')!
+      const opened = await openPage(browser, `${servers.sample!.baseUrl}${article.path}`, { viewport: viewports[1280]!, scheme: 'light' })
+      try {
+        // Rules that only a phone width or the dark scheme turn on.
+        await opened.page.addStyleTag({ content: '@media (max-width: 30rem) { body { min-inline-size: 900px } } @media (prefers-color-scheme: dark) and (min-width: 60rem) { main { box-sizing: border-box; inline-size: 400px; max-inline-size: 400px } }' })
+        expect(await checkOpenPage(opened.page, { viewport: viewports[1280]!, scheme: 'light' })).toEqual(noProblems)
+        const phone = await checkOpenPage(opened.page, { viewport: viewports[360]!, scheme: 'light' })
+        expect(phone.overflow[0]).toMatch(/^document is \d+px wide in a 360px viewport$/)
+        const dark = await checkOpenPage(opened.page, { viewport: viewports[1280]!, scheme: 'dark' })
+        expect(dark.mainWidth).toEqual(['main is 400px, 31 % of 1280px'])
+      } finally {
+        await opened.close()
+      }
     })
 
     matrix(sampleChecks)

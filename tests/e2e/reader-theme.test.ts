@@ -4,15 +4,12 @@
  * chooser) with no axe violations, "In this article" marking the section being
  * read, and the print stylesheet printing only the article with every tab panel.
  */
-import { createRequire } from 'node:module'
-import { readFileSync } from 'node:fs'
-import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core'
-import { afterAll, beforeAll, expect, it } from 'vitest'
-import { chromiumArgs, chromiumPath, describeWithBrowser } from '../helpers/browser.ts'
+import type { BrowserContextOptions, Page } from 'playwright-core'
+import { expect, it } from 'vitest'
+import { describeWithBrowser } from '../helpers/browser.ts'
 import { buildSite, repoRoot } from '../helpers/build-site.ts'
-import { startStaticServer, type StaticServer } from '../helpers/static-server.ts'
-
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
+import { axeViolations } from '../helpers/page-checks.ts'
+import { useServedSite } from '../helpers/served-site.ts'
 
 const article = 'en-us/incident-response/analyze/'
 /** A fallback-free Dutch page with a translation notice and tab groups. */
@@ -20,34 +17,13 @@ const tabsPage = 'nl-nl/incident-response/investigate-phishing/'
 const externalLinkPage = 'en-us/incident-response/post-incident-review/'
 
 describeWithBrowser()('reader theme, outline and print', function () {
-  let server: StaticServer
-  let browser: Browser
-
-  beforeAll(async function () {
-    const { outDir } = await buildSite(repoRoot)
-    server = await startStaticServer(outDir)
-    browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs })
-  }, 300_000)
-
-  afterAll(async function () {
-    await browser?.close()
-    await server?.close()
-  })
+  const site = useServedSite(async () => (await buildSite(repoRoot)).outDir, 300_000)
 
   async function open(page: string, options: BrowserContextOptions = {}): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, ...options })
+    const context = await site.browser.newContext({ viewport: { width: 1280, height: 800 }, ...options })
     const tab = await context.newPage()
-    await tab.goto(`${server.baseUrl}${page}`)
+    await tab.goto(`${site.server.baseUrl}${page}`)
     return tab
-  }
-
-  async function violations(tab: Page): Promise<string[]> {
-    await tab.addScriptTag({ content: axeSource })
-    return tab.evaluate(async () => {
-      const axe = (globalThis as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<{ violations: Array<{ id: string; nodes: Array<{ target: string[] }> }> }> } }).axe
-      const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
-      return result.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)
-    })
   }
 
   const background = (tab: Page): Promise<string> => tab.evaluate(() => getComputedStyle(document.body).backgroundColor)
@@ -58,7 +34,7 @@ describeWithBrowser()('reader theme, outline and print', function () {
       const tab = await open(page, { colorScheme: 'dark' })
       expect(await dataTheme(tab)).toBeNull()
       expect(await background(tab)).toBe('rgb(20, 21, 26)')
-      expect(await violations(tab)).toEqual([])
+      expect(await axeViolations(tab)).toEqual([])
       await tab.context().close()
     }
   }, 120_000)
@@ -75,7 +51,7 @@ describeWithBrowser()('reader theme, outline and print', function () {
     expect(await dataTheme(tab)).toBe('dark')
     expect(await background(tab)).toBe('rgb(20, 21, 26)')
     await expect.poll(() => chooser.inputValue()).toBe('dark')
-    expect(await violations(tab)).toEqual([])
+    expect(await axeViolations(tab)).toEqual([])
     // Back to the system's choice: nothing stored, the light system theme shows.
     await chooser.selectOption('auto')
     expect(await dataTheme(tab)).toBeNull()

@@ -7,21 +7,20 @@
  * path. A slice of the real Dutch corpus is searched the same way.
  */
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
 import os from 'node:os'
 import path from 'node:path'
 import { gunzipSync } from 'node:zlib'
-import { chromium, type Browser, type Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import { chromiumArgs, chromiumPath, describeWithBrowser } from '../helpers/browser.ts'
+import { describeWithBrowser } from '../helpers/browser.ts'
 import { build } from '../../src/build.ts'
 import { loadConfig } from '../../src/config/load-config.ts'
 import { corpusExternalRoots, corpusRules } from '../../scripts/corpus-settings.ts'
 import { buildSite, listFiles, repoRoot } from '../helpers/build-site.ts'
 import { corpusDir, describeWithShared } from '../helpers/shared.ts'
+import { axeViolations } from '../helpers/page-checks.ts'
+import { useServedSite } from '../helpers/served-site.ts'
 import { startStaticServer, type StaticServer } from '../helpers/static-server.ts'
-
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
 
 interface Shown {
   status: string
@@ -59,32 +58,25 @@ async function search(tab: Page, query: string): Promise<Shown> {
 }
 
 describeWithBrowser()('search in the built sample guide', function () {
-  let server: StaticServer
+  const site = useServedSite(async () => (await buildSite(repoRoot)).outDir)
   let base: StaticServer
-  let browser: Browser
-  let outDir: string
 
   beforeAll(async function () {
-    ;({ outDir } = await buildSite(repoRoot))
-    server = await startStaticServer(outDir)
     // The same site under a base path (`/docs/`), as on a project page.
     const parent = mkdtempSync(path.join(os.tmpdir(), 'tolk-search-base-'))
-    symlinkSync(outDir, path.join(parent, 'docs'))
+    symlinkSync(site.outDir, path.join(parent, 'docs'))
     base = await startStaticServer(parent)
-    browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs })
-  }, 180_000)
+  })
 
   afterAll(async function () {
-    await browser?.close()
-    await server?.close()
     await base?.close()
   })
 
   it('should fetch nothing of Pagefind before the box gets focus, and its own locale’s index after', { timeout: 60_000 }, async function () {
-    const tab = await browser.newPage()
+    const tab = await site.browser.newPage()
     const requests: string[] = []
     tab.on('request', (request) => requests.push(request.url()))
-    await tab.goto(`${server.baseUrl}da-dk/incident-response/analyze/`)
+    await tab.goto(`${site.server.baseUrl}da-dk/incident-response/analyze/`)
     await tab.locator('search.site-search:not([hidden])').waitFor()
     await tab.waitForLoadState('networkidle')
     expect(requests.filter((url) => /pagefind|\/search\//.test(url))).toEqual([])
@@ -94,28 +86,28 @@ describeWithBrowser()('search in the built sample guide', function () {
     await entry
     const fetched = requests.filter((url) => url.includes('/_tolk/search/'))
     expect(fetched.length).toBeGreaterThan(0)
-    expect(fetched.filter((url) => !url.startsWith(`${server.baseUrl}_tolk/search/da-dk/`))).toEqual([])
+    expect(fetched.filter((url) => !url.startsWith(`${site.server.baseUrl}_tolk/search/da-dk/`))).toEqual([])
     await tab.close()
   })
 
   it('should find the Danish article with the base form of an inflected query, and open it with Enter', { timeout: 60_000 }, async function () {
-    const tab = await browser.newPage()
-    await tab.goto(`${server.baseUrl}da-dk/incident-response/analyze/`)
+    const tab = await site.browser.newPage()
+    await tab.goto(`${site.server.baseUrl}da-dk/incident-response/analyze/`)
     // "kampagnerne" (the campaigns) is nowhere in the guide; only the phishing article has "kampagne", "kampagnen", "kampagnens".
     const shown = await search(tab, 'kampagnerne')
-    expect(shown.results.map((result) => result.href)).toEqual([`${server.baseUrl}da-dk/incident-response/investigate-phishing/`])
+    expect(shown.results.map((result) => result.href)).toEqual([`${site.server.baseUrl}da-dk/incident-response/investigate-phishing/`])
     expect(shown.status).toBe('Resultater: 1')
     expect(shown.results[0]!.title).toBe('Undersøg phishing')
     expect(shown.results[0]!.breadcrumb).toBe('Hændelseshåndtering › Undersøgelsesforløb')
     expect(shown.results[0]!.marks.length).toBeGreaterThan(0)
     expect(shown.results[0]!.marks.every((mark) => /^kampagne/i.test(mark))).toBe(true)
     await tab.keyboard.press('Enter')
-    await tab.waitForURL(`${server.baseUrl}da-dk/incident-response/investigate-phishing/`)
+    await tab.waitForURL(`${site.server.baseUrl}da-dk/incident-response/investigate-phishing/`)
     await tab.close()
   })
 
   it('should find the Dutch article under a base path, reachable with the arrow keys', { timeout: 60_000 }, async function () {
-    const tab = await browser.newPage()
+    const tab = await site.browser.newPage()
     await tab.goto(`${base.baseUrl}docs/nl-nl/incident-response/`)
     // "bijeenkomsten" (meetings) is nowhere in the guide; the review article has "bijeenkomst".
     const shown = await search(tab, 'bijeenkomsten')
@@ -134,11 +126,11 @@ describeWithBrowser()('search in the built sample guide', function () {
   })
 
   it('should mark a fallback page among the results, in its own language, and say when nothing is found', { timeout: 60_000 }, async function () {
-    const tab = await browser.newPage()
-    await tab.goto(`${server.baseUrl}nl-nl/`)
+    const tab = await site.browser.newPage()
+    await tab.goto(`${site.server.baseUrl}nl-nl/`)
     // The identity-attacks article has no Dutch translation: nl-nl shows (and indexes) the English text.
     const shown = await search(tab, 'spraying')
-    const fallback = shown.results.find((result) => result.href === `${server.baseUrl}nl-nl/incident-response/investigate-identity-attacks/`)
+    const fallback = shown.results.find((result) => result.href === `${site.server.baseUrl}nl-nl/incident-response/investigate-identity-attacks/`)
     expect(fallback).toMatchObject({ marker: 'Niet vertaald', lang: 'en-US' })
     expect(shown.results.filter((result) => result.marker !== '').map((result) => result.href)).toEqual([fallback!.href])
     const none = await search(tab, 'zzqxj')
@@ -147,12 +139,12 @@ describeWithBrowser()('search in the built sample guide', function () {
   })
 
   it('should index every article of each locale, and no 404, status or root page', function () {
-    const files = listFiles(outDir)
+    const files = listFiles(site.outDir)
     for (const locale of ['en-us', 'da-dk', 'nl-nl', 'ar-sa']) {
       const indexed = files
         .filter((name) => name.startsWith(`_tolk/search/${locale}/fragment/`))
         .map((name) => {
-          const text = gunzipSync(readFileSync(path.join(outDir, name))).toString('utf8')
+          const text = gunzipSync(readFileSync(path.join(site.outDir, name))).toString('utf8')
           return (JSON.parse(text.slice(text.indexOf('{'))) as { url: string }).url
         })
       // The sample guide has no redirects; each of its articles is a folder's index.html.
@@ -162,24 +154,19 @@ describeWithBrowser()('search in the built sample guide', function () {
   })
 
   it('should have no axe violations with the results open', { timeout: 60_000 }, async function () {
-    const tab = await browser.newPage()
-    await tab.goto(`${server.baseUrl}ar-sa/`)
+    const tab = await site.browser.newPage()
+    await tab.goto(`${site.server.baseUrl}ar-sa/`)
     await search(tab, 'phishing')
-    await tab.addScriptTag({ content: axeSource })
-    const violations = await tab.evaluate(async () => {
-      const axe = (globalThis as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<{ violations: Array<{ id: string; nodes: Array<{ target: string[] }> }> }> } }).axe
-      const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
-      return result.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)
-    })
+    const violations = await axeViolations(tab)
     expect(await tab.locator('.site-search-result').count()).toBeGreaterThan(0)
     expect(violations).toEqual([])
     await tab.close()
   })
 
   it('should not offer the box without JavaScript', { timeout: 60_000 }, async function () {
-    const context = await browser.newContext({ javaScriptEnabled: false })
+    const context = await site.browser.newContext({ javaScriptEnabled: false })
     const tab = await context.newPage()
-    await tab.goto(`${server.baseUrl}da-dk/incident-response/analyze/`)
+    await tab.goto(`${site.server.baseUrl}da-dk/incident-response/analyze/`)
     expect(await tab.locator('search.site-search').count()).toBe(1)
     expect(await tab.locator('search.site-search').isHidden()).toBe(true)
     await context.close()
@@ -188,10 +175,7 @@ describeWithBrowser()('search in the built sample guide', function () {
 
 describeWithShared(corpusDir)('search in a slice of the Dutch corpus', function () {
   describeWithBrowser()('in Chromium', function () {
-    let server: StaticServer
-    let browser: Browser
-
-    beforeAll(async function () {
+    const site = useServedSite(async function () {
       const outDir = path.join(mkdtempSync(path.join(os.tmpdir(), 'tolk-search-corpus-out-')), 'dist')
       const { config } = await loadConfig({
         locales: [`nl-nl=${corpusSlice()}`],
@@ -201,22 +185,16 @@ describeWithShared(corpusDir)('search in a slice of the Dutch corpus', function 
       })
       const result = await build(config!, { write: true })
       expect(result.written).toBe(true)
-      server = await startStaticServer(outDir)
-      browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs })
+      return outDir
     }, 300_000)
 
-    afterAll(async function () {
-      await browser?.close()
-      await server?.close()
-    })
-
     it('should find the articles with the base form of an inflected Dutch query', { timeout: 60_000 }, async function () {
-      const tab = await browser.newPage()
-      await tab.goto(`${server.baseUrl}nl-nl/`)
+      const tab = await site.browser.newPage()
+      await tab.goto(`${site.server.baseUrl}nl-nl/`)
       // "apparaat" (device) is in these articles; its plural "apparaten" is searched.
       const shown = await search(tab, 'apparaten')
       expect(shown.results.length).toBeGreaterThan(0)
-      expect(shown.results.every((result) => result.href.startsWith(`${server.baseUrl}nl-nl/`))).toBe(true)
+      expect(shown.results.every((result) => result.href.startsWith(`${site.server.baseUrl}nl-nl/`))).toBe(true)
       const marked = shown.results.flatMap((result) => result.marks.map((mark) => mark.toLowerCase()))
       expect(marked).toContain('apparaat')
       await tab.close()

@@ -59,6 +59,25 @@ export interface CheckOptions {
 
 /** Open `url` in a fresh context of `browser` and run the checks. */
 export async function checkPage(browser: Browser, url: string, options: CheckOptions): Promise<PageChecks> {
+  const opened = await openPage(browser, url, options)
+  try {
+    return await checkOpenPage(opened.page, options)
+  } finally {
+    await opened.close()
+  }
+}
+
+export interface OpenPage {
+  page: Page
+  close: () => Promise<void>
+}
+
+/**
+ * Load `url` once in a fresh context, to check it at several widths and in
+ * both schemes (`checkOpenPage`): a new renderer and a page load per check
+ * cost more than the checks themselves.
+ */
+export async function openPage(browser: Browser, url: string, options: Pick<CheckOptions, 'viewport' | 'scheme' | 'stay'>): Promise<OpenPage> {
   const context = await browser.newContext({ viewport: options.viewport, colorScheme: options.scheme, ...(options.stay ? { locale: 'zu-ZA' } : {}) })
   try {
     const page = await context.newPage()
@@ -71,16 +90,31 @@ export async function checkPage(browser: Browser, url: string, options: CheckOpt
     // networkidle: feature chunks the page module imports on demand have loaded and laid out.
     const response = await page.goto(url, { waitUntil: 'networkidle' })
     if (!response) throw new Error(`no response for ${url}`)
-    if (options.prepare) await page.evaluate(options.prepare)
-    const checks = await measure(page, options.viewport)
-    if (options.screenshot) {
-      mkdirSync(path.dirname(options.screenshot), { recursive: true })
-      await page.screenshot({ path: options.screenshot, fullPage: true })
-    }
-    return checks
-  } finally {
+    return { page, close: () => context.close() }
+  } catch (error) {
     await context.close()
+    throw error
   }
+}
+
+/**
+ * Check a loaded page at `options.viewport` and `options.scheme`. The page
+ * is resized and its colour scheme switched in place; the layout and the
+ * drawers follow media queries (client/features/drawers.ts listens for
+ * their changes), so this is what a fresh load at that size shows.
+ */
+export async function checkOpenPage(page: Page, options: CheckOptions): Promise<PageChecks> {
+  await page.setViewportSize(options.viewport)
+  await page.emulateMedia({ colorScheme: options.scheme })
+  // Two frames: media-query listeners have run and the new layout is painted.
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))))
+  if (options.prepare) await page.evaluate(options.prepare)
+  const checks = await measure(page, options.viewport)
+  if (options.screenshot) {
+    mkdirSync(path.dirname(options.screenshot), { recursive: true })
+    await page.screenshot({ path: options.screenshot, fullPage: true })
+  }
+  return checks
 }
 
 async function measure(page: Page, viewport: Viewport): Promise<PageChecks> {
@@ -147,8 +181,19 @@ async function measure(page: Page, viewport: Viewport): Promise<PageChecks> {
     else if (layout.h1Top >= layout.innerHeight) h1.push(`h1 starts ${Math.round(layout.h1Top)}px down, below the first ${layout.innerHeight}px`)
   }
 
-  await page.addScriptTag({ content: axeSource })
-  const axe = await page.evaluate(async (tags) => {
+  const axe = await axeViolations(page)
+
+  return { overflow: layout.overflow, mainWidth: layout.mainWidth, h1, axe }
+}
+
+/**
+ * axe-core's WCAG 2.0/2.1 A/AA violations on `page`, one line each:
+ * `rule (impact): selector, …` (at most five selectors).
+ */
+export async function axeViolations(page: Page): Promise<string[]> {
+  // Once per page: the same page is checked at several widths and schemes.
+  if (!(await page.evaluate(() => typeof (globalThis as { axe?: { run?: unknown } }).axe?.run === 'function'))) await page.addScriptTag({ content: axeSource })
+  return page.evaluate(async (tags) => {
     interface AxeResult { violations: Array<{ id: string; impact: string | null; nodes: Array<{ target: unknown[] }> }> }
     const runner = (globalThis as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<AxeResult> } }).axe
     const result = await runner.run(document, { runOnly: { type: 'tag', values: tags } })
@@ -158,8 +203,6 @@ async function measure(page: Page, viewport: Viewport): Promise<PageChecks> {
       return `${violation.id} (${violation.impact ?? 'unknown'}): ${targets.join(', ')}${more}`
     })
   }, axeTags)
-
-  return { overflow: layout.overflow, mainWidth: layout.mainWidth, h1, axe }
 }
 
 /** Run `task`s at most `limit` at a time; each call returns its own task's promise. */
