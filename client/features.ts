@@ -11,4 +11,9 @@ export interface Feature {
 
 export const features: Feature[] = [
   { selector: '.tabs', load: () => import('./features/tabs.ts') },
+  { selector: 'details.nav-drawer, details.outline-drawer', load: () => import('./features/drawers.ts') },
+  { selector: '.theme-toggle', load: () => import('./features/theme.ts') },
+  { selector: '.in-this-article', load: () => import('./features/outline.ts') },
+  { selector: '.code-block', load: () => import('./features/copy-code.ts') },
+  { selector: 'search.site-search', load: () => import('./features/search.ts') },
 ]

@@ -28,6 +28,7 @@ import { claimOutputDir } from './output/output-dir.ts'
 import { readSvgAsset, isSvgPath } from './output/svg-asset.ts'
 import { createSiteWriter, type SiteWriter } from './output/write-site.ts'
 import { prepareSite } from './prepare-site.ts'
+import { createSearchIndexer } from './search/search-index.ts'
 import { fetchXrefMaps } from './xref/fetch-xref-maps.ts'
 import { siteXrefMaps } from './xref/site-xref-maps.ts'
 import { toPageResult, type PageResult } from './render/page-result.ts'
@@ -105,6 +106,9 @@ async function buildWith(pool: RenderPool, config: ResolvedConfig, options: Buil
     chosen.push(index)
   }
 
+  // Articles are indexed for search as they are rendered (only when the site is written), in job order.
+  const search = writer ? createSearchIndexer(chosen.map((index) => articleOutputFile(jobs[index]!.locale.code, jobs[index]!.source.relPath))) : undefined
+
   function take(index: number, result: PageResult): void {
     const { locale, source } = jobs[index]!
     messages.push(...result.messages)
@@ -114,6 +118,7 @@ async function buildWith(pool: RenderPool, config: ResolvedConfig, options: Buil
     const outputFile = articleOutputFile(locale.code, source.relPath)
     // Pages go to disk as they are rendered; the site is never held in memory.
     writer?.write(outputFile, result.html, { path: source.absPath })
+    search?.add(locale.code, outputFile, result.html, source.absPath)
     options.onPage?.({ outputFile, locale: locale.code, relPath: source.relPath, html: result.html })
     pages++
   }
@@ -175,6 +180,7 @@ async function buildWith(pool: RenderPool, config: ResolvedConfig, options: Buil
   // The site's own templates are trusted code (they hold its scripts), so their assets are copied as they are.
   if (writer) for (const name of templates.assets) writer.copy(`_tolk/${name}`, path.join(templates.assetsDir, name))
 
+  if (search && writer) messages.push(...(await search.finish(writer)))
   if (writer) messages.push(...writer.messages)
   const written = writer !== undefined && !messages.hasErrors(options.strict) && finish(writer, config, messages)
   if (writer && !written) finish(writer, config, messages, 'abort')

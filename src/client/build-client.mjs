@@ -2,6 +2,7 @@
 // Vite into the folder given as the first argument, with a manifest.
 // Run as a child process by client-bundle.ts, so the build stays synchronous
 // for its callers (render workers prepare the site synchronously too).
+import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { build } from 'vite'
@@ -17,7 +18,7 @@ await build({
   base: './',
   logLevel: 'warn',
   publicDir: false,
-  plugins: [clobberSafeDocumentCalls()],
+  plugins: [clobberSafeDocumentCalls(), favicon()],
   build: {
     outDir,
     emptyOutDir: true,
@@ -57,6 +58,16 @@ function clobberSafeDocumentCalls() {
         if (chunk.type !== 'chunk') continue
         chunk.code = chunk.code.replace(/(?<![\w$.])document\.(createElement|querySelector|querySelectorAll|getElementsByTagName|getElementById)\(/g, 'Document.prototype.$1.call(document,')
       }
+    },
+  }
+}
+
+/** The default theme's favicon (client/favicon.svg), emitted as a hashed asset (`favicon-<hash>.svg`) that every page links. */
+function favicon() {
+  return {
+    name: 'tolk:favicon',
+    generateBundle() {
+      this.emitFile({ type: 'asset', name: 'favicon.svg', source: readFileSync(path.join(clientDir, 'favicon.svg')) })
     },
   }
 }

@@ -22,6 +22,8 @@ export interface ClientBundle {
   style: string
   page: string
   root: string
+  /** The favicon. */
+  icon: string
 }
 
 const packageRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
@@ -102,5 +104,8 @@ function readBundle(dir: string): ClientBundle | undefined {
     return chunk.file
   }
   const files = readdirSync(dir).filter((name) => !name.startsWith('.')).sort()
-  return { dir, files, style: entry('styles/page.css'), page: entry('page.ts'), root: entry('root.ts') }
+  // The favicon is an emitted asset, not a manifest entry: found by its name.
+  const icon = files.find((name) => /^favicon-[\w-]+\.svg$/.test(name))
+  if (!icon) throw new Error("tolk's client build has no favicon")
+  return { dir, files, style: entry('styles/page.css'), page: entry('page.ts'), root: entry('root.ts'), icon }
 }

@@ -11,6 +11,8 @@ export interface ClientHrefs {
   scriptHref: string
   /** The root page's language chooser. */
   rootScriptHref: string
+  /** The favicon, linked by every page kind. */
+  iconHref: string
 }
 
 export function clientHrefs(assetsHref: string): ClientHrefs {
@@ -19,5 +21,6 @@ export function clientHrefs(assetsHref: string): ClientHrefs {
     styleHref: computedUrl(`${assetsHref}${bundle.style}`),
     scriptHref: computedUrl(`${assetsHref}${bundle.page}`),
     rootScriptHref: computedUrl(`${assetsHref}${bundle.root}`),
+    iconHref: computedUrl(`${assetsHref}${bundle.icon}`),
   }
 }

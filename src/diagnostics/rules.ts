@@ -76,6 +76,7 @@ export const rules = {
   'xref-map-cached': { severity: 'warning' },
   'xref-map-entry': { severity: 'warning' },
   'table-extra-cells': { severity: 'warning' },
+  'search-index': { severity: 'warning' },
 } as const
 
 export type RuleId = keyof typeof rules

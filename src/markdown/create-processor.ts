@@ -19,6 +19,7 @@ import rehypeCollectAnchors from '../links/rehype-collect-anchors.ts'
 import remarkRewriteLinks from '../links/remark-rewrite-links.ts'
 import rehypeUrlPolicy from '../links/rehype-url-policy.ts'
 import { rehypeMarkMarkdownUrls, rehypeRewriteRawLinks } from '../links/rehype-rewrite-raw-links.ts'
+import remarkAutolinkInRawLink from './plugins/remark-autolink-in-raw-link.ts'
 import remarkDocfxAlerts from './plugins/remark-docfx-alerts.ts'
 import remarkDocfxCode from './plugins/remark-docfx-code.ts'
 import remarkDocfxDiv from './plugins/remark-docfx-div.ts'
@@ -33,9 +34,12 @@ import remarkDocfxVideo from './plugins/remark-docfx-video.ts'
 import remarkDocfxVideoDirective from './plugins/remark-docfx-video-directive.ts'
 import remarkTableOverflow from './plugins/remark-table-overflow.ts'
 import rehypeDocfxVideo from './plugins/rehype-docfx-video.ts'
+import rehypeFocusableTables from './plugins/rehype-focusable-tables.ts'
 import rehypeHeadingAnchorNames from './plugins/rehype-heading-anchor-names.ts'
 import rehypeReportUnsafeHtml from './plugins/rehype-report-unsafe-html.ts'
+import rehypeTaskListLabels from './plugins/rehype-task-list-labels.ts'
 import rehypeHeadingIds from './plugins/rehype-heading-ids.ts'
+import rehypeHeadingLinks from './plugins/rehype-heading-links.ts'
 import rehypeHighlightCode, { createCodeHighlighter } from './plugins/rehype-highlight-code.ts'
 import { sanitizeSchema } from './sanitize-schema.ts'
 import { defaultVideoPolicy, type VideoPolicy } from './video-url.ts'
@@ -84,6 +88,8 @@ export function createProcessor(options: ProcessorOptions) {
       .use(remarkXref, { read })
       // Cells GFM drops from a row longer than its header are reported, never lost silently.
       .use(remarkTableOverflow)
+      // A URL between raw `<a>` tags is the raw link's text, not a second link inside it.
+      .use(remarkAutolinkInRawLink)
       .use(remarkRewriteLinks)
       .use(remarkRehype, { allowDangerousHtml: true })
       // hast: raw HTML becomes elements, DocFX anchors become ids, then sanitize.
@@ -95,8 +101,14 @@ export function createProcessor(options: ProcessorOptions) {
       .use(rehypeSanitize, sanitizeSchema)
       // Trusted output from here on; video iframes only now, as the sanitizer removes every iframe.
       .use(rehypeDocfxVideo, options.video ?? defaultVideoPolicy)
+      // Tables scroll inside their own box on a phone: the keyboard must reach them.
+      .use(rehypeFocusableTables)
       .use(rehypeHeadingIds)
+      // Task-list checkboxes get their item's text as a label.
+      .use(rehypeTaskListLabels)
       .use(rehypeHighlightCode, { highlighter })
+      // A link to copy beside each section heading, once ids are final; its href goes through the URL policy below.
+      .use(rehypeHeadingLinks)
       // Every URL in the article, whoever made it, as the URL policy allows.
       .use(rehypeUrlPolicy)
       .use(rehypeCollectAnchors)

@@ -17,6 +17,7 @@ import { alertKinds } from './plugins/remark-docfx-alerts.ts'
 import { divClassNames } from './plugins/remark-docfx-div.ts'
 import { imageClassNames } from './plugins/remark-docfx-image.ts'
 import { layoutClassNames } from './plugins/remark-docfx-layout.ts'
+import { landingClassNames } from '../render/landing-cards.ts'
 
 const attributes = defaultSchema.attributes ?? {}
 const globalAttributes = (attributes['*'] ?? []).filter((entry) => entry !== 'name')
@@ -33,7 +34,7 @@ export const sanitizeSchema: Schema = {
     '*': globalAttributes,
     div: [
       ...(attributes['div'] ?? []),
-      ['className', 'alert', ...alertKinds.map((kind) => `alert-${kind}`), 'tabs', ...divClassNames, ...layoutClassNames],
+      ['className', 'alert', ...alertKinds.map((kind) => `alert-${kind}`), 'tabs', ...divClassNames, ...layoutClassNames, ...landingClassNames.div],
       ['role', 'note'],
       'dataTabGroup',
       // remark-docfx-video's placeholder and `:::video`'s title (raw HTML cannot produce
@@ -42,11 +43,12 @@ export const sanitizeSchema: Schema = {
       'tolkVideoTitle',
     ],
     // Tab panels (remark-docfx-tabs); GitHub's footnotes section keeps its own class.
-    section: ['dataFootnotes', ['className', 'footnotes', 'tab-panel'], 'dataTab', 'dataCondition', 'ariaLabelledBy'],
+    // …and a Landing page's cards (src/render/landing-cards.ts).
+    section: ['dataFootnotes', ['className', 'footnotes', 'tab-panel', ...landingClassNames.section], 'dataTab', 'dataCondition', 'ariaLabelledBy'],
     // Tab titles; GitHub's footnote label `h2.sr-only` keeps its class.
     ...Object.fromEntries(['h1', 'h3', 'h4', 'h5', 'h6'].map((tag) => [tag, [['className', 'tab-title']]])),
     h2: [['className', 'sr-only', 'tab-title']],
-    p: [...(attributes['p'] ?? []), ['className', 'alert-title']],
+    p: [...(attributes['p'] ?? []), ['className', 'alert-title', ...landingClassNames.p]],
     // remark-docfx-code: highlighted lines and a `[!code-…]` reference's title (rehype-highlight-code reads them).
     code: [['className', /^language-[\w-]+$/], 'dataHighlightLines', 'title'],
     // remark-docfx-image: the image, its lightbox link, a complex image's figure and long description.

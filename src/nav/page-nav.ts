@@ -26,6 +26,7 @@ export interface NavLink {
 
 export interface PageNav {
   items: NavItemView[]
+  /** The page's ancestors in the TOC; a group without a page of its own links its first page. */
   breadcrumbs: Array<{ title: string; href: string | undefined }>
   previous: NavLink | undefined
   next: NavLink | undefined
@@ -39,6 +40,16 @@ export function pageNav(toc: Toc, relPath: string, locale: string, site: SiteInd
     if (!node.relPath) return undefined
     const target = landingLocale(site, node.relPath, locale)
     return target ? computedUrl(relativeUrl(from, articlePath(target, node.relPath))) : undefined
+  }
+  // A group crumb links where the group has a page: its own entry's, else its first page's (as Learn does).
+  const groupHref = (node: NavNode): string | undefined => {
+    const own = hrefOf(node)
+    if (own !== undefined || node.relPath || node.url) return own
+    for (const child of node.children) {
+      const href = groupHref(child)
+      if (href !== undefined) return href
+    }
+    return undefined
   }
   const index = indexOf(toc)
   const trail = index.trail(relPath) ?? []
@@ -66,7 +77,7 @@ export function pageNav(toc: Toc, relPath: string, locale: string, site: SiteInd
   }
   return {
     items: toc.nodes.map(view),
-    breadcrumbs: trail.slice(0, -1).map((node) => ({ title: node.title, href: hrefOf(node) })),
+    breadcrumbs: trail.slice(0, -1).map((node) => ({ title: node.title, href: groupHref(node) })),
     previous: position > 0 ? link(toc.order[position - 1]) : undefined,
     next: position >= 0 ? link(toc.order[position + 1]) : undefined,
   }

@@ -15,7 +15,8 @@ import { builtPage, ownRelPath, type SiteIndex } from '../content/site-index.ts'
 import type { RuleId } from '../diagnostics/rules.ts'
 import { report, type Place } from '../diagnostics/report.ts'
 import { resolveLink } from '../links/resolve-link.ts'
-import { printableUrl, safeUrl } from '../links/url-policy.ts'
+import { clientHrefs } from '../client/client-hrefs.ts'
+import { computedUrl, printableUrl, safeUrl } from '../links/url-policy.ts'
 import { articleOutputFile, articlePath, isExternal, relativeUrl } from '../links/urls.ts'
 import { statusPageFile } from './status-page.ts'
 
@@ -92,7 +93,8 @@ export function redirectPages(
         continue
       }
       built.set(outputFile.toLowerCase(), `the redirect page of another \`source_path\``)
-      pages.push({ outputFile, html: redirectHtml(locale, verdict.url, canonical.url, t), redirectionFile: own ? locale.redirectionFile : config.redirectionFile })
+      const assets = computedUrl(relativeUrl(articlePath(locale.code, source), '_tolk/'))
+      pages.push({ outputFile, html: redirectHtml(locale, verdict.url, canonical.url, assets, t), redirectionFile: own ? locale.redirectionFile : config.redirectionFile })
     }
   }
   return { pages, messages: files.flatMap((file) => file.messages) }
@@ -143,18 +145,23 @@ function canonicalOf(href: string, source: string, locale: string, config: Resol
   return new URL(href, `${config.siteUrl}${config.base}${articlePath(locale, source)}`).href
 }
 
-function redirectHtml(locale: ResolvedLocale, href: string, canonical: string, t: (locale: string, key: string) => string): string {
+/** `assetsHref`: the page's link to `_tolk/`, for the site's stylesheet and favicon. */
+function redirectHtml(locale: ResolvedLocale, href: string, canonical: string, assetsHref: string, t: (locale: string, key: string) => string): string {
+  const hrefs = clientHrefs(assetsHref)
   const tree = h(null, [
     { type: 'doctype' },
     h('html', { lang: locale.lang, dir: locale.dir }, [
       h('head', [
         h('meta', { charset: 'utf-8' }),
+        h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
         h('title', t(locale.code, 'redirect.title')),
         h('meta', { httpEquiv: 'refresh', content: `0; url=${href}` }),
         h('link', { rel: 'canonical', href: canonical }),
         h('meta', { name: 'robots', content: 'noindex' }),
+        h('link', { rel: 'icon', href: hrefs.iconHref, type: 'image/svg+xml' }),
+        h('link', { rel: 'stylesheet', href: hrefs.styleHref }),
       ]),
-      h('body', [h('p', [t(locale.code, 'redirect.text'), ' ', h('a', { href }, href)])]),
+      h('body', h('main', { id: 'main', className: ['redirect-page'] }, [h('h1', t(locale.code, 'redirect.title')), h('p', [t(locale.code, 'redirect.text'), ' ', h('a', { href }, href)])])),
     ]),
   ])
   return `${toHtml(tree)}\n`

@@ -20,7 +20,8 @@ export function statusPageHtml(config: ResolvedConfig, statuses: LocaleStatus[],
   const title = t('status.title')
   const lang = config.locales.find((locale) => locale.code === config.defaultLocale)!.lang
   const link = (locale: string, relPath: string) => computedUrl(relativeUrl(here, articlePath(locale, relPath)))
-  const summary = h('table', [
+  // A wide table scrolls inside its own box (focusable, so keyboard readers can scroll it), never the page.
+  const summaryTable = h('table', [
     h('thead', h('tr', ['status.locale', 'status.upToDate', 'status.outdated', 'status.newer', 'status.unknown', 'status.missing', 'status.machine'].map((key) => h('th', { scope: 'col' }, t(key))))),
     h(
       'tbody',
@@ -32,6 +33,7 @@ export function statusPageHtml(config: ResolvedConfig, statuses: LocaleStatus[],
       ),
     ),
   ])
+  const summary = h('div', { className: ['table-scroll'], role: 'region', tabIndex: 0, ariaLabel: title }, summaryTable)
   const sections = statuses.map((status) =>
     h('section', { ariaLabelledBy: `status-${status.locale}` }, [
       h('h2', { id: `status-${status.locale}` }, formatString(t('status.heading'), { locale: status.locale, done: `${status.upToDate.length}`, total: `${status.total}` })),
@@ -54,6 +56,7 @@ export function statusPageHtml(config: ResolvedConfig, statuses: LocaleStatus[],
       ...listSection(t('status.unknown.list'), status.unknown, (relPath) => [h('a', { href: link(status.locale, relPath) }, relPath)]),
     ]),
   )
+  const hrefs = clientHrefs(computedUrl(relativeUrl(here, '_tolk/')))
   const tree = h(null, [
     { type: 'doctype' },
     h('html', { lang }, [
@@ -62,9 +65,10 @@ export function statusPageHtml(config: ResolvedConfig, statuses: LocaleStatus[],
         h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
         h('meta', { name: 'robots', content: 'noindex' }),
         h('title', title),
-        h('link', { rel: 'stylesheet', href: clientHrefs(computedUrl(relativeUrl(here, '_tolk/'))).styleHref }),
+        h('link', { rel: 'icon', href: hrefs.iconHref, type: 'image/svg+xml' }),
+        h('link', { rel: 'stylesheet', href: hrefs.styleHref }),
       ]),
-      h('body', h('main', { id: 'main' }, [h('h1', title), summary, ...sections])),
+      h('body', h('main', { id: 'main', className: ['status-page'] }, [h('h1', title), summary, ...sections])),
     ]),
   ])
   return `${toHtml(tree)}\n`

@@ -6,7 +6,7 @@
 import type { ResolvedConfig, ResolvedLocale } from '../config/schema.ts'
 import { alternatesOf, builtPage, type SiteIndex } from '../content/site-index.ts'
 import type { ArticleMeta } from '../front-matter/article-meta.ts'
-import { formatDate } from '../i18n/format-string.ts'
+import { formatDate, formatString } from '../i18n/format-string.ts'
 import { noticesFor, type Notice } from '../i18n/notices.ts'
 import type { TranslationInfo } from '../i18n/translation-status.ts'
 import type { UiStrings } from '../i18n/ui-strings.ts'
@@ -24,6 +24,8 @@ export interface SwitcherItem {
   current: boolean
   /** True when the locale has no translation of its own and shows the default locale's text. */
   fallback: boolean
+  /** On a fallback entry: that the page there is not translated, in the locale's own language (shown as a marker). */
+  fallbackNote?: string | undefined
   /** Why an entry without `href` is no link, in the locale's own language. */
   unavailable: string | undefined
 }
@@ -38,7 +40,14 @@ export interface PageData {
   /** `ms.date` in the page's language ("8. marts 2022"), and as `YYYY-MM-DD`. */
   date: string | undefined
   dateIso: string | undefined
+  /** The article's HTML: `contentHead` (up to and including its title, the first top-level `h1`) then `contentBody`; `content` is both. */
   content: string
+  contentHead: string
+  contentBody: string
+  /** "5 min read" in the page's language, from the article's word count; `undefined` on generated pages. */
+  readingTime: string | undefined
+  /** True on a locale's home page: its breadcrumbs would only repeat the home crumb. */
+  home: boolean
   /** Set when the article text is in another language than the page (a fallback page). */
   contentLang: string | undefined
   contentDir: 'ltr' | 'rtl' | undefined
@@ -59,6 +68,8 @@ export interface PageData {
   noindex: boolean
   /** The site's generated home page: its title is the site title, so `<title>` does not repeat it. */
   siteHome?: boolean
+  /** The site's favicon (client-hrefs.ts). */
+  iconHref: string
   t: (key: string) => string
 }
 
@@ -68,7 +79,10 @@ export interface PageDataInput {
   locale: ResolvedLocale
   relPath: string
   meta: ArticleMeta
-  content: string
+  /** The article's HTML, split after its title (render-page.ts). */
+  content: { head: string; body: string }
+  /** Words in the article text, for the reading time. */
+  words: number
   strings: UiStrings
   nav: PageNav | undefined
   /** True when the page shows the default locale's text in this locale's chrome. */
@@ -110,6 +124,7 @@ export function createPageData(input: PageDataInput): PageData {
       href: built ? computedUrl(relativeUrl(here, articlePath(other.code, relPath))) : undefined,
       current: other.code === locale.code,
       fallback: built === 'fallback',
+      fallbackNote: built === 'fallback' ? strings.t(other.code, 'switcher.fallback') : undefined,
       unavailable: built ? undefined : strings.t(other.code, 'switcher.unavailable'),
     }
   })
@@ -134,7 +149,11 @@ export function createPageData(input: PageDataInput): PageData {
     keywords: meta.keywords,
     date: meta.dateValue ? formatDate(meta.dateValue, locale.lang, dateStyleOf(t('locale.dateStyle'))) : undefined,
     dateIso: meta.dateValue?.toISOString().slice(0, 10),
-    content: input.content,
+    content: input.content.head + input.content.body,
+    contentHead: input.content.head,
+    contentBody: input.content.body,
+    readingTime: readingTime(input.words, locale.lang, t),
+    home: relPath === 'index.md' || relPath === 'index.yml',
     contentLang: input.fallback ? source.lang : undefined,
     contentDir: input.fallback && source.dir !== locale.dir ? source.dir : undefined,
     notices: noticesFor({
@@ -160,6 +179,15 @@ export function createPageData(input: PageDataInput): PageData {
   }
 }
 
+/** Words a reader reads in a minute, as reading-time estimates usually take it. */
+const wordsPerMinute = 200
+
+/** "5 min read": whole minutes, at least one, with the number in the page's language. */
+function readingTime(words: number, lang: string, t: (key: string) => string): string {
+  const minutes = Math.max(1, Math.round(words / wordsPerMinute))
+  return formatString(t('article.readingTime'), { minutes: new Intl.NumberFormat(lang).format(minutes) })
+}
+
 /**
  * `#id` as a URL: an id from `<a name>` may hold spaces, tabs or control
  * characters, which a URL must not; they are percent-encoded (browsers
@@ -169,8 +197,8 @@ function fragmentHref(id: string): string {
   return computedUrl(`#${id.replace(/[\u0000-\u0020\u007f]/g, (character) => encodeURIComponent(character))}`)
 }
 
-/** The stylesheet and page module, as a page whose `_tolk/` is at `assetsHref` links them. */
-export function pageAssets(assetsHref: string): { styleHref: string; scriptHref: string } {
-  const { styleHref, scriptHref } = clientHrefs(assetsHref)
-  return { styleHref, scriptHref }
+/** The stylesheet, page module and favicon, as a page whose `_tolk/` is at `assetsHref` links them. */
+export function pageAssets(assetsHref: string): { styleHref: string; scriptHref: string; iconHref: string } {
+  const { styleHref, scriptHref, iconHref } = clientHrefs(assetsHref)
+  return { styleHref, scriptHref, iconHref }
 }

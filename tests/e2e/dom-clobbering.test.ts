@@ -51,6 +51,10 @@ Run the cmdlet.
 ---
 
 Done.
+
+\`\`\`powershell
+Get-InboxRule -Mailbox ops@contoso.com
+\`\`\`
 `
 
 describeWithBrowser()('client scripts under DOM clobbering', function () {
@@ -125,6 +129,9 @@ describeWithBrowser()('client scripts under DOM clobbering', function () {
     // The injected elements do clobber: the script must not have relied on these.
     expect(await page.evaluate(() => [typeof document.querySelectorAll, typeof document.getElementById, typeof document.createElement])).toEqual(['object', 'object', 'object'])
     await expectTabsWork(page)
+    // copy-code.ts made its button and status region without the clobbered methods.
+    await expect.poll(() => page.locator('.code-block .code-copy').count()).toBe(1)
+    expect(await page.getByRole('status').count()).toBe(1)
     // The hash handler was registered too: a hash into the first panel selects it again.
     await page.evaluate(() => {
       location.hash = Document.prototype.querySelector.call(document, 'section.tab-panel')!.id
@@ -138,6 +145,8 @@ describeWithBrowser()('client scripts under DOM clobbering', function () {
     const { page, errors } = await open(server.baseUrl, clobberingHtml, 'da-DK')
     await page.waitForURL(`${server.baseUrl}da-dk/`)
     expect(errors).toEqual([])
+    // The Danish page may still be fetching its feature chunks (tabs, copy-code) through the route.
+    await page.unrouteAll({ behavior: 'ignoreErrors' })
     await page.context().close()
   })
 })

@@ -3,9 +3,12 @@
  * (parse5, with its parse errors collected), has one `<html>`, `<head>`,
  * `<body>` (and, on every page but a redirect page, one `<main>`), and holds
  * nothing a reader's browser could run: no `<script>` but tolk's own
- * `_tolk/*.js`, no `on*` attribute, no iframe but a video embed, no
+ * `_tolk/*.js` and, in `<head>`, the exact theme line of
+ * templates/partials/theme-init.hbs, no `on*` attribute, no iframe but a video embed, no
  * `<base>`/`<object>`/`<embed>`/`<form>`, and every URL within the URL policy.
  */
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
 import { parse, type DefaultTreeAdapterMap } from 'parse5'
 import { refreshUrl, srcsetUrls, urlPolicyViolation } from './url-policy-check.ts'
 
@@ -41,6 +44,8 @@ const characterParseErrors = new Set(['control-character-in-input-stream', 'nonc
 const urlAttributes = new Set(['href', 'src', 'action', 'formaction', 'poster', 'cite', 'data', 'ping', 'background', 'xlink:href', 'longdesc', 'manifest', 'codebase'])
 const forbiddenElements = new Set(['base', 'object', 'embed', 'applet', 'frame', 'frameset', 'form', 'portal', 'svg', 'math', 'style', 'template', 'noscript'])
 const ownScript = /^(?:\.\/|(?:\.\.\/)*|\/(?:[^/?#]+\/)*)_tolk\/[\w-]+\.js$/
+/** The one inline script tolk writes: it applies the reader's stored theme before the first paint. */
+const themeInitScript = /<script>(.*)<\/script>/.exec(readFileSync(path.resolve(import.meta.dirname, '../../templates/partials/theme-init.hbs'), 'utf8'))![1]!
 
 export interface HtmlCheck {
   /** Each problem, as `<element attr>: reason`. */
@@ -76,7 +81,7 @@ export function checkHtmlOutput(html: string): HtmlCheck {
       if (url !== undefined) flagUrl(tag, 'content', url)
     }
     if (forbiddenElements.has(tag)) problems.push(`<${tag}>: element tolk must never write`)
-    if (tag === 'script') {
+    if (tag === 'script' && !isThemeInit(element, attrs, ancestors)) {
       const src = attrs.get('src')
       if (src === undefined || !ownScript.test(src)) problems.push(`<script src=${JSON.stringify(src)}>: not one of tolk's own _tolk/ scripts`)
       if (element.childNodes.length > 0) problems.push('<script>: inline script text')
@@ -119,4 +124,10 @@ function walk(node: Node, visit: (element: Element, ancestors: Element[]) => voi
   const below = element ? [...ancestors, element] : ancestors
   for (const child of children) walk(child as Node, visit, below)
   if (element && element.tagName === 'template' && 'content' in element) walk((element as DefaultTreeAdapterMap['template']).content as unknown as Node, visit, below)
+}
+
+/** tolk's theme line in `<head>`, exactly as theme-init.hbs writes it, and nothing else. */
+function isThemeInit(element: Element, attrs: Map<string, string>, ancestors: Element[]): boolean {
+  const [text, ...rest] = element.childNodes
+  return attrs.size === 0 && rest.length === 0 && text?.nodeName === '#text' && 'value' in text && text.value === themeInitScript && ancestors.at(-1)?.tagName === 'head'
 }

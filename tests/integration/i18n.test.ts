@@ -48,7 +48,7 @@ describe('localization of the sample guide', function () {
 
   it('should show ms.date in each page language', function () {
     const dates = ['en-us', 'da-dk', 'nl-nl', 'ar-sa'].map((locale) => {
-      const time = select('footer time', page(`${locale}/incident-response/analyze/index.html`))!
+      const time = select('.page-meta time', page(`${locale}/incident-response/analyze/index.html`))!
       return [time.properties.dateTime, toString(time)]
     })
     expect(dates).toEqual([

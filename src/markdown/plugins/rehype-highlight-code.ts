@@ -1,8 +1,20 @@
 /**
  * Highlight fenced code at build time with Shiki, so readers need no
- * JavaScript. Runs after sanitizing: its inline colour styles are trusted
- * output. DocFX language names (`azurepowershell`, `kql`, `azurecli`, …) map
- * onto Shiki's; unknown languages stay plain, as on Microsoft Learn.
+ * JavaScript. Runs after sanitizing: its colours are trusted output. DocFX
+ * language names (`azurepowershell`, `kql`, `azurecli`, …) map onto Shiki's;
+ * unknown languages stay plain, as on Microsoft Learn.
+ *
+ * Colours come in two themes at once (Shiki's dual themes without a default):
+ * each token carries `--shiki-light` and `--shiki-dark`, and
+ * client/styles/code.css picks one with the site's theme. Shiki's own
+ * background is dropped; the box is ours (see ../code-theme.ts).
+ *
+ * Every code block becomes
+ * `<div class="code-block" data-copy="…" data-copied="…" data-copy-failed="…">`
+ * around an optional `<div class="code-header"><span class="code-language">`
+ * label and a `<pre tabindex="0">` (a scroll container keyboard users can
+ * scroll); client/features/copy-code.ts adds the copy button from the
+ * localized `data-*` labels.
  *
  * Lines a DocFX code reference highlights (`data-highlight-lines`, set by
  * remark-docfx-code) become `<mark class="line highlighted">`, in plain code
@@ -33,34 +45,10 @@ import sql from 'shiki/langs/sql.mjs'
 import typescript from 'shiki/langs/typescript.mjs'
 import xml from 'shiki/langs/xml.mjs'
 import yaml from 'shiki/langs/yaml.mjs'
-import githubLight from 'shiki/themes/github-light.mjs'
-import { visit } from 'unist-util-visit'
+import { SKIP, visit } from 'unist-util-visit'
+import { languageLabel, shikiAliases } from '../code-languages.ts'
 import { linesIn, parseRanges } from '../code-snippet.ts'
-
-export const theme = 'github-light'
-
-/** DocFX and Microsoft Learn language names → Shiki's. */
-const aliases: Record<string, string> = {
-  azurepowershell: 'powershell',
-  'azurepowershell-interactive': 'powershell',
-  'powershell-interactive': 'powershell',
-  posh: 'powershell',
-  ps: 'powershell',
-  ps1: 'powershell',
-  kql: 'kusto',
-  azurecli: 'bash',
-  'azurecli-interactive': 'bash',
-  sh: 'bash',
-  shell: 'bash',
-  console: 'shellsession',
-  cmd: 'bat',
-  'c#': 'csharp',
-  cs: 'csharp',
-  js: 'javascript',
-  ts: 'typescript',
-  yml: 'yaml',
-  py: 'python',
-}
+import { codeThemes, themeNames } from '../code-theme.ts'
 
 /** Longer lines stay plain text: tokenizing them is what takes time. */
 const maxHighlightedLineLength = 10_000
@@ -73,7 +61,7 @@ export interface Options {
 /** One synchronous highlighter with the languages DocFX content uses (JavaScript regex engine, no WASM). */
 export function createCodeHighlighter(): HighlighterCore {
   return createHighlighterCoreSync({
-    themes: [githubLight],
+    themes: codeThemes(),
     langs: [bash, bat, csharp, css, html, http, ini, javascript, json, kusto, powershell, python, shellsession, sql, typescript, xml, yaml],
     engine: createJavaScriptRegexEngine(),
   })
@@ -82,44 +70,70 @@ export function createCodeHighlighter(): HighlighterCore {
 export default function rehypeHighlightCode(options: Options) {
   const loaded = new Set(options.highlighter.getLoadedLanguages())
   return function (tree: Root, file: VFile): void {
-    const label = file.data.page?.t('code.highlightedLine') ?? 'Highlighted line'
+    const t = (key: string, fallback: string) => file.data.page?.t(key) ?? fallback
+    const label = t('code.highlightedLine', 'Highlighted line')
+    const copyLabels = { dataCopy: t('code.copy', 'Copy'), dataCopied: t('code.copied', 'Copied'), dataCopyFailed: t('code.copyFailed', 'Copy failed') }
     visit(tree, 'element', function (pre: Element, index, parent) {
       if (pre.tagName !== 'pre' || !parent || index === undefined) return
       const code = pre.children[0]
-      if (code?.type !== 'element' || code.tagName !== 'code') return
+      if (code?.type !== 'element' || code.tagName !== 'code') {
+        // Raw HTML `<pre>`: no box, but its scrolling stays reachable by keyboard.
+        pre.properties.tabIndex = 0
+        return
+      }
       const text = toString(code).replace(/\n$/, '')
       const marked = markedLines(code, text)
       const language = languageOf(code)
-      const lang = language && (aliases[language] ?? language)
+      const lang = language && (shikiAliases[language] ?? language)
+      let shown = pre // the pre readers see: this one, or Shiki's
       if (!language || !lang || !loaded.has(lang)) {
         if (marked.size > 0) code.children = plainLines(text, marked, label)
-        return
+      } else {
+        shown = highlight(options.highlighter, text, lang, marked, label)
+        shown.properties.dataLanguage = language
+        // DocFX's `title` of a `[!code-…]` reference stays on the code.
+        const title = code.properties['title']
+        const shikiCode = shown.children.find((child): child is Element => child.type === 'element' && child.tagName === 'code')
+        if (title !== undefined && shikiCode) shikiCode.properties['title'] = title
       }
-      const highlighted = options.highlighter.codeToHast(text, {
-        lang,
-        theme,
-        // Shiki stops a line after 500 ms by default, so a starved CPU made
-        // different HTML; the page time budget (pageTimeout) bounds slow pages
-        // instead, and very long lines, the costly ones, stay plain.
-        tokenizeTimeLimit: 0,
-        tokenizeMaxLineLength: maxHighlightedLineLength,
-        transformers: [
-          {
-            line(node, line) {
-              if (marked.has(line)) markLine(node, label)
-            },
-          },
-        ],
-      })
-      const replacement = highlighted.children[0] as Element
-      replacement.properties.dataLanguage = language
-      // DocFX's `title` of a `[!code-…]` reference stays on the code.
-      const title = code.properties['title']
-      const shikiCode = replacement.children.find((child): child is Element => child.type === 'element' && child.tagName === 'code')
-      if (title !== undefined && shikiCode) shikiCode.properties['title'] = title
-      parent.children[index] = replacement as ElementContent
+      // Long lines scroll inside the box; a scroll container must take keyboard focus.
+      shown.properties.tabIndex = 0
+      const name = language && languageLabel(language, (key) => t(key, key))
+      const header: Element[] = name
+        ? [{ type: 'element', tagName: 'div', properties: { className: ['code-header'] }, children: [{ type: 'element', tagName: 'span', properties: { className: ['code-language'] }, children: [{ type: 'text', value: name }] }] }]
+        : []
+      parent.children[index] = { type: 'element', tagName: 'div', properties: { className: ['code-block'], ...copyLabels }, children: [...header, shown] }
+      return [SKIP, index + 1]
     })
   }
+}
+
+function highlight(highlighter: HighlighterCore, text: string, lang: string, marked: Set<number>, label: string): Element {
+  const highlighted = highlighter.codeToHast(text, {
+    lang,
+    themes: themeNames,
+    // No default: every token carries both colours as variables, and CSS picks one with the site theme.
+    defaultColor: false,
+    // Shiki stops a line after 500 ms by default, so a starved CPU made
+    // different HTML; the page time budget (pageTimeout) bounds slow pages
+    // instead, and very long lines, the costly ones, stay plain.
+    tokenizeTimeLimit: 0,
+    tokenizeMaxLineLength: maxHighlightedLineLength,
+    transformers: [
+      {
+        pre(node) {
+          // The themes' editor colours and background: the box is styled by code.css instead.
+          delete node.properties['style']
+          // Shiki's lower-case `tabindex` would repeat the one every box gets below.
+          delete node.properties['tabindex']
+        },
+        line(node, line) {
+          if (marked.has(line)) markLine(node, label)
+        },
+      },
+    ],
+  })
+  return highlighted.children[0] as Element
 }
 
 function languageOf(code: Element): string | undefined {

@@ -8,6 +8,10 @@ import { renderMarkdown } from '../../helpers/render-markdown.ts'
 function blocks(scope: { children: unknown[] }): string[] {
   const nodes = scope.children as Array<Element | Text>
   return nodes.flatMap(function (node) {
+    // A section heading sits in a `div.heading-wrapper` beside its `#` link: the heading is the block.
+    if (node.type === 'element' && node.tagName === 'div' && (node.properties.className as string[] | undefined)?.includes('heading-wrapper')) {
+      node = node.children.find((child): child is Element => child.type === 'element')!
+    }
     const text = toString(node).replace(/\s+/g, ' ').trim()
     if (node.type === 'element') return [`${node.tagName}: ${text}`]
     // Tight list items hold their first paragraph's text directly.

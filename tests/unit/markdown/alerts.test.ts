@@ -55,12 +55,12 @@ describe('remarkDocfxAlerts', function () {
     const { hast, messages } = renderMarkdown(markdown, { strings })
     expect(messages).toEqual([])
     const alert = select('div.alert.alert-tip[role=note]', hast)!
-    expect(childTags(alert)).toEqual(['p', 'p', 'ul', 'pre', 'p'])
+    expect(childTags(alert)).toEqual(['p', 'p', 'ul', 'div', 'p'])
     expect(selectAll('p.alert-title', alert).map((node) => toString(node))).toEqual(['Tip'])
     expect(selectAll('li', alert).map((node) => toString(node))).toEqual(['Memory image', 'Event logs'])
     expect(toString(select('pre > code', alert)!).trimEnd()).toBe('Get-WinEvent -LogName Security')
     expect(toString(selectAll('p', alert).at(-1)!)).toBe('Then isolate.')
-    expect(toString(select('div + p', hast)!)).toBe('After the alert.')
+    expect(toString(select('div.alert + p', hast)!)).toBe('After the alert.')
   })
 
   it('should keep text on the marker line as the first paragraph', function () {

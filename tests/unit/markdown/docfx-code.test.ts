@@ -88,7 +88,7 @@ describe('remarkDocfxCode', function () {
 
   it('should cut a paragraph around a reference written on a line of it', function () {
     const { hast } = renderMarkdown('Export the rules:\n[!code-powershell[](scripts/export-rules.ps1?range=1)]\nThen open `rules.csv`.\n', { files })
-    expect(hast.children.filter((node) => node.type === 'element').map((node) => (node as Element).tagName)).toEqual(['p', 'pre', 'p'])
+    expect(hast.children.filter((node) => node.type === 'element').map((node) => (node as Element).tagName)).toEqual(['p', 'div', 'p'])
     expect(selectAll('p', hast).map((p) => toString(p))).toEqual(['Export the rules:', 'Then open rules.csv.'])
     expect(toString(select('pre', hast)!)).toBe('param([string]$Mailbox)')
   })
@@ -140,7 +140,7 @@ describe('remarkDocfxCode', function () {
     })
     expect(messages).toEqual(['en-us/guide/page.md:5:1: error: Code file `../../../etc/passwd` points outside the content root [file-outside-root]'])
     expect(selectAll('pre', hast).map((pre) => toString(pre))).toEqual(['Invoke-Run', 'param([string]$Mailbox)'])
-    expect(select('li > pre', hast)).not.toBeUndefined()
+    expect(select('li > .code-block > pre', hast)).not.toBeUndefined()
   })
 
   it("should report a reference in an include at the include, and fall back to the default locale's copy silently", function () {

@@ -188,7 +188,7 @@ describe('remarkDocfxDiv', function () {
   it('should keep a div id written on the page unique, with a warning for a repeat', function () {
     const { hast, messages } = renderMarkdown('## Steps\n\n> [!div id="steps"]\n> A.\n\n> [!div id="steps"]\n> B.\n')
     expect(messages).toEqual(['en-us/guide/page.md:6:1: warning: Id `steps` is already on this page (line 3); this one is `steps-2`, and links to `#steps` land on the first [duplicate-anchor]'])
-    expect(selectAll('h2, div', hast).map((node) => node.properties.id)).toEqual(['steps-1', 'steps', 'steps-2'])
+    expect(selectAll('h2, div:not(.heading-wrapper)', hast).map((node) => node.properties.id)).toEqual(['steps-1', 'steps', 'steps-2'])
   })
 
   it('should warn about an attribute it does not keep and a list it cannot read', function () {

@@ -105,10 +105,12 @@ describe('remarkDocfxTabs', function () {
       ['tabpanel-1-mac', 'mac', undefined, 'Mac'],
     ])
     const [windows, mac] = selectAll('section', group)
-    expect(childTags(windows!)).toEqual(['h2', 'h2', 'p', 'h1', 'p'])
-    expect(childTags(mac!)).toEqual(['h2', 'h2', 'p'])
-    expect(childTags(hast as unknown as Element)).toEqual(['div', 'h2'])
-    expect(toString(select('div.tabs + h2', hast)!)).toBe('Related content')
+    // A section heading stands in its wrapper with its link (rehype-heading-links); a tab title gets none.
+    expect(childTags(windows!)).toEqual(['h2', 'div', 'p', 'h1', 'p'])
+    expect(childTags(mac!)).toEqual(['h2', 'div', 'p'])
+    expect(select('.heading-wrapper > h2', windows!)!.properties.id).toBe('windows')
+    expect(childTags(hast as unknown as Element)).toEqual(['div', 'div'])
+    expect(toString(select('div.tabs + .heading-wrapper > h2', hast)!)).toBe('Related content')
   })
 
   it('should make tab headings of any level tabs of one group, as DocFX does', function () {

@@ -10,9 +10,9 @@ function headingIds(markdown: string): Array<[unknown, string]> {
 
 describe('rehypeHeadingAnchorNames', function () {
   it('should move a DocFX anchor name onto its heading and drop the anchor', function () {
-    const { html, hast } = renderMarkdown('## <a name="next-step"></a>Next step\n')
-    expect(html).toBe('<h2 id="next-step">Next step</h2>')
-    expect(select('a', hast)).toBeUndefined()
+    const { html, hast } = renderMarkdown('## <a name="next-step"></a>Next step\n', { strings: { 'heading.link': 'Link to this section: {heading}' } })
+    expect(html).toBe('<div class="heading-wrapper heading-wrapper-h2"><h2 id="next-step">Next step</h2><a class="heading-link" href="#next-step" aria-label="Link to this section: Next step">#</a></div>')
+    expect(select('h2 a', hast)).toBeUndefined()
   })
 
   it('should drop the space between the anchor and the heading text', function () {

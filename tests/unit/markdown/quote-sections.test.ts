@@ -66,7 +66,7 @@ describe('remarkDocfxQuoteSections', function () {
       ['div', ['alert', 'alert-note'], 'Watch the overview.'],
       ['div', ['video'], ''],
       ['div', ['nextstepaction'], 'Next'],
-      ['h2', undefined, 'Next'],
+      ['div', ['heading-wrapper', 'heading-wrapper-h2'], 'Next#'],
     ])
     expect(select('div.video > iframe', hast)!.properties.src).toBe('https://www.microsoft.com/videoplayer/embed/RE4bGqo')
   })

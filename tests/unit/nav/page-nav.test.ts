@@ -61,7 +61,8 @@ describe('pageNav', function () {
         item('Only English', '../../../en-us/guide/only-english/'),
       ],
       breadcrumbs: [
-        { title: 'Respond', href: undefined },
+        // A group without a page of its own links its first page.
+        { title: 'Respond', href: '../analyze/' },
         { title: 'Analyze', href: '../analyze/' },
       ],
       previous: { title: 'Analyze', href: '../analyze/' },
@@ -99,7 +100,7 @@ describe('pageNav', function () {
       ['Contain', false, false],
       ['Analyze again', false, false],
     ])
-    expect(nav.breadcrumbs).toEqual([{ title: 'Respond', href: undefined }])
+    expect(nav.breadcrumbs).toEqual([{ title: 'Respond', href: './' }])
     expect([nav.previous, nav.next]).toEqual([
       { title: 'Home', href: '../../' },
       { title: 'Triage', href: '../triage/' },

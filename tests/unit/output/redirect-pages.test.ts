@@ -40,7 +40,7 @@ function summarize(tree: Root) {
     refresh: select('meta[http-equiv="refresh"]', tree)?.properties.content,
     canonical: select('link[rel=canonical]', tree)?.properties.href,
     robots: select('meta[name=robots]', tree)?.properties.content,
-    text: toString(select('body > p', tree)!),
+    text: toString(select('main > p', tree)!),
     link: select('body a', tree)?.properties.href,
   }
 }
@@ -102,6 +102,17 @@ describe('redirectPages', function () {
       'en-us/old-guide/index.html',
       'da-dk/old-guide/index.html',
     ])
+  })
+
+  it("should give a redirect page the site's stylesheet and favicon, a viewport and an h1, linked from its own depth", function () {
+    const full: SiteSpec = { articles, redirects: { 'guide/old.md': '/guide/new' }, fallback: 'none' }
+    const config = configOf(full)
+    const site = createSiteIndex(config, sourcesOf(full), { redirects: new Map([['guide/old.md', '/guide/new']]) })
+    const tree = fromHtml(redirectPages(config, site, t).pages[0]!.html)
+    expect(select('meta[name=viewport]', tree)?.properties.content).toBe('width=device-width, initial-scale=1')
+    expect(String(select('link[rel=stylesheet]', tree)?.properties.href)).toMatch(/^\.\.\/\.\.\/\.\.\/_tolk\/style-[\w-]+\.css$/)
+    expect(String(select('link[rel=icon]', tree)?.properties.href)).toMatch(/^\.\.\/\.\.\/\.\.\/_tolk\/favicon-[\w-]+\.svg$/)
+    expect(toString(select('main#main > h1', tree)!)).toBe('This page has moved')
   })
 
   it('should skip redirects of sources that are not Markdown articles', function () {

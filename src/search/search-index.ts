@@ -1,0 +1,157 @@
+/**
+ * The site's search index: Pagefind (its Node API, which drives its bundled
+ * binary) indexes each article as the build renders it, one index per
+ * locale, and the index files go to `_tolk/search/<locale>/` through the site
+ * writer, next to tolk's other reader files.
+ *
+ * One Pagefind index per locale, not one split by `<html lang>`: two locales
+ * of one language (`en-us`, `en-gb`) would share a split index, and a reader
+ * searches the locale they read. Pagefind still reads each page's `<html
+ * lang>`, so a locale's index gets its language's stemmer (`wasm.<lang>`,
+ * Danish, Dutch, Arabic, Turkish…; `null` for a language without one).
+ *
+ * What it indexes is said in the templates: `data-pagefind-body` on the
+ * `<article>` (only the article text), `data-pagefind-meta` for the
+ * breadcrumb and the fallback marker (templates/partials/search.hbs); the
+ * title is the article's h1. Only articles are added, so redirect, 404,
+ * status and root pages are never in the index.
+ */
+import { VFile } from 'vfile'
+import type { VFileMessage } from 'vfile-message'
+import { report } from '../diagnostics/report.ts'
+import type { SiteWriter } from '../output/write-site.ts'
+
+/** Where a locale's index lives below the output folder; client/features/search.ts finds it beside its own chunk. */
+export function searchDir(locale: string): string {
+  return `_tolk/search/${locale}/`
+}
+
+/** Pagefind's own ready-made UIs and its highlighter: tolk has its own UI, so they are not published. */
+const unusedFiles = /^(pagefind-(ui|modular-ui|component-ui)\.(js|css)|pagefind-highlight\.js)$/
+
+type Pagefind = typeof import('pagefind')
+type PagefindIndex = NonNullable<Awaited<ReturnType<Pagefind['createIndex']>>['index']>
+
+export interface SearchIndexer {
+  /** Index one rendered article (`outputFile` like `da-dk/guide/index.html`; `sourcePath` for diagnostics). */
+  add(locale: string, outputFile: string, html: string, sourcePath: string): void
+  /** Wait for every page, write each locale's index through `writer`, stop Pagefind; returns the problems met. */
+  finish(writer: SiteWriter): Promise<VFileMessage[]>
+  /** Stop Pagefind without writing (a failed build). */
+  close(): Promise<void>
+}
+
+/**
+ * @param order every page's `outputFile`, in the order the build lists them:
+ * Pagefind's output depends on the order pages are added, and render workers
+ * finish in any order, so a page waits here until those before it came (or
+ * `finish` is called). Builds of the same input make the same index.
+ */
+export function createSearchIndexer(order: string[] = []): SearchIndexer {
+  const messages: VFileMessage[] = []
+  const ordered = new Set(order)
+  const waiting = new Map<string, () => void>()
+  let next = 0
+  const pending: Array<Promise<unknown>> = []
+  const indexes = new Map<string, Promise<PagefindIndex | undefined>>()
+  let pagefind: Promise<Pagefind | undefined> | undefined
+
+  function problem(path: string, reason: string): void {
+    messages.push(report(new VFile({ path }), 'search-index', reason))
+  }
+
+  function service(): Promise<Pagefind | undefined> {
+    pagefind ??= import('pagefind').catch((error: unknown) => {
+      problem('<search>', `Cannot load Pagefind, so the site has no search: ${String(error)}`)
+      return undefined
+    })
+    return pagefind
+  }
+
+  function indexOf(locale: string): Promise<PagefindIndex | undefined> {
+    let index = indexes.get(locale)
+    if (!index) {
+      index = service().then(async (api) => {
+        if (!api) return undefined
+        try {
+          const created = await api.createIndex({})
+          if (created.errors.length > 0 || !created.index) {
+            problem('<search>', `Pagefind could not create the \`${locale}\` search index: ${created.errors.join('; ') || 'no index'}`)
+          }
+          return created.index
+        } catch (error) {
+          problem('<search>', `Pagefind could not create the \`${locale}\` search index: ${String(error)}`)
+          return undefined
+        }
+      })
+      indexes.set(locale, index)
+    }
+    return index
+  }
+
+  function addNow(locale: string, outputFile: string, html: string, sourcePath: string): void {
+    pending.push(
+      indexOf(locale).then(async (index) => {
+        if (!index) return
+        try {
+          const added = await index.addHTMLFile({ sourcePath: outputFile, content: html })
+          if (added.errors.length > 0) problem(sourcePath, `This page could not be added to the search index: ${added.errors.join('; ')}`)
+        } catch (error) {
+          problem(sourcePath, `This page could not be added to the search index: ${String(error)}`)
+        }
+      }),
+    )
+  }
+
+  /** Add the waiting pages whose turn has come; with `all`, every waiting page in order. */
+  function flush(all = false): void {
+    for (; next < order.length; next++) {
+      const added = waiting.get(order[next]!)
+      if (added) {
+        waiting.delete(order[next]!)
+        added()
+      } else if (!all) return
+    }
+    // Pages not in `order` (none in a build) go last, as they came.
+    for (const added of waiting.values()) added()
+    waiting.clear()
+  }
+
+  return {
+    add(locale, outputFile, html, sourcePath) {
+      waiting.set(outputFile, () => addNow(locale, outputFile, html, sourcePath))
+      flush(!ordered.has(outputFile))
+    },
+    async finish(writer) {
+      flush(true)
+      await Promise.all(pending)
+      for (const [locale, promised] of [...indexes].sort(([a], [b]) => (a < b ? -1 : 1))) {
+        const index = await promised
+        if (!index) continue
+        try {
+          const { errors, files } = await index.getFiles()
+          if (errors.length > 0) problem('<search>', `Pagefind could not build the \`${locale}\` search index: ${errors.join('; ')}`)
+          for (const file of publishedFiles(files)) writer.write(`${searchDir(locale)}${file.path}`, file.content)
+        } catch (error) {
+          problem('<search>', `Pagefind could not build the \`${locale}\` search index: ${String(error)}`)
+        }
+      }
+      await this.close()
+      return messages
+    },
+    async close() {
+      await Promise.allSettled(pending)
+      const api = pagefind && (await pagefind)
+      // Pagefind runs as a child process: the build must not leave it behind.
+      if (api) await api.close()
+    },
+  }
+}
+
+/** The files a reader's browser may fetch: the index, fragments, `pagefind.js`, its worker, and the locale's stemmer (the language-neutral one only when there is none). */
+export function publishedFiles<F extends { path: string; content: Uint8Array }>(files: F[]): F[] {
+  const entry = files.find((file) => file.path === 'pagefind-entry.json')
+  const languages = entry ? (JSON.parse(new TextDecoder().decode(entry.content)) as { languages?: Record<string, { wasm: string | null }> }).languages : undefined
+  const needsUnknown = !languages || Object.values(languages).some((language) => language.wasm === null)
+  return files.filter((file) => !unusedFiles.test(file.path) && (needsUnknown || file.path !== 'wasm.unknown.pagefind'))
+}

@@ -1,0 +1,92 @@
+/**
+ * The search indexer on hand-made pages: one Pagefind index per locale, each
+ * with its language's stemmer, written only through the site writer below
+ * `_tolk/search/<locale>/`, holding the article text only, with the
+ * breadcrumb and fallback marker as metadata.
+ */
+import { gunzipSync } from 'node:zlib'
+import { describe, expect, it } from 'vitest'
+import type { SiteWriter } from '../../../src/output/write-site.ts'
+import { createSearchIndexer, publishedFiles } from '../../../src/search/search-index.ts'
+
+/** A writer that keeps what it is given. */
+function memoryWriter(): SiteWriter & { files: Map<string, Uint8Array | string> } {
+  const files = new Map<string, Uint8Array | string>()
+  return {
+    files,
+    messages: [],
+    write(relFile, content) {
+      files.set(relFile, content)
+      return true
+    },
+    copy: () => false,
+    commit: () => undefined,
+    abort: () => undefined,
+  }
+}
+
+function page(lang: string, title: string, body: string, options: { breadcrumb?: string; fallback?: string } = {}): string {
+  return [
+    `<!doctype html><html lang="${lang}"><head><title>${title} | Site</title></head><body>`,
+    `<header><a href="./">Site</a><search hidden data-pagefind-meta="breadcrumb[data-search-breadcrumb], fallback[data-search-fallback]" data-search-breadcrumb="${options.breadcrumb ?? ''}" data-search-fallback="${options.fallback ?? ''}"><input type="search"></search></header>`,
+    '<nav>Sidebar words: sidebarword</nav>',
+    `<main><article class="article" data-pagefind-body><h1>${title}</h1><p>${body}</p></article></main>`,
+    '<footer>Footer words: footerword</footer></body></html>',
+  ].join('')
+}
+
+/** A Pagefind data file (gzip, a `pagefind_dcd` signature, then JSON). */
+function decoded(content: Uint8Array | string): Record<string, unknown> {
+  const text = gunzipSync(content as Uint8Array).toString('utf8')
+  return JSON.parse(text.slice(text.indexOf('{'))) as Record<string, unknown>
+}
+
+describe('the search indexer', function () {
+  it('should write one index per locale, with its language’s stemmer, through the writer', { timeout: 60_000 }, async function () {
+    const indexer = createSearchIndexer()
+    const locales = { 'da-dk': 'da-DK', 'nl-nl': 'nl-NL', 'ar-sa': 'ar-SA', 'tr-tr': 'tr-TR', 'en-us': 'en-US' }
+    for (const [code, lang] of Object.entries(locales)) {
+      indexer.add(code, `${code}/guide/index.html`, page(lang, 'Title', 'Some text'), `/content/${code}/guide.md`)
+      indexer.add(code, `${code}/index.html`, page(lang, 'Home', 'More text'), `/content/${code}/index.md`)
+    }
+    const writer = memoryWriter()
+    expect(await indexer.finish(writer)).toEqual([])
+    for (const [code, lang] of Object.entries(locales)) {
+      const entry = JSON.parse(String(new TextDecoder().decode(writer.files.get(`_tolk/search/${code}/pagefind-entry.json`) as Uint8Array))) as {
+        languages: Record<string, { wasm: string | null; page_count: number }>
+      }
+      // Pagefind names the index after the page's `<html lang>`, lowercased; the stemmer is the language's own.
+      expect(entry.languages).toEqual({ [lang.toLowerCase()]: expect.objectContaining({ wasm: lang.toLowerCase(), page_count: 2 }) })
+      expect(writer.files.has(`_tolk/search/${code}/pagefind.js`)).toBe(true)
+      expect(writer.files.has(`_tolk/search/${code}/wasm.${lang.toLowerCase()}.pagefind`)).toBe(true)
+    }
+    const names = [...writer.files.keys()]
+    expect(names.filter((name) => !/^_tolk\/search\/(da-dk|nl-nl|ar-sa|tr-tr|en-us)\//.test(name))).toEqual([])
+    // tolk has its own UI: Pagefind's are not published, nor the language-neutral stemmer no page needs.
+    expect(names.filter((name) => /pagefind-(ui|modular-ui|component-ui|highlight)|wasm\.unknown/.test(name))).toEqual([])
+  })
+
+  it('should index the article text only, with the page’s breadcrumb and fallback marker', { timeout: 60_000 }, async function () {
+    const indexer = createSearchIndexer()
+    indexer.add('nl-nl', 'nl-nl/guide/a/index.html', page('nl-NL', 'Eigen artikel', 'Vertaalde tekst', { breadcrumb: 'Gids › Deel' }), '/a.md')
+    indexer.add('nl-nl', 'nl-nl/guide/b/index.html', page('nl-NL', 'English article', 'Source text', { breadcrumb: 'Gids', fallback: 'en-US' }), '/b.md')
+    const writer = memoryWriter()
+    await indexer.finish(writer)
+    const fragments = [...writer.files].filter(([name]) => name.startsWith('_tolk/search/nl-nl/fragment/')).map(([, content]) => decoded(content))
+    const byUrl = new Map(fragments.map((fragment) => [fragment['url'], fragment]))
+    expect(byUrl.get('/nl-nl/guide/a/')).toMatchObject({ content: 'Eigen artikel. Vertaalde tekst.', meta: { title: 'Eigen artikel', breadcrumb: 'Gids › Deel', fallback: '' } })
+    expect(byUrl.get('/nl-nl/guide/b/')).toMatchObject({ meta: { title: 'English article', breadcrumb: 'Gids', fallback: 'en-US' } })
+  })
+
+  it('should keep the language-neutral stemmer only for a language Pagefind has none for', function () {
+    const file = (path: string, text = '') => ({ path, content: new TextEncoder().encode(text) })
+    const files = (wasm: string | null) => [
+      file('pagefind-entry.json', JSON.stringify({ languages: { x: { wasm, page_count: 1 } } })),
+      file('pagefind.js'),
+      file('pagefind-ui.js'),
+      file('wasm.unknown.pagefind'),
+    ]
+    expect(publishedFiles(files('da')).map((entry) => entry.path)).toEqual(['pagefind-entry.json', 'pagefind.js'])
+    expect(publishedFiles(files(null)).map((entry) => entry.path)).toEqual(['pagefind-entry.json', 'pagefind.js', 'wasm.unknown.pagefind'])
+  })
+})
