@@ -159,7 +159,7 @@ async function openEverything(browser: Browser, origin: string, base: string, ou
   const port = new URL(origin).port
   await context.route('**/*', async (route) => {
     const url = new URL(route.request().url())
-    if (url.hostname !== '127.0.0.1' || url.port !== port) return route.abort('blockedbyclient')
+    if (url.hostname !== '127.0.0.1' || url.port !== port) return route.abort('blockedbyclient').catch(() => undefined)
     // https://127.0.0.1:<port>/… is answered by the http server on that port.
     // A click that leaves the page cancels its requests still on the way (the
     // feature chunks a page loads after it shows): fetching or fulfilling one
