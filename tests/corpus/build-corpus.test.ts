@@ -155,7 +155,8 @@ describeWithShared(corpusDir)('building the Dutch corpus as a single-locale site
   })
 
   it('should point the seed page links at built pages', function () {
-    const links = selectAll('h2#see-also ~ ul a, h2#next-step ~ ul a', seed).map((link) => String(link.properties.href))
+    // Section headings sit in a wrapper with their `#` link (rehype-heading-links.ts).
+    const links = selectAll('.heading-wrapper:has(> h2#see-also) ~ ul a, .heading-wrapper:has(> h2#next-step) ~ ul a', seed).map((link) => String(link.properties.href))
     expect(links).toContain('../first-incident-path-phishing/')
     expect(links).toContain('../incidents-overview/')
     for (const href of links) expect(outputs, href).toContain(hrefTarget(seedPage, href))

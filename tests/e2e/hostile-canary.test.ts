@@ -159,10 +159,17 @@ async function openEverything(browser: Browser, origin: string, base: string, ou
   const port = new URL(origin).port
   await context.route('**/*', async (route) => {
     const url = new URL(route.request().url())
-    if (url.hostname !== '127.0.0.1' || url.port !== port) return route.abort('blockedbyclient')
+    if (url.hostname !== '127.0.0.1' || url.port !== port) return route.abort('blockedbyclient').catch(() => undefined)
     // https://127.0.0.1:<port>/… is answered by the http server on that port.
-    const response = await route.fetch({ url: `http://127.0.0.1:${port}${url.pathname}${url.search}` })
-    return route.fulfill({ response })
+    // A click that leaves the page cancels its requests still on the way (the
+    // feature chunks a page loads after it shows): fetching or fulfilling one
+    // then throws, which is no finding.
+    try {
+      const response = await route.fetch({ url: `http://127.0.0.1:${port}${url.pathname}${url.search}` })
+      await route.fulfill({ response })
+    } catch {
+      await route.abort().catch(() => undefined)
+    }
   })
   const watch = (page: Page) => {
     page.on('dialog', (dialog) => {
