@@ -2,10 +2,12 @@
  * Find and load the site configuration: a `tolk.config.ts` (or `--config`
  * file), or one assembled from CLI flags such as `--locale nl-nl=../corpus`.
  */
+import { createHash } from 'node:crypto'
 import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { tsImport } from 'tsx/esm/api'
+import { register as registerRequire } from 'tsx/cjs/api'
+import { register, type NamespacedUnregister } from 'tsx/esm/api'
 import { VFile } from 'vfile'
 import { report, type Place } from '../diagnostics/report.ts'
 import { packageDir, resolveConfig, type ResolveResult } from './resolve-config.ts'
@@ -74,9 +76,7 @@ async function evaluateConfig(configFile: string): Promise<{ ok: true; exported:
     throw new ConfigExit(`the config called \`process.exit(${code ?? ''})\`; a config only exports settings`)
   }) as typeof process.exit
   try {
-    // tsImport loads TypeScript whatever the site's package type, and each call
-    // gets a fresh module namespace, so the dev server sees edits.
-    const module = (await tsImport(pathToFileURL(configFile).href, import.meta.url)) as { default?: unknown }
+    const module = (await importConfigModule(configFile)) as { default?: unknown }
     let exported = await module.default
     // A config in a CommonJS package arrives wrapped once more by the interop.
     if (typeof exported === 'object' && exported !== null && 'default' in exported && !('locales' in exported)) {
@@ -91,6 +91,30 @@ async function evaluateConfig(configFile: string): Promise<{ ok: true; exported:
     await new Promise((resolve) => setImmediate(resolve))
     process.off('unhandledRejection', ignoreRejection)
   }
+}
+
+/** tsx's loader for configs, registered once per process (see importConfigModule). */
+let configLoader: NamespacedUnregister | undefined
+const configNamespace = 'tolk-config'
+
+/**
+ * Import the config file as TypeScript whatever the site's package type,
+ * through one tsx namespace for the whole process. The file's URL carries a
+ * hash of its text, so an edited config is a new module while an unchanged
+ * one is the module already loaded. What it imports (tolk itself, through
+ * `defineConfig`) is loaded once: a fresh namespace per load, as tsImport
+ * makes, loaded all of tolk again on every dev-server reload and never freed
+ * it (about 15 MB per reload).
+ */
+function importConfigModule(configFile: string): Promise<unknown> {
+  if (!configLoader) {
+    // The require hook too, under the same namespace, as tsImport does: in a
+    // CommonJS package the config and what it requires load through it.
+    registerRequire({ namespace: configNamespace })
+    configLoader = register({ namespace: configNamespace })
+  }
+  const version = createHash('sha256').update(readFileSync(configFile)).digest('hex').slice(0, 16)
+  return configLoader.import(`${pathToFileURL(configFile).href}?v=${version}`, import.meta.url)
 }
 
 /**

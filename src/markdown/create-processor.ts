@@ -40,7 +40,7 @@ import rehypeReportUnsafeHtml from './plugins/rehype-report-unsafe-html.ts'
 import rehypeTaskListLabels from './plugins/rehype-task-list-labels.ts'
 import rehypeHeadingIds from './plugins/rehype-heading-ids.ts'
 import rehypeHeadingLinks from './plugins/rehype-heading-links.ts'
-import rehypeHighlightCode, { createCodeHighlighter } from './plugins/rehype-highlight-code.ts'
+import rehypeHighlightCode, { sharedCodeHighlighter } from './plugins/rehype-highlight-code.ts'
 import { sanitizeSchema } from './sanitize-schema.ts'
 import { defaultVideoPolicy, type VideoPolicy } from './video-url.ts'
 import remarkXref from '../xref/remark-xref.ts'
@@ -48,7 +48,7 @@ import remarkXref from '../xref/remark-xref.ts'
 export interface ProcessorOptions {
   fs: FileSystem
   maxIncludeDepth: number
-  /** Shared Shiki highlighter (default: a new one; creating it costs ~100 ms). */
+  /** Shiki highlighter (default: the process's one, `sharedCodeHighlighter()`). */
   highlighter?: HighlighterCore
   /** Where `[!VIDEO …]` and `:::video` may embed from (default: the default `videoHosts`, no site URL). */
   video?: VideoPolicy
@@ -58,7 +58,7 @@ export function createProcessor(options: ProcessorOptions) {
   const parser = unified().use(remarkParse).use(remarkGfm).use(remarkIncludeSyntax).freeze()
   const parse = (text: string): Root => parser.parse(text)
   const read = (absPath: string): string | undefined => options.fs.read(absPath)
-  const highlighter = options.highlighter ?? createCodeHighlighter()
+  const highlighter = options.highlighter ?? sharedCodeHighlighter()
   return (
     unified()
       .use(remarkParse)

@@ -2,18 +2,21 @@
  * Start `tolk dev` or `tolk preview` as a child process on a free port and
  * wait for the URL it prints; `stop` ends it and everything it started.
  */
-import { spawn } from 'node:child_process'
+import { spawn, type ChildProcess } from 'node:child_process'
 import path from 'node:path'
 import { repoRoot } from './build-site.ts'
 
 export interface TolkServer {
   /** Like `http://localhost:5173`, without a trailing slash. */
   baseUrl: string
+  /** The server's process, to signal it or read its stderr. */
+  child: ChildProcess
   stop(): void
 }
 
-export async function startTolkServer(command: 'dev' | 'preview', args: string[], cwd: string): Promise<TolkServer> {
-  const server = spawn(process.execPath, [path.join(repoRoot, 'bin/tolk.js'), command, '--port', '0', ...args], {
+/** `nodeArgs` go to node before tolk's script (`--expose-gc`, `--import …`). */
+export async function startTolkServer(command: 'dev' | 'preview', args: string[], cwd: string, nodeArgs: string[] = []): Promise<TolkServer> {
+  const server = spawn(process.execPath, [...nodeArgs, path.join(repoRoot, 'bin/tolk.js'), command, '--port', '0', ...args], {
     cwd,
     stdio: ['ignore', 'pipe', 'pipe'],
     // Its own process group, so stop() can end the server and its children.
@@ -42,5 +45,5 @@ export async function startTolkServer(command: 'dev' | 'preview', args: string[]
     stop()
     throw error
   })
-  return { baseUrl, stop }
+  return { baseUrl, child: server, stop }
 }

@@ -67,6 +67,18 @@ export function createCodeHighlighter(): HighlighterCore {
   })
 }
 
+let shared: HighlighterCore | undefined
+
+/**
+ * The one highlighter of this process (or worker thread). Its themes and
+ * languages never change, and each highlighter holds megabytes of compiled
+ * grammars: a new one per prepared site made every dev-server reload keep
+ * more memory (Shiki itself warns at ten instances).
+ */
+export function sharedCodeHighlighter(): HighlighterCore {
+  return (shared ??= createCodeHighlighter())
+}
+
 export default function rehypeHighlightCode(options: Options) {
   const loaded = new Set(options.highlighter.getLoadedLanguages())
   return function (tree: Root, file: VFile): void {
