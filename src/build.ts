@@ -42,6 +42,8 @@ export interface BuildOptions {
   strict?: boolean
   /** Called with each rendered page (the dev server and tests read pages here). */
   onPage?: (page: { outputFile: string; locale: string; relPath: string; html: string }) => void
+  /** Called as each page is done (rendered, failed or timed out): `done` of `total` pages. */
+  onProgress?: (done: number, total: number) => void
 }
 
 export interface BuildResult {
@@ -123,16 +125,20 @@ async function buildWith(pool: RenderPool, config: ResolvedConfig, options: Buil
     pages++
   }
 
+  let done = 0
+  const progress = (): void => options.onProgress?.(++done, chosen.length)
   const threads = workerCount(chosen.length, config.pageTimeout)
   if (threads > 0) {
     await pool.run(chosen, threads, (index, result) => {
       if ('timedOut' in result) messages.push(timeoutMessage(jobs[index]!.source.absPath, config.pageTimeout))
       else take(index, result)
+      progress()
     })
   } else {
     for (const index of chosen) {
       const job = jobs[index]!
       take(index, toPageResult(prepared.renderSource(job), job.fallback, config.rules))
+      progress()
     }
   }
 

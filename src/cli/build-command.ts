@@ -16,6 +16,7 @@ import {
   type ReportOptions,
 } from '../diagnostics/reporters.ts'
 import { hasErrors } from '../diagnostics/report.ts'
+import { createProgress } from './progress.ts'
 import type { CliValues } from './main.ts'
 
 export async function runBuild(values: CliValues, options: { write: boolean }): Promise<number> {
@@ -33,7 +34,11 @@ export async function runBuild(values: CliValues, options: { write: boolean }): 
     return 1
   }
   const started = performance.now()
-  const result = await build(config, { write: options.write, strict })
+  // A terminal gets a line redrawn in place; CI logs (CI is set, or stderr is a file or pipe) a line every 10 s.
+  // Reports for tools (json, github) come without it.
+  const progress = values.quiet || format !== 'human' ? undefined : createProgress({ write: (text) => process.stderr.write(text), tty: process.stderr.isTTY === true && !process.env['CI'] })
+  const result = await build(config, { write: options.write, strict, ...(progress ? { onProgress: progress.update } : {}) })
+  progress?.end()
   if (result.outputRefused) {
     process.stderr.write(`tolk: ${result.outputRefused}\n`)
     return 2

@@ -34,6 +34,7 @@ Options:
   --rule <id=setting>      Set a rule to error, warning or off, after the config
                            (repeatable; the later wins), e.g. missing-asset=warning
   --strict                 Treat warnings as errors
+  --quiet                  check/build: no progress line (shown from 100 pages, human format)
   --port <n>, --host <h>   Dev and preview server address (default: localhost)
   -h, --help               Show this help
 `
@@ -46,6 +47,7 @@ const options = {
   base: { type: 'string' },
   'site-url': { type: 'string' },
   strict: { type: 'boolean' },
+  quiet: { type: 'boolean' },
   rule: { type: 'string', multiple: true },
   'external-root': { type: 'string', multiple: true },
   'ignore-link': { type: 'string', multiple: true },
