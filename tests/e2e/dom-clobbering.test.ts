@@ -92,11 +92,17 @@ describeWithBrowser()('client scripts under DOM clobbering', function () {
     page.on('pageerror', (error) => errors.push(error.message))
     if (inject) {
       await page.route('**/*', async (route) => {
-        const response = await route.fetch()
-        const type = response.headers()['content-type'] ?? ''
-        if (!type.startsWith('text/html')) return route.fulfill({ response })
-        const body = (await response.text()).replace('<body>', `<body>\n${inject}\n`)
-        return route.fulfill({ response, body })
+        // A request still on the way when the test closes its context (the
+        // favicon, a feature chunk) cannot be fetched or answered any more.
+        try {
+          const response = await route.fetch()
+          const type = response.headers()['content-type'] ?? ''
+          if (!type.startsWith('text/html')) return await route.fulfill({ response })
+          const body = (await response.text()).replace('<body>', `<body>\n${inject}\n`)
+          return await route.fulfill({ response, body })
+        } catch {
+          return await route.abort().catch(() => undefined)
+        }
       })
     }
     await page.goto(url)

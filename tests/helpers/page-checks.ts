@@ -83,8 +83,13 @@ export async function openPage(browser: Browser, url: string, options: Pick<Chec
     const page = await context.newPage()
     if (options.stay) {
       await page.route(url, async (route) => {
-        const response = await route.fetch()
-        await route.fulfill({ response, body: (await response.text()).replace(/<meta http-equiv="refresh"[^>]*>/i, '') })
+        // The context may close with the request still on the way; then it cannot be answered.
+        try {
+          const response = await route.fetch()
+          await route.fulfill({ response, body: (await response.text()).replace(/<meta http-equiv="refresh"[^>]*>/i, '') })
+        } catch {
+          await route.abort().catch(() => undefined)
+        }
       })
     }
     // networkidle: feature chunks the page module imports on demand have loaded and laid out.
