@@ -52,7 +52,7 @@ export async function runBuild(values: CliValues, options: { write: boolean }): 
   if (!options.write) process.stderr.write(coverageLine(result.uiStrings))
   process.stderr.write(`${verb} in ${seconds}s: ${summarize(result.messages, strict)}\n`)
   // For `npm run bench`: where the time went, as one JSON line.
-  if (process.env['TOLK_STAGES'] === '1') process.stderr.write(`tolk-stages ${JSON.stringify({ cached: result.cached, ...result.stages })}\n`)
+  if (process.env['TOLK_STAGES'] === '1') process.stderr.write(`tolk-stages ${JSON.stringify({ pages: result.pages, cached: result.cached, stages: result.stages })}\n`)
   return failed ? 1 : 0
 }
 
