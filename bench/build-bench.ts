@@ -8,7 +8,9 @@
  * - floor: the bare remark → rehype pipeline (bare-pipeline.ts) over the same
  *   articles, on one thread, so `tolk / floor` compares like with like;
  * - no change, one article edited, the most-included include edited: rebuilds
- *   that reuse the cache the cold build left.
+ *   that reuse the cache the cold build left;
+ * - `tolk check` (what CI runs on every commit: no output, no search index)
+ *   with no change and with one more article edit, on the same cache.
  *
  * Every build is a fresh child process measured for wall time and peak RSS
  * (measure.ts); tolk reports its pages, how many came from the cache and its
@@ -28,8 +30,8 @@ import { makeTarget, targetNames, type Target, type TargetName } from './targets
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const corpus = path.resolve(repoRoot, '../shared/corpus/nl-nl')
 
-type Scenario = 'cold' | 'floor' | 'no change' | 'one article' | 'include edit'
-const scenarios: Scenario[] = ['cold', 'floor', 'no change', 'one article', 'include edit']
+type Scenario = 'cold' | 'floor' | 'no change' | 'one article' | 'include edit' | 'check, no change' | 'check, one article'
+const scenarios: Scenario[] = ['cold', 'floor', 'no change', 'one article', 'include edit', 'check, no change', 'check, one article']
 
 interface Run {
   target: TargetName
@@ -66,7 +68,7 @@ async function measure(target: Target, scenario: Scenario, run: number, scratch:
   const args =
     scenario === 'floor'
       ? ['--import', 'tsx', 'bench/bare-pipeline.ts', path.join(scratch, 'floor'), ...target.roots]
-      : ['bin/tolk.js', 'build', ...target.args, '--out', out, '--cache-dir', path.join(scratch, 'cache'), '--quiet']
+      : ['bin/tolk.js', scenario.startsWith('check') ? 'check' : 'build', ...target.args, '--out', out, '--cache-dir', path.join(scratch, 'cache'), '--quiet']
   process.env['TOLK_STAGES'] = '1'
   const measured: Measurement = await measureNode(args, repoRoot, scratch)
   rmSync(path.join(scratch, 'floor'), { recursive: true, force: true })
@@ -100,7 +102,7 @@ async function benchTarget(name: TargetName, runs: number, all: Run[]): Promise<
       const scratch = path.join(home, `run-${run}`)
       mkdirSync(scratch, { recursive: true })
       for (const scenario of scenarios) {
-        if (scenario === 'one article') appendFileSync(target.article, `\n\nA sentence the bench adds, run ${run}.\n`)
+        if (scenario.endsWith('one article')) appendFileSync(target.article, `\n\nA sentence the bench adds, run ${run}, ${scenario}.\n`)
         if (scenario === 'include edit') appendFileSync(target.include, ` (bench run ${run})`)
         const measured = await measure(target, scenario, run, scratch)
         all.push(measured)
@@ -131,7 +133,7 @@ function summarize(runs: Run[], target: TargetName) {
 }
 
 function printTables(runs: Run[], targets: TargetName[]): Record<string, unknown> {
-  const row = (cells: string[], widths = [9, 13, 10, 9, 13, 9, 10]) => console.log(cells.map((cell, index) => (index < 2 ? cell.padEnd(widths[index]!) : cell.padStart(widths[index]!))).join(''))
+  const row = (cells: string[], widths = [9, 19, 10, 9, 13, 9, 10]) => console.log(cells.map((cell, index) => (index < 2 ? cell.padEnd(widths[index]!) : cell.padStart(widths[index]!))).join(''))
   const summaries: Record<string, unknown> = {}
   row(['target', 'scenario', 'median s', 'pages/s', 'peak RSS MiB', 'rendered', '÷ floor'])
   for (const target of targets) {
