@@ -240,7 +240,7 @@ async function buildWith(pool: RenderPool, config: ResolvedConfig, options: Buil
 
   stages.mark('assets')
   if (search && writer) {
-    for (const [locale, kept] of keptSearch) for (const file of kept.files) writer.copy(`${searchDir(locale)}${file}`, path.join(kept.dir, file))
+    for (const [locale, kept] of keptSearch) for (const file of kept.files) writer.write(`${searchDir(locale)}${file.path}`, file.content)
     const cacheDir = config.cacheDir
     const keep = cacheDir ? (locale: string, files: Array<{ path: string; content: Uint8Array }>) => saveSearchSnapshot(cacheDir, locale, searchKey(locale, indexedPages(locale, chosen, jobs, htmlDigests)), files) : undefined
     messages.push(...(await search.finish(writer, keep)))

@@ -20,22 +20,28 @@ export function searchKey(locale: string, pages: Array<[outputFile: string, html
 }
 
 export interface SearchSnapshot {
-  /** The folder holding the kept files. */
-  dir: string
-  /** Their paths below `dir`, `/`-separated, sorted. */
-  files: string[]
+  /** Each kept file, by its path below the locale's index folder (`/`-separated, sorted). */
+  files: Array<{ path: string; content: Uint8Array }>
 }
 
-/** The kept index files of `locale` when they were made under `key`; else `undefined`. */
+/**
+ * The kept index files of `locale` when they were made under `key`; else
+ * `undefined`. Read whole, so a build saving a newer index at the same time
+ * can never leave this one half published.
+ */
 export function findSearchSnapshot(cacheDir: string, locale: string, key: string): SearchSnapshot | undefined {
   const dir = path.join(cacheDir, 'search', locale)
   try {
     if (readFileSync(path.join(dir, keyFile), 'utf8') !== key) return undefined
-    const files = readdirSync(path.join(dir, filesDir), { recursive: true, withFileTypes: true })
+    const root = path.join(dir, filesDir)
+    const files = readdirSync(root, { recursive: true, withFileTypes: true })
       .filter((entry) => entry.isFile())
-      .map((entry) => path.relative(path.join(dir, filesDir), path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
+      .map((entry) => path.relative(root, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
       .sort()
-    return files.length > 0 ? { dir: path.join(dir, filesDir), files } : undefined
+      .map((name) => ({ path: name, content: readFileSync(path.join(root, name)) }))
+    // Read again: a snapshot replaced while it was read is not used.
+    if (readFileSync(path.join(dir, keyFile), 'utf8') !== key) return undefined
+    return files.length > 0 ? { files } : undefined
   } catch {
     return undefined
   }
