@@ -3,8 +3,9 @@
  * through a plain remark → rehype pipeline (no includes, links, sanitizing or
  * templates), each page written to disk as tolk writes its pages.
  *
- * Usage: `node --import tsx bench/bare-pipeline.ts <content-root> <out-dir>`;
- * prints `{"pages":N,"frontMatterErrors":N}` on stdout.
+ * Usage: `node --import tsx bench/bare-pipeline.ts <out-dir> <content-root>...`
+ * (one root per locale, written to `<out-dir>/<index>/`); prints
+ * `{"pages":N,"frontMatterErrors":N}` on stdout.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
@@ -18,7 +19,6 @@ import { unified } from 'unified'
 import { discover } from '../src/content/discover.ts'
 import { articleOutputFile } from '../src/links/urls.ts'
 
-const locale = 'nl-nl'
 
 const processor = unified()
   .use(remarkParse)
@@ -38,30 +38,35 @@ function bodyOf(text: string): string | undefined {
   }
 }
 
-function main(root: string, outDir: string): void {
-  const { articles } = discover({ code: locale, root, lang: 'nl-NL', dir: 'ltr' })
+function main(outDir: string, roots: string[]): { pages: number; frontMatterErrors: number } {
   const madeDirs = new Set<string>()
+  let pages = 0
   let frontMatterErrors = 0
-  for (const article of articles) {
-    const text = readFileSync(article.absPath, 'utf8')
-    const body = bodyOf(text)
-    if (body === undefined) frontMatterErrors++
-    const html = String(processor.processSync(body ?? text))
-    const outFile = path.join(outDir, articleOutputFile(locale, article.relPath))
-    const dir = path.dirname(outFile)
-    if (!madeDirs.has(dir)) {
-      mkdirSync(dir, { recursive: true })
-      madeDirs.add(dir)
+  for (const [index, root] of roots.entries()) {
+    const locale = `l${index}`
+    const { articles } = discover({ code: locale, root, lang: 'en', dir: 'ltr' })
+    for (const article of articles) {
+      const text = readFileSync(article.absPath, 'utf8')
+      const body = bodyOf(text)
+      if (body === undefined) frontMatterErrors++
+      const html = String(processor.processSync(body ?? text))
+      const outFile = path.join(outDir, articleOutputFile(locale, article.relPath))
+      const dir = path.dirname(outFile)
+      if (!madeDirs.has(dir)) {
+        mkdirSync(dir, { recursive: true })
+        madeDirs.add(dir)
+      }
+      writeFileSync(outFile, html)
+      pages++
     }
-    writeFileSync(outFile, html)
   }
-  process.stdout.write(`${JSON.stringify({ pages: articles.length, frontMatterErrors })}\n`)
+  return { pages, frontMatterErrors }
 }
 
-const [root, outDir] = process.argv.slice(2)
-if (!root || !outDir) {
-  process.stderr.write('Usage: bare-pipeline.ts <content-root> <out-dir>\n')
+const [outDir, ...roots] = process.argv.slice(2)
+if (!outDir || roots.length === 0) {
+  process.stderr.write('Usage: bare-pipeline.ts <out-dir> <content-root>...\n')
   process.exitCode = 2
 } else {
-  main(path.resolve(root), path.resolve(outDir))
+  process.stdout.write(`${JSON.stringify(main(path.resolve(outDir), roots.map((root) => path.resolve(root))))}\n`)
 }

@@ -7,10 +7,12 @@ import path from 'node:path'
 import { readFileSync } from 'node:fs'
 import { VFile } from 'vfile'
 import type { VFileMessage } from 'vfile-message'
+import { digestOf, hasPageCache, openPageCache, type CachedPage } from './cache/page-cache.ts'
+import { findSearchSnapshot, saveSearchSnapshot, searchKey, type SearchSnapshot } from './cache/search-snapshot.ts'
 import { clientBundle } from './client/client-bundle.ts'
 import { findKey } from './config/resolve-config.ts'
 import type { ResolvedConfig } from './config/schema.ts'
-import { pageJobs } from './content/page-jobs.ts'
+import { pageJobs, type PageJob } from './content/page-jobs.ts'
 import type { SiteIndex } from './content/site-index.ts'
 import { sortMessages } from './diagnostics/format.ts'
 import { MessageList } from './diagnostics/message-list.ts'
@@ -28,7 +30,7 @@ import { claimOutputDir } from './output/output-dir.ts'
 import { readSvgAsset, isSvgPath } from './output/svg-asset.ts'
 import { createSiteWriter, type SiteWriter } from './output/write-site.ts'
 import { prepareSite } from './prepare-site.ts'
-import { createSearchIndexer } from './search/search-index.ts'
+import { createSearchIndexer, searchDir } from './search/search-index.ts'
 import { fetchXrefMaps } from './xref/fetch-xref-maps.ts'
 import { siteXrefMaps } from './xref/site-xref-maps.ts'
 import { toPageResult, type PageResult } from './render/page-result.ts'
@@ -52,6 +54,10 @@ export interface BuildResult {
   assets: number
   /** True when the output folder was written. */
   written: boolean
+  /** Pages taken from the persistent cache, not rendered (cache/page-cache.ts). */
+  cached: number
+  /** Milliseconds per build stage on this thread, in order (`npm run bench` prints them). */
+  stages?: Record<string, number>
   /** UI-string coverage per locale, for `tolk check`. */
   uiStrings: UiStringCoverage[]
   /**
@@ -72,7 +78,8 @@ export async function build(config: ResolvedConfig, options: BuildOptions): Prom
   // stop a worker); it prepares the site while this thread does the same.
   // Built (or found in its cache) once, before workers that would each build it.
   clientBundle()
-  const pool = startRenderPool(config, config.pageTimeout > 0 && process.env['TOLK_WORKERS'] !== '0')
+  // With a warm cache most builds render few pages or none: a worker preparing the site would compete for the cores.
+  const pool = startRenderPool(config, config.pageTimeout > 0 && process.env['TOLK_WORKERS'] !== '0' && !hasPageCache(config))
   try {
     return await buildWith(pool, config, options, claimed, xrefMessages)
   } finally {
@@ -81,7 +88,9 @@ export async function build(config: ResolvedConfig, options: BuildOptions): Prom
 }
 
 async function buildWith(pool: RenderPool, config: ResolvedConfig, options: BuildOptions, claimed: { outDir: string } | undefined, xrefMessages: VFileMessage[]): Promise<BuildResult> {
+  const stages = stageClock()
   const prepared = prepareSite(config)
+  stages.mark('prepare')
   const { sources, site, strings, templates } = prepared
   // Every message of the build enters here, under the site's rule settings.
   const messages = new MessageList(config.rules)
@@ -110,6 +119,21 @@ async function buildWith(pool: RenderPool, config: ResolvedConfig, options: Buil
 
   // Articles are indexed for search as they are rendered (only when the site is written), in job order.
   const search = writer ? createSearchIndexer(chosen.map((index) => articleOutputFile(jobs[index]!.locale.code, jobs[index]!.source.relPath))) : undefined
+  // Digest of each written page's HTML, by job index: the key of its locale's search index in the cache.
+  const htmlDigests = new Map<number, string>()
+
+  // Pages whose inputs did not change since they were cached are taken from there; the rest are rendered.
+  const cache = openPageCache(prepared)
+  stages.mark('other')
+  const hits = new Map<number, CachedPage>()
+  const toRender: number[] = []
+  for (const index of chosen) {
+    const cached = cache?.lookup(jobs[index]!)
+    if (cached) hits.set(index, cached)
+    else toRender.push(index)
+  }
+  // A locale whose pages all come from the cache, as last indexed, reuses its kept search index.
+  const keptSearch = search && config.cacheDir ? keptSearchIndexes(config.cacheDir, config.locales.map((locale) => locale.code), chosen, jobs, hits) : new Map<string, SearchSnapshot>()
 
   function take(index: number, result: PageResult): void {
     const { locale, source } = jobs[index]!
@@ -120,29 +144,56 @@ async function buildWith(pool: RenderPool, config: ResolvedConfig, options: Buil
     const outputFile = articleOutputFile(locale.code, source.relPath)
     // Pages go to disk as they are rendered; the site is never held in memory.
     writer?.write(outputFile, result.html, { path: source.absPath })
-    search?.add(locale.code, outputFile, result.html, source.absPath)
+    if (search && !keptSearch.has(locale.code)) {
+      search.add(locale.code, outputFile, result.html, source.absPath)
+      htmlDigests.set(index, digestOf([result.html]))
+    }
     options.onPage?.({ outputFile, locale: locale.code, relPath: source.relPath, html: result.html })
     pages++
   }
 
   let done = 0
   const progress = (): void => options.onProgress?.(++done, chosen.length)
-  const threads = workerCount(chosen.length, config.pageTimeout)
+  // `check` reads no page body; a body lost from the cache is rendered again below.
+  const wantsHtml = writer !== undefined || options.onPage !== undefined
+  let fromCache = 0
+  for (const [index, cached] of hits) {
+    const html = wantsHtml ? cached.readHtml() : undefined
+    if (wantsHtml && cached.htmlDigest !== undefined && html === undefined) {
+      toRender.push(index)
+      continue
+    }
+    take(index, { ...cached.result, html })
+    // Counted as made, as it was when it was rendered.
+    if (!wantsHtml && cached.htmlDigest !== undefined) pages++
+    fromCache++
+    progress()
+  }
+  stages.mark('cache lookup')
+  const rendered = (index: number, result: PageResult): void => {
+    if (result.inputs) cache?.store(jobs[index]!, result, result.inputs)
+    take(index, result)
+    progress()
+  }
+  const threads = workerCount(toRender.length, config.pageTimeout)
   if (threads > 0) {
-    await pool.run(chosen, threads, (index, result) => {
-      if ('timedOut' in result) messages.push(timeoutMessage(jobs[index]!.source.absPath, config.pageTimeout))
-      else take(index, result)
-      progress()
+    await pool.run(toRender, threads, (index, result) => {
+      if ('timedOut' in result) {
+        messages.push(timeoutMessage(jobs[index]!.source.absPath, config.pageTimeout))
+        progress()
+      } else rendered(index, result)
     })
   } else {
-    for (const index of chosen) {
+    for (const index of toRender) {
       const job = jobs[index]!
-      take(index, toPageResult(prepared.renderSource(job), job.fallback, config.rules))
-      progress()
+      const { result, inputs } = prepared.renderRecorded(job)
+      rendered(index, toPageResult(result, job.fallback, config.rules, inputs))
     }
   }
 
+  stages.mark('render')
   messages.push(...checkAnchors(anchorChecks, anchorsByPage))
+  stages.mark('anchors')
   const redirected = redirectPages(config, site, strings.t)
   messages.push(...redirected.messages)
   for (const page of redirected.pages) {
@@ -161,6 +212,7 @@ async function buildWith(pool: RenderPool, config: ResolvedConfig, options: Buil
     }
   }
 
+  stages.mark('site files')
   let assets = 0
   for (const locale of config.locales) {
     for (const asset of sources.get(locale.code)!.assets) {
@@ -186,12 +238,58 @@ async function buildWith(pool: RenderPool, config: ResolvedConfig, options: Buil
   // The site's own templates are trusted code (they hold its scripts), so their assets are copied as they are.
   if (writer) for (const name of templates.assets) writer.copy(`_tolk/${name}`, path.join(templates.assetsDir, name))
 
-  if (search && writer) messages.push(...(await search.finish(writer)))
+  stages.mark('assets')
+  if (search && writer) {
+    for (const [locale, kept] of keptSearch) for (const file of kept.files) writer.write(`${searchDir(locale)}${file.path}`, file.content)
+    const cacheDir = config.cacheDir
+    const keep = cacheDir ? (locale: string, files: Array<{ path: string; content: Uint8Array }>) => saveSearchSnapshot(cacheDir, locale, searchKey(locale, indexedPages(locale, chosen, jobs, htmlDigests)), files) : undefined
+    messages.push(...(await search.finish(writer, keep)))
+  }
+  stages.mark('search index')
   if (writer) messages.push(...writer.messages)
   const written = writer !== undefined && !messages.hasErrors(options.strict) && finish(writer, config, messages)
   if (writer && !written) finish(writer, config, messages, 'abort')
+  stages.mark('commit')
   const sorted = dedupe(sortMessages(messages.all()))
-  return { messages: sorted, pages, assets, written, uiStrings: strings.coverage(), outputRefused: undefined }
+  return { messages: sorted, pages, assets, written, cached: fromCache, stages: stages.all(), uiStrings: strings.coverage(), outputRefused: undefined }
+}
+
+/** The kept search index of each locale whose pages all come from the cache, unchanged since it was made. */
+function keptSearchIndexes(cacheDir: string, locales: string[], chosen: number[], jobs: PageJob[], hits: Map<number, CachedPage>): Map<string, SearchSnapshot> {
+  const kept = new Map<string, SearchSnapshot>()
+  for (const locale of locales) {
+    const own = chosen.filter((index) => jobs[index]!.locale.code === locale)
+    if (own.length === 0 || !own.every((index) => hits.has(index))) continue
+    const digests = new Map(own.map((index) => [index, hits.get(index)!.htmlDigest]))
+    const snapshot = findSearchSnapshot(cacheDir, locale, searchKey(locale, indexedPages(locale, chosen, jobs, digests)))
+    if (snapshot) kept.set(locale, snapshot)
+  }
+  return kept
+}
+
+/** A locale's indexed pages (those with HTML), in build order, as `[outputFile, htmlDigest]`. */
+function indexedPages(locale: string, chosen: number[], jobs: PageJob[], digests: Map<number, string | undefined>): Array<[string, string]> {
+  const pages: Array<[string, string]> = []
+  for (const index of chosen) {
+    const { locale: own, source } = jobs[index]!
+    const digest = digests.get(index)
+    if (own.code === locale && digest !== undefined) pages.push([articleOutputFile(locale, source.relPath), digest])
+  }
+  return pages
+}
+
+/** Wall time between marks, added up by stage name. */
+function stageClock(): { mark(stage: string): void; all(): Record<string, number> } {
+  const stages: Record<string, number> = {}
+  let last = performance.now()
+  return {
+    mark(stage) {
+      const now = performance.now()
+      stages[stage] = (stages[stage] ?? 0) + Math.round(now - last)
+      last = now
+    },
+    all: () => stages,
+  }
 }
 
 /** The site writer, or `undefined` after reporting why its temp folder could not be made. */
@@ -233,7 +331,7 @@ function refusedResult(config: ResolvedConfig, problem: string): BuildResult {
     }
   }
   report(file, 'unsafe-output-dir', problem.charAt(0).toUpperCase() + problem.slice(1), where)
-  return { messages: file.messages, pages: 0, assets: 0, written: false, uiStrings: [], outputRefused: problem }
+  return { messages: file.messages, pages: 0, assets: 0, written: false, cached: 0, uiStrings: [], outputRefused: problem }
 }
 
 

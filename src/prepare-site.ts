@@ -5,9 +5,11 @@
  * from them. Shared by `tolk build` and the dev server, so both make the
  * same HTML.
  */
+import { createHash } from 'node:crypto'
 import { readFileSync, statSync } from 'node:fs'
 import { VFile } from 'vfile'
 import type { VFileMessage } from 'vfile-message'
+import { recordingFileSystem, type InputRecord, type RecordingFileSystem } from './cache/recording-file-system.ts'
 import type { ResolvedConfig } from './config/schema.ts'
 import { findKey } from './config/resolve-config.ts'
 import { discover, type LocaleSources, type SourceRef } from './content/discover.ts'
@@ -43,12 +45,23 @@ export interface PreparedSite {
   strings: UiStrings
   templates: Templates
   navs: Map<string, LocaleNav>
-  fs: FileSystem
+  /** Include, snippet and TOC reads, recorded per page for the page cache. */
+  fs: RecordingFileSystem
   processor: Processor
   /** Render one page from `text`; never throws (an exception becomes an `internal-error` message). */
   renderJob(job: PageJob, text: string): RenderedPage
   /** Read the page's source through `readContained`, then render it; a file that cannot be read is reported on the page. */
   renderSource(job: PageJob): RenderedPage
+  /** `renderSource`, with the files the page read (cache/page-cache.ts). */
+  renderRecorded(job: PageJob): { result: RenderedPage; inputs: InputRecord[] }
+  /** A digest of the job's article as read for rendering; `undefined` when it cannot be read. */
+  articleDigest(job: PageJob): string | undefined
+  /**
+   * What else a job's page depends on that is neither its text, a file it
+   * reads nor the site fingerprint: its content roots, docset folder and,
+   * for a translation, the default-locale facts its outdated check compares.
+   */
+  pageContext(job: PageJob): string
   /** Forget what was read of a default-locale article that changed on disk (its hash, for the outdated check). */
   forgetSource(relPath: string): void
   /** The generated home page of a locale that builds no article at `/<locale>/` (home-page.ts); `undefined` when it has one or there is no page template. */
@@ -99,7 +112,7 @@ export function prepareSite(config: ResolvedConfig, options: PrepareOptions = {}
   const xref = buildXrefIndex(config, sources, String(configFile.value), limits)
   site.xref = xref.index
   messages.push(...xref.messages)
-  const fs = withMoniker(options.fs ?? createNodeFileSystem(limits), config.moniker)
+  const fs = recordingFileSystem(withMoniker(options.fs ?? createNodeFileSystem(limits), config.moniker))
   const navs = new Map<string, LocaleNav>()
   const navMessages: VFileMessage[] = []
   for (const locale of config.locales) {
@@ -117,9 +130,22 @@ export function prepareSite(config: ResolvedConfig, options: PrepareOptions = {}
   const docsets = new Map<string, Map<string, string>>()
   const defaultArticles = defaultArticleReader(site, limits)
 
-  function renderJob({ locale, source, fallback }: PageJob, rawText: string): RenderedPage {
-    const text = config.moniker ? applyMoniker(rawText, config.moniker) : rawText
+  function rootsOf({ locale, source, fallback }: PageJob) {
     const contentRoot = fallback ? defaultRoot : locale.root
+    return {
+      root: contentRoot,
+      fallbackRoot: contentRoot === defaultRoot ? undefined : defaultRoot,
+      docsetDir: docsetDirOf(contentRoot, source.relPath, mapFor(docsets, contentRoot)),
+    }
+  }
+
+  function defaultFactsOf({ locale, source }: PageJob): DefaultArticleFacts | undefined {
+    return locale.code === config.defaultLocale ? undefined : defaultArticles.facts(source.relPath)
+  }
+
+  function renderJob(job: PageJob, rawText: string): RenderedPage {
+    const { locale, source, fallback } = job
+    const text = config.moniker ? applyMoniker(rawText, config.moniker) : rawText
     return renderSafely(source.absPath, () =>
       renderPage({
         config,
@@ -127,19 +153,28 @@ export function prepareSite(config: ResolvedConfig, options: PrepareOptions = {}
         locale,
         source,
         text,
-        roots: {
-          root: contentRoot,
-          fallbackRoot: contentRoot === defaultRoot ? undefined : defaultRoot,
-          docsetDir: docsetDirOf(contentRoot, source.relPath, mapFor(docsets, contentRoot)),
-        },
+        roots: rootsOf(job),
         strings,
         templates,
         processor,
         nav: navFor(navs, locale.code, config.defaultLocale, source.relPath, site),
         fallback,
-        defaultArticle: locale.code === config.defaultLocale ? undefined : defaultArticles.facts(source.relPath),
+        defaultArticle: defaultFactsOf(job),
       }),
     )
+  }
+
+  function articleDigest(job: PageJob): string | undefined {
+    const read = readContained(job.source.absPath, [job.source.root], limits)
+    if (!read.ok) return undefined
+    const hash = createHash('sha256').update(read.text)
+    if (read.problems.length > 0) hash.update(JSON.stringify(read.problems))
+    return hash.digest('base64url')
+  }
+
+  function pageContext(job: PageJob): string {
+    const facts = defaultFactsOf(job)
+    return JSON.stringify([rootsOf(job), facts ? [facts.fileHash, facts.originHash, facts.date?.getTime()] : null])
   }
 
   function renderSource(job: PageJob): RenderedPage {
@@ -162,7 +197,26 @@ export function prepareSite(config: ResolvedConfig, options: PrepareOptions = {}
     return homePageHtml(config, locale, templates.page, strings.t, toc ? pageNav(toc, homeRelPath, locale, site) : undefined)
   }
 
-  return { config, messages, sources, site, strings, templates, navs, fs, processor, renderJob, renderSource, forgetSource: defaultArticles.forget, homePage }
+  const renderRecorded = (job: PageJob) => fs.recordInputs(() => renderSource(job))
+
+  return {
+    config,
+    messages,
+    sources,
+    site,
+    strings,
+    templates,
+    navs,
+    fs,
+    processor,
+    renderJob,
+    renderSource,
+    renderRecorded,
+    articleDigest,
+    pageContext,
+    forgetSource: defaultArticles.forget,
+    homePage,
+  }
 }
 
 /** Why a configured content root cannot be one, or `undefined` when it is a folder. */

@@ -35,6 +35,8 @@ Options:
                            (repeatable; the later wins), e.g. missing-asset=warning
   --strict                 Treat warnings as errors
   --quiet                  check/build: no progress line (shown from 100 pages, human format)
+  --cache-dir <dir>        check/build: persistent cache folder (default: node_modules/.cache/tolk)
+  --no-cache               check/build: render every page, read and write no cache
   --port <n>, --host <h>   Dev and preview server address (default: localhost)
   -h, --help               Show this help
 `
@@ -48,6 +50,8 @@ const options = {
   'site-url': { type: 'string' },
   strict: { type: 'boolean' },
   quiet: { type: 'boolean' },
+  'cache-dir': { type: 'string' },
+  'no-cache': { type: 'boolean' },
   rule: { type: 'string', multiple: true },
   'external-root': { type: 'string', multiple: true },
   'ignore-link': { type: 'string', multiple: true },

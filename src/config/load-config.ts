@@ -30,6 +30,8 @@ export interface ConfigFlags {
   moniker?: string | undefined
   /** `rule=setting` pairs, applied after the config's `rules`; the later wins. */
   rules?: string[] | undefined
+  /** `--cache-dir` (a folder) or `--no-cache` (`false`). */
+  cacheDir?: string | false | undefined
 }
 
 export async function loadConfig(flags: ConfigFlags, cwd = process.cwd()): Promise<ResolveResult> {
@@ -156,6 +158,7 @@ function applyFlags(exported: unknown, flags: ConfigFlags): unknown {
     ...(flags.siteUrl ? { siteUrl: flags.siteUrl } : {}),
     ...(flags.defaultLocale ? { defaultLocale: flags.defaultLocale } : {}),
     ...(flags.moniker ? { moniker: flags.moniker } : {}),
+    ...(flags.cacheDir !== undefined ? { cacheDir: flags.cacheDir } : {}),
     ...linkFlags(flags, exported as { externalRoots?: Record<string, string>; ignoreLinks?: string[] }),
     ...ruleFlags(flags, (exported as { rules?: unknown }).rules),
   }
@@ -216,6 +219,7 @@ function fromFlags(flags: ConfigFlags, cwd: string): ResolveResult {
     ...(flags.base ? { base: flags.base } : {}),
     ...(flags.siteUrl ? { siteUrl: flags.siteUrl } : {}),
     ...(flags.moniker ? { moniker: flags.moniker } : {}),
+    ...(flags.cacheDir !== undefined ? { cacheDir: flags.cacheDir } : {}),
     ...linkFlags(flags),
     ...ruleFlags(flags),
   }

@@ -95,6 +95,7 @@ export function resolveConfig(input: unknown, file: VFile, configDir: string): R
       xrefMaps: config.xrefMaps.map((entry) => (/^https?:/i.test(entry) ? entry : path.resolve(configDir, entry))),
       xrefCacheDir: path.resolve(configDir, config.xrefCacheDir),
       xrefMapTimeout: config.xrefMapTimeout,
+      cacheDir: config.cacheDir === false ? undefined : path.resolve(configDir, config.cacheDir),
     },
   }
 }

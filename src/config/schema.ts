@@ -173,6 +173,12 @@ export const configSchema = z
       .default([]),
     /** Folder fetched `xrefMaps` are cached in, relative to the config file (default: `node_modules/.cache/tolk/xref`). */
     xrefCacheDir: z.string().min(1).default('node_modules/.cache/tolk/xref'),
+    /**
+     * Folder of the persistent build cache, relative to the config file: a
+     * rebuild renders only pages whose inputs changed. Keep it between CI runs
+     * to make those fast; `false` turns it off (default: `node_modules/.cache/tolk`).
+     */
+    cacheDir: z.union([z.string().min(1), z.literal(false)]).default('node_modules/.cache/tolk'),
     /** Seconds one `xrefMaps` URL may take to fetch (default: `30`). */
     xrefMapTimeout: z.number().min(1).max(600).default(30),
   })
@@ -245,4 +251,6 @@ export interface ResolvedConfig {
   xrefCacheDir: string
   /** Seconds one xref map URL may take to fetch. */
   xrefMapTimeout: number
+  /** Absolute folder of the persistent build cache; `undefined`: no cache. */
+  cacheDir?: string | undefined
 }

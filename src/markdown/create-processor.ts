@@ -3,7 +3,6 @@
  * One frozen processor renders every page; per-page facts travel on
  * `file.data.page` (see page-context.ts).
  */
-import rehypeRaw from 'rehype-raw'
 import rehypeSanitize from 'rehype-sanitize'
 import rehypeStringify from 'rehype-stringify'
 import remarkGfm from 'remark-gfm'
@@ -19,6 +18,7 @@ import rehypeCollectAnchors from '../links/rehype-collect-anchors.ts'
 import remarkRewriteLinks from '../links/remark-rewrite-links.ts'
 import rehypeUrlPolicy from '../links/rehype-url-policy.ts'
 import { rehypeMarkMarkdownUrls, rehypeRewriteRawLinks } from '../links/rehype-rewrite-raw-links.ts'
+import { rehypeRawWhenPresent } from './plugins/rehype-raw-when-present.ts'
 import remarkAutolinkInRawLink from './plugins/remark-autolink-in-raw-link.ts'
 import remarkDocfxAlerts from './plugins/remark-docfx-alerts.ts'
 import remarkDocfxCode from './plugins/remark-docfx-code.ts'
@@ -94,7 +94,7 @@ export function createProcessor(options: ProcessorOptions) {
       .use(remarkRehype, { allowDangerousHtml: true })
       // hast: raw HTML becomes elements, DocFX anchors become ids, then sanitize.
       .use(rehypeMarkMarkdownUrls)
-      .use(rehypeRaw)
+      .use(rehypeRawWhenPresent)
       .use(rehypeRewriteRawLinks)
       .use(rehypeHeadingAnchorNames)
       .use(rehypeReportUnsafeHtml)

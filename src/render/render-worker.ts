@@ -17,7 +17,8 @@ const jobs = pageJobs(config, prepared.sources, prepared.site)
 
 parentPort!.on('message', ({ index }: { index: number }) => {
   const job = jobs[index]!
-  const result = toPageResult(prepared.renderSource(job), job.fallback, config.rules)
+  const { result: rendered, inputs } = prepared.renderRecorded(job)
+  const result = toPageResult(rendered, job.fallback, config.rules, inputs)
   parentPort!.postMessage({ index, result: { ...result, messages: result.messages.map(toPlainMessage) } })
 })
 parentPort!.postMessage({ ready: true })

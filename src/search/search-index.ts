@@ -35,8 +35,12 @@ type PagefindIndex = NonNullable<Awaited<ReturnType<Pagefind['createIndex']>>['i
 export interface SearchIndexer {
   /** Index one rendered article (`outputFile` like `da-dk/guide/index.html`; `sourcePath` for diagnostics). */
   add(locale: string, outputFile: string, html: string, sourcePath: string): void
-  /** Wait for every page, write each locale's index through `writer`, stop Pagefind; returns the problems met. */
-  finish(writer: SiteWriter): Promise<VFileMessage[]>
+  /**
+   * Wait for every page, write each locale's index through `writer`, stop
+   * Pagefind; returns the problems met. `onIndexed` gets each locale's
+   * published files when Pagefind made them without error (the cache keeps them).
+   */
+  finish(writer: SiteWriter, onIndexed?: (locale: string, files: Array<{ path: string; content: Uint8Array }>) => void): Promise<VFileMessage[]>
   /** Stop Pagefind without writing (a failed build). */
   close(): Promise<void>
 }
@@ -122,7 +126,7 @@ export function createSearchIndexer(order: string[] = []): SearchIndexer {
       waiting.set(outputFile, () => addNow(locale, outputFile, html, sourcePath))
       flush(!ordered.has(outputFile))
     },
-    async finish(writer) {
+    async finish(writer, onIndexed) {
       flush(true)
       await Promise.all(pending)
       for (const [locale, promised] of [...indexes].sort(([a], [b]) => (a < b ? -1 : 1))) {
@@ -131,7 +135,10 @@ export function createSearchIndexer(order: string[] = []): SearchIndexer {
         try {
           const { errors, files } = await index.getFiles()
           if (errors.length > 0) problem('<search>', `Pagefind could not build the \`${locale}\` search index: ${errors.join('; ')}`)
-          for (const file of publishedFiles(files)) writer.write(`${searchDir(locale)}${file.path}`, file.content)
+          const published = publishedFiles(files)
+          for (const file of published) writer.write(`${searchDir(locale)}${file.path}`, file.content)
+          // Kept only when every page went in: a reused index must say all this one said.
+          if (errors.length === 0 && messages.length === 0) onIndexed?.(locale, published)
         } catch (error) {
           problem('<search>', `Pagefind could not build the \`${locale}\` search index: ${String(error)}`)
         }

@@ -45,6 +45,14 @@ export function listFiles(dir: string, prefix = ''): string[] {
   return files.sort()
 }
 
+/** The build's persistent cache: with the output, the one place a build writes (config `cacheDir`). */
+export const defaultCacheDir = 'node_modules/.cache/tolk/'
+
+/** `listFiles` without the build's cache folder. */
+export function listFilesButCache(dir: string): string[] {
+  return listFiles(dir).filter((file) => !file.startsWith(defaultCacheDir))
+}
+
 export function readHtml(outDir: string, relFile: string): Root {
   return fromHtml(readFileSync(path.join(outDir, relFile), 'utf8'))
 }

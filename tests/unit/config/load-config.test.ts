@@ -139,6 +139,7 @@ describe('loadConfig', function () {
         rules: {},
         xrefMaps: [],
         xrefCacheDir: path.join(cwd, 'node_modules/.cache/tolk/xref'),
+        cacheDir: path.join(cwd, 'node_modules/.cache/tolk'),
         xrefMapTimeout: 30,
       })
     })

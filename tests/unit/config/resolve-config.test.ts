@@ -152,6 +152,7 @@ describe('resolveConfig', function () {
       rules: {},
       xrefMaps: [],
       xrefCacheDir: '/sites/ir-guide/node_modules/.cache/tolk/xref',
+      cacheDir: '/sites/ir-guide/node_modules/.cache/tolk',
       xrefMapTimeout: 30,
     })
   })

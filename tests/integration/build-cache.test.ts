@@ -1,0 +1,177 @@
+/**
+ * The persistent page cache (src/cache/): after each kind of change, a build
+ * that reuses the cache writes exactly the files, bytes and diagnostics a
+ * build without it writes, and renders only the pages the change touched.
+ */
+import { appendFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { build } from '../../src/build.ts'
+import { loadConfig } from '../../src/config/load-config.ts'
+import { formatHuman } from '../../src/diagnostics/format.ts'
+import { copyOfSampleGuide, listFiles } from '../helpers/build-site.ts'
+
+const scratch = mkdtempSync(path.join(os.tmpdir(), 'tolk-cache-test-'))
+let site: string
+let cacheDir: string
+let run = 0
+
+interface Built {
+  outDir: string
+  /** False when the build failed (an error), as a cold build fails too. */
+  written: boolean
+  messages: string[]
+  /** Pages rendered (not taken from the cache), by `locale/relPath`. */
+  rendered: number
+  cached: number
+  /** Each page's HTML by output file, as the build handed it over. */
+  pages: Map<string, { relPath: string; html: string }>
+}
+
+/** Build the site into a fresh folder, with the test's cache (`cached`) or none. */
+async function buildOnce(withCache: boolean): Promise<Built> {
+  const outDir = path.join(scratch, `out-${++run}`)
+  const { config } = await loadConfig({ outDir, cacheDir: withCache ? cacheDir : false }, site)
+  const pages = new Map<string, { relPath: string; html: string }>()
+  const result = await build(config!, { write: true, onPage: (page) => pages.set(page.outputFile, { relPath: page.relPath, html: page.html }) })
+  return {
+    outDir,
+    written: result.written,
+    messages: result.messages.map((message) => formatHuman(message, { cwd: site })),
+    rendered: result.pages - result.cached,
+    cached: result.cached,
+    pages,
+  }
+}
+
+/** Every file of two output folders, byte for byte. */
+function expectSameOutput(cached: Built, cold: Built): void {
+  expect(cached.written).toBe(cold.written)
+  expect(cached.messages).toEqual(cold.messages)
+  if (!cold.written) return
+  const files = listFiles(cold.outDir)
+  expect(listFiles(cached.outDir)).toEqual(files)
+  const differing = files.filter((file) => !readFileSync(path.join(cached.outDir, file)).equals(readFileSync(path.join(cold.outDir, file))))
+  expect(differing, 'files that differ from a build without the cache').toEqual([])
+  expect(cached.messages).toEqual(cold.messages)
+}
+
+/** Apply `change`, then build with the cache and without; both must agree. */
+async function afterChange(change: () => void): Promise<{ cached: Built; cold: Built }> {
+  change()
+  const cached = await buildOnce(true)
+  const cold = await buildOnce(false)
+  expectSameOutput(cached, cold)
+  return { cached, cold }
+}
+
+const edit = (relFile: string, from: string | RegExp, to: string): void => {
+  const file = path.join(site, relFile)
+  const text = readFileSync(file, 'utf8')
+  const changed = text.replace(from, to)
+  if (changed === text) throw new Error(`${relFile}: nothing to replace`)
+  writeFileSync(file, changed)
+}
+
+/** Output pages built from `relPath`, in every locale. */
+const pagesOf = (built: Built, relPath: string): number => [...built.pages.values()].filter((page) => page.relPath === relPath).length
+
+describe('the persistent page cache', { timeout: 240_000 }, function () {
+  let first: Built
+
+  beforeAll(async function () {
+    site = copyOfSampleGuide('tolk-cache-site-')
+    cacheDir = path.join(scratch, 'cache')
+    first = await buildOnce(true)
+  }, 240_000)
+
+  it('should make a no-change rebuild from the cache alone, byte-identical to a cold build', async function () {
+    expect(first.cached).toBe(0)
+    const { cached, cold } = await afterChange(() => undefined)
+    expect(cached.rendered).toBe(0)
+    expect(cached.cached).toBe(cold.pages.size)
+    expect(cold.pages.size).toBeGreaterThan(30)
+  })
+
+  it('should re-render only the pages of an edited article (its translations compare against it)', async function () {
+    const { cached } = await afterChange(() => edit('content/en-us/incident-response/remediate.md', /\n## /, '\nA sentence added for the cache test.\n\n## '))
+    expect(cached.rendered).toBe(pagesOf(cached, 'incident-response/remediate.md'))
+    expect(cached.rendered).toBeGreaterThan(1)
+  })
+
+  it('should re-render exactly the pages that show an edited include', async function () {
+    const marker = 'Cache probe text in the include'
+    const { cached, cold } = await afterChange(() => appendFileSync(path.join(site, 'content/en-us/incident-response/includes/soc-name.md'), ` ${marker}`))
+    const showing = [...cold.pages.values()].filter((page) => page.html.includes(marker)).length
+    expect(showing).toBeGreaterThan(0)
+    expect(cached.rendered).toBe(showing)
+  })
+
+  it('should report a renamed heading on the pages that still link to it, from cached pages too', async function () {
+    const { cached } = await afterChange(() => edit('content/en-us/incident-response/analyze.md', '<a name="severity-levels"></a>Severity levels', 'Levels of severity'))
+    expect(cached.messages.some((line) => line.startsWith('content/en-us/incident-response/post-incident-review.md:') && line.includes('severity-levels'))).toBe(true)
+    // The linking page itself did not change: it came from the cache.
+    expect(cached.written).toBe(false)
+    expect(cached.rendered).toBe(pagesOf(cached, 'incident-response/analyze.md'))
+    // Named back: the error is gone again, with the linking pages still cached.
+    const restored = await afterChange(() => edit('content/en-us/incident-response/analyze.md', 'Levels of severity', '<a name="severity-levels"></a>Severity levels'))
+    expect(restored.cached.written).toBe(true)
+    expect(restored.cached.rendered).toBe(pagesOf(restored.cached, 'incident-response/analyze.md'))
+  })
+
+  it('should re-render every page after a TOC edit', async function () {
+    const { cached } = await afterChange(() => edit('content/en-us/TOC.yml', /name: ([^\n]+)/, 'name: $1 (edited)'))
+    expect(cached.cached).toBe(0)
+  })
+
+  it('should re-render every page after a template edit', async function () {
+    const { cached } = await afterChange(() => edit('templates/page.hbs', '</body>', '<!-- edited --></body>'))
+    expect(cached.cached).toBe(0)
+  })
+
+  it('should re-render every page after a UI-string edit', async function () {
+    const strings = path.join(site, 'site-strings/da-dk.json')
+    const { cached } = await afterChange(() => {
+      const table = JSON.parse(readFileSync(strings, 'utf8')) as Record<string, string>
+      const key = Object.keys(table)[0]!
+      writeFileSync(strings, JSON.stringify({ ...table, [key]: `${table[key]} (edited)` }, null, 2))
+    })
+    expect(cached.cached).toBe(0)
+  })
+
+  it('should re-render every page after a config edit', async function () {
+    const { cached } = await afterChange(() => edit('tolk.config.ts', "siteUrl: 'https://ir-guide.example.org'", "siteUrl: 'https://ir.example.net'"))
+    expect(cached.cached).toBe(0)
+  })
+
+  it('should drop a deleted page and report the links to it, as a cold build does', async function () {
+    const { cached } = await afterChange(() => rmSync(path.join(site, 'content/da-dk/incident-response/prepare.md')))
+    expect(cached.messages).not.toEqual(first.messages)
+  })
+
+  it('should render again a page whose cache entry was damaged', async function () {
+    // A fresh cache holds only this site's entries as it is now.
+    rmSync(cacheDir, { recursive: true })
+    expect((await buildOnce(true)).cached).toBe(0)
+    const pages = path.join(cacheDir, 'pages')
+    const entries = readdirSync(pages, { recursive: true }).map(String)
+    const json = entries.filter((name) => name.endsWith('.json')).slice(0, 3)
+    const html = entries.filter((name) => name.endsWith('.html')).slice(0, 3)
+    expect(json.length + html.length).toBe(6)
+    for (const name of json) writeFileSync(path.join(pages, name), '{"format":')
+    for (const name of html) appendFileSync(path.join(pages, name), '<p>tampered</p>')
+    const { cached } = await afterChange(() => undefined)
+    // Three unreadable entries, three changed bodies: at most six pages, fewer where a body and an entry are one page's.
+    expect(cached.rendered).toBeGreaterThanOrEqual(3)
+    expect(cached.rendered).toBeLessThanOrEqual(6)
+    expect(cached.cached).toBe(cached.pages.size - cached.rendered)
+  })
+
+  it('should keep nothing with --no-cache, and build the same', async function () {
+    const before = existsSync(cacheDir) ? listFiles(cacheDir) : []
+    const cold = await buildOnce(false)
+    expect(cold.cached).toBe(0)
+    expect(listFiles(cacheDir)).toEqual(before)
+  })
+})
