@@ -78,8 +78,8 @@ export async function build(config: ResolvedConfig, options: BuildOptions): Prom
   // stop a worker); it prepares the site while this thread does the same.
   // Built (or found in its cache) once, before workers that would each build it.
   clientBundle()
-  // With a warm cache most builds render few pages or none: a worker preparing the site would compete for the cores.
-  const pool = startRenderPool(config, config.pageTimeout > 0 && process.env['TOLK_WORKERS'] !== '0' && !hasPageCache(config))
+  // With a warm cache most builds render few pages or none: a worker starts when the first page needs one (`buildWith`).
+  const pool = startRenderPool(config, watchedWorkers(config) && !hasPageCache(config))
   try {
     return await buildWith(pool, config, options, claimed, xrefMessages)
   } finally {
@@ -129,8 +129,13 @@ async function buildWith(pool: RenderPool, config: ResolvedConfig, options: Buil
   const toRender: number[] = []
   for (const index of chosen) {
     const cached = cache?.lookup(jobs[index]!)
-    if (cached) hits.set(index, cached)
-    else toRender.push(index)
+    if (cached) {
+      hits.set(index, cached)
+      continue
+    }
+    // The first page to render starts a worker preparing the site while this thread goes on.
+    if (toRender.length === 0 && watchedWorkers(config)) pool.warm()
+    toRender.push(index)
   }
   // A locale whose pages all come from the cache, as last indexed, reuses its kept search index.
   const keptSearch = search && config.cacheDir ? keptSearchIndexes(config.cacheDir, config.locales.map((locale) => locale.code), chosen, jobs, hits) : new Map<string, SearchSnapshot>()
@@ -252,6 +257,11 @@ async function buildWith(pool: RenderPool, config: ResolvedConfig, options: Buil
   stages.mark('commit')
   const sorted = dedupe(sortMessages(messages.all()))
   return { messages: sorted, pages, assets, written, cached: fromCache, stages: stages.all(), uiStrings: strings.coverage(), outputRefused: undefined }
+}
+
+/** Pages render on workers under the `pageTimeout` watchdog (render-pool.ts), unless `TOLK_WORKERS=0`. */
+function watchedWorkers(config: ResolvedConfig): boolean {
+  return config.pageTimeout > 0 && process.env['TOLK_WORKERS'] !== '0'
 }
 
 /** The kept search index of each locale whose pages all come from the cache, unchanged since it was made. */

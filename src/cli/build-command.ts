@@ -37,8 +37,13 @@ export async function runBuild(values: CliValues, options: { write: boolean }): 
   // A terminal gets a line redrawn in place; CI logs (CI is set, or stderr is a file or pipe) a line every 10 s.
   // Reports for tools (json, github) come without it.
   const progress = values.quiet || format !== 'human' ? undefined : createProgress({ write: (text) => process.stderr.write(text), tty: process.stderr.isTTY === true && !process.env['CI'] })
-  const result = await build(config, { write: options.write, strict, ...(progress ? { onProgress: progress.update } : {}) })
-  progress?.end()
+  let result
+  try {
+    result = await build(config, { write: options.write, strict, ...(progress ? { onProgress: progress.update } : {}) })
+  } finally {
+    // A bug report that follows must not start in the middle of the progress line.
+    progress?.end()
+  }
   if (result.outputRefused) {
     process.stderr.write(`tolk: ${result.outputRefused}\n`)
     return 2

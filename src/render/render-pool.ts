@@ -43,6 +43,8 @@ interface Started {
 export interface RenderPool {
   /** Render `indices` (into the build's job list) on `threads` workers. */
   run(indices: number[], threads: number, onResult: (index: number, result: PoolResult) => Promise<void> | void): Promise<void>
+  /** Start one worker preparing the site now, if none is waiting yet (a page turned out to need rendering). */
+  warm(): void
   /** End workers that were started but not used. */
   close(): Promise<void>
 }
@@ -55,6 +57,9 @@ export function startRenderPool(config: ResolvedConfig, prewarm: boolean): Rende
   const spare: Started[] = prewarm ? [start(config)] : []
   return {
     run: (indices, threads, onResult) => renderOnWorkers(config, indices, threads, onResult, spare),
+    warm() {
+      if (spare.length === 0) spare.push(start(config))
+    },
     async close() {
       await Promise.all(spare.splice(0).map(({ worker }) => worker.terminate()))
     },
