@@ -69,10 +69,16 @@ export function openPageCache(prepared: PreparedSite): PageCache | undefined {
   const madeDirs = new Set<string>()
   let writable = true
 
+  // A page not found is stored after rendering under the key its lookup made: its article is read and hashed once.
+  const keys = new Map<PageJob, string | undefined>()
+
   /** The job's key, or `undefined` when its article cannot be read (its page reports why; nothing is cached). */
   function keyOf(job: PageJob): string | undefined {
+    if (keys.has(job)) return keys.get(job)
     const text = prepared.articleDigest(job)
-    return text === undefined ? undefined : digestOf([fingerprint, job.locale.code, job.source.absPath, String(job.fallback), prepared.pageContext(job), text])
+    const key = text === undefined ? undefined : digestOf([fingerprint, job.locale.code, job.source.absPath, String(job.fallback), prepared.pageContext(job), text])
+    keys.set(job, key)
+    return key
   }
 
   /** The entry's file name without extension: one entry per page, replaced when the page changes. */
