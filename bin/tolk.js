@@ -1,9 +1,19 @@
 #!/usr/bin/env node
-// Entry point: tsx lets tolk (and the site's tolk.config.ts) run as TypeScript.
-import { register } from 'tsx/esm/api'
+// Entry point: tolk runs compiled (see compiled-tolk.js) or, when it cannot
+// be compiled, from its TypeScript sources through tsx.
+import path from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { compiledTolk } from './compiled-tolk.js'
 
-register()
-const { main } = await import('../src/cli/main.ts')
+const compiled = await compiledTolk()
+let main
+if (compiled) {
+  ;({ main } = await import(pathToFileURL(path.join(compiled, 'main.mjs')).href))
+} else {
+  const { register } = await import('tsx/esm/api')
+  register()
+  ;({ main } = await import('../src/cli/main.ts'))
+}
 // A `process.exit(0)` from site code (a config's timer, say) must never pass
 // a build or check that did not finish for success.
 let finished = false

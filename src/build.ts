@@ -7,7 +7,8 @@ import path from 'node:path'
 import { readFileSync } from 'node:fs'
 import { VFile } from 'vfile'
 import type { VFileMessage } from 'vfile-message'
-import { digestOf, hasPageCache, openPageCache, type CachedPage } from './cache/page-cache.ts'
+import { digestOf, hasPageCache, openPageCache, pagesDir, type CachedPage, type EntryFile } from './cache/page-cache.ts'
+import { siteFingerprint } from './cache/site-fingerprint.ts'
 import { findSearchSnapshot, saveSearchSnapshot, searchKey, type SearchSnapshot } from './cache/search-snapshot.ts'
 import { clientBundle } from './client/client-bundle.ts'
 import { findKey } from './config/resolve-config.ts'
@@ -31,6 +32,8 @@ import { readSvgAsset, isSvgPath } from './output/svg-asset.ts'
 import { createSiteWriter, type SiteWriter } from './output/write-site.ts'
 import { prepareSite } from './prepare-site.ts'
 import { createSearchIndexer, searchDir } from './search/search-index.ts'
+import { shardManifest, type ShardFolder } from './shard/shard-manifest.ts'
+import { shardManifestName, shardPages, type Shard } from './shard/shard-plan.ts'
 import { fetchXrefMaps } from './xref/fetch-xref-maps.ts'
 import { siteXrefMaps } from './xref/site-xref-maps.ts'
 import { toPageResult, type PageResult } from './render/page-result.ts'
@@ -46,6 +49,17 @@ export interface BuildOptions {
   onPage?: (page: { outputFile: string; locale: string; relPath: string; html: string }) => void
   /** Called as each page is done (rendered, failed or timed out): `done` of `total` pages. */
   onProgress?: (done: number, total: number) => void
+  /**
+   * Render only this shard's pages (shard/shard-plan.ts) and write them to
+   * `outDir` as a shard folder, not a site: no cross-page checks, site files,
+   * assets or search index (`tolk build --shard K/N`).
+   */
+  shard?: Shard
+  /**
+   * Take every page from these shard folders and render none; a page no
+   * shard holds is an error (`tolk merge`). The config's own cache is not used.
+   */
+  fromShards?: ShardFolder[]
 }
 
 export interface BuildResult {
@@ -79,7 +93,8 @@ export async function build(config: ResolvedConfig, options: BuildOptions): Prom
   // Built (or found in its cache) once, before workers that would each build it.
   clientBundle()
   // With a warm cache most builds render few pages or none: a worker starts when the first page needs one (`buildWith`).
-  const pool = startRenderPool(config, watchedWorkers(config) && !hasPageCache(config))
+  // A merge renders nothing (but pages that cannot be cached: their article cannot be read).
+  const pool = startRenderPool(config, watchedWorkers(config) && !hasPageCache(config) && !options.fromShards)
   try {
     return await buildWith(pool, config, options, claimed, xrefMessages)
   } finally {
@@ -89,6 +104,7 @@ export async function build(config: ResolvedConfig, options: BuildOptions): Prom
 
 async function buildWith(pool: RenderPool, config: ResolvedConfig, options: BuildOptions, claimed: { outDir: string } | undefined, xrefMessages: VFileMessage[]): Promise<BuildResult> {
   const stages = stageClock()
+  const { shard, fromShards } = options
   const prepared = prepareSite(config)
   stages.mark('prepare')
   const { sources, site, strings, templates } = prepared
@@ -117,13 +133,23 @@ async function buildWith(pool: RenderPool, config: ResolvedConfig, options: Buil
     chosen.push(index)
   }
 
+  // A shard renders its share of the pages and writes them as cache entries, not as a site.
+  if (shard) chosen.splice(0, chosen.length, ...shardPages(chosen, jobs, shard))
+  const keepInShard = (files: EntryFile[]): void => {
+    for (const { relFile, text } of files) writer?.write(`pages/${relFile}`, text)
+  }
+
   // Articles are indexed for search as they are rendered (only when the site is written), in job order.
-  const search = writer ? createSearchIndexer(chosen.map((index) => articleOutputFile(jobs[index]!.locale.code, jobs[index]!.source.relPath))) : undefined
+  const search = writer && !shard ? createSearchIndexer(chosen.map((index) => articleOutputFile(jobs[index]!.locale.code, jobs[index]!.source.relPath))) : undefined
   // Digest of each written page's HTML, by job index: the key of its locale's search index in the cache.
   const htmlDigests = new Map<number, string>()
 
   // Pages whose inputs did not change since they were cached are taken from there; the rest are rendered.
-  const cache = openPageCache(prepared)
+  // A merge reads the shards' pages instead; a shard needs the cache's entries for its folder even without a cache.
+  const cache = fromShards
+    ? openPageCache(prepared, { read: fromShards.map((folder) => pagesDir(folder.dir)), write: undefined })
+    : openPageCache(prepared, ...(shard && !config.cacheDir ? [{ read: [], write: undefined }] : []))
+  if (fromShards) messages.push(...shardMismatches(fromShards, siteFingerprint(prepared)))
   stages.mark('other')
   const hits = new Map<number, CachedPage>()
   const toRender: number[] = []
@@ -133,12 +159,16 @@ async function buildWith(pool: RenderPool, config: ResolvedConfig, options: Buil
       hits.set(index, cached)
       continue
     }
+    if (fromShards && cache!.cacheable(jobs[index]!)) {
+      messages.push(missingFromShards(jobs[index]!))
+      continue
+    }
     // The first page to render starts a worker preparing the site while this thread goes on.
     if (toRender.length === 0 && watchedWorkers(config)) pool.warm()
     toRender.push(index)
   }
   // A locale whose pages all come from the cache, as last indexed, reuses its kept search index.
-  const keptSearch = search && config.cacheDir ? keptSearchIndexes(config.cacheDir, config.locales.map((locale) => locale.code), chosen, jobs, hits) : new Map<string, SearchSnapshot>()
+  const keptSearch = search && config.cacheDir && !fromShards ? keptSearchIndexes(config.cacheDir, config.locales.map((locale) => locale.code), chosen, jobs, hits) : new Map<string, SearchSnapshot>()
 
   function take(index: number, result: PageResult): void {
     const { locale, source } = jobs[index]!
@@ -148,7 +178,7 @@ async function buildWith(pool: RenderPool, config: ResolvedConfig, options: Buil
     if (result.html === undefined) return
     const outputFile = articleOutputFile(locale.code, source.relPath)
     // Pages go to disk as they are rendered; the site is never held in memory.
-    writer?.write(outputFile, result.html, { path: source.absPath })
+    if (!shard) writer?.write(outputFile, result.html, { path: source.absPath })
     if (search && !keptSearch.has(locale.code)) {
       search.add(locale.code, outputFile, result.html, source.absPath)
       htmlDigests.set(index, digestOf([result.html]))
@@ -160,9 +190,17 @@ async function buildWith(pool: RenderPool, config: ResolvedConfig, options: Buil
   let done = 0
   const progress = (): void => options.onProgress?.(++done, chosen.length)
   // `check` reads no page body; a body lost from the cache is rendered again below.
-  const wantsHtml = writer !== undefined || options.onPage !== undefined
+  const wantsHtml = (writer !== undefined && !shard) || options.onPage !== undefined
   let fromCache = 0
   for (const [index, cached] of hits) {
+    if (shard && writer) {
+      const files = cached.entryFiles()
+      if (!files) {
+        toRender.push(index)
+        continue
+      }
+      keepInShard(files)
+    }
     const html = wantsHtml ? cached.readHtml() : undefined
     if (wantsHtml && cached.htmlDigest !== undefined && html === undefined) {
       toRender.push(index)
@@ -177,6 +215,7 @@ async function buildWith(pool: RenderPool, config: ResolvedConfig, options: Buil
   stages.mark('cache lookup')
   const rendered = (index: number, result: PageResult): void => {
     if (result.inputs) cache?.store(jobs[index]!, result, result.inputs)
+    if (shard) keepInShard(cache!.entryFiles(jobs[index]!, result, result.inputs ?? []))
     take(index, result)
     progress()
   }
@@ -197,6 +236,7 @@ async function buildWith(pool: RenderPool, config: ResolvedConfig, options: Buil
   }
 
   stages.mark('render')
+  if (shard) return finishShard(writer, config.outDir, shard, siteFingerprint(prepared), { messages, pages, options, fromCache, stages, strings })
   messages.push(...checkAnchors(anchorChecks, anchorsByPage))
   stages.mark('anchors')
   const redirected = redirectPages(config, site, strings.t)
@@ -252,11 +292,53 @@ async function buildWith(pool: RenderPool, config: ResolvedConfig, options: Buil
   }
   stages.mark('search index')
   if (writer) messages.push(...writer.messages)
-  const written = writer !== undefined && !messages.hasErrors(options.strict) && finish(writer, config, messages)
-  if (writer && !written) finish(writer, config, messages, 'abort')
+  const written = writer !== undefined && !messages.hasErrors(options.strict) && finish(writer, config.outDir, messages)
+  if (writer && !written) finish(writer, config.outDir, messages, 'abort')
   stages.mark('commit')
   const sorted = dedupe(sortMessages(messages.all()))
   return { messages: sorted, pages, assets, written, cached: fromCache, stages: stages.all(), uiStrings: strings.coverage(), outputRefused: undefined }
+}
+
+/** A shard's end: its manifest written and its folder committed, unless an error stopped it. */
+function finishShard(
+  writer: SiteWriter | undefined,
+  outDir: string,
+  shard: Shard,
+  site: string,
+  state: { messages: MessageList; pages: number; options: BuildOptions; fromCache: number; stages: ReturnType<typeof stageClock>; strings: { coverage(): UiStringCoverage[] } },
+): BuildResult {
+  const { messages, pages, options } = state
+  writer?.write(shardManifestName, shardManifest(shard, pages, site))
+  if (writer) messages.push(...writer.messages)
+  const written = writer !== undefined && !messages.hasErrors(options.strict) && finish(writer, outDir, messages)
+  if (writer && !written) finish(writer, outDir, messages, 'abort')
+  state.stages.mark('commit')
+  const sorted = dedupe(sortMessages(messages.all()))
+  return { messages: sorted, pages, assets: 0, written, cached: state.fromCache, stages: state.stages.all(), uiStrings: state.strings.coverage(), outputRefused: undefined }
+}
+
+/** A shard built from other sources, config or tolk than the merge: its pages would not be found. */
+function shardMismatches(folders: ShardFolder[], site: string): VFileMessage[] {
+  return folders
+    .filter((folder) => folder.site !== site)
+    .map((folder) =>
+      report(
+        new VFile({ path: path.join(folder.dir, shardManifestName) }),
+        'shard-mismatch',
+        `Shard ${folder.shard.index}/${folder.shard.count} was built from other sources, config or tolk than this merge; build every shard and the merge from the same commit with the same options`,
+        { line: 1, column: 1 },
+      ),
+    )
+}
+
+/** A page that no shard folder holds (for a mismatched shard, each of its pages). */
+function missingFromShards(job: PageJob): VFileMessage {
+  return report(
+    new VFile({ path: job.source.absPath }),
+    'shard-missing',
+    `No shard holds the ${job.locale.code} page of this article; merge the folders of every shard (\`tolk build --shard K/N\`) of this commit`,
+    { line: 1, column: 1 },
+  )
 }
 
 /** Pages render on workers under the `pageTimeout` watchdog (render-pool.ts), unless `TOLK_WORKERS=0`. */
@@ -313,13 +395,13 @@ function openWriter(outDir: string, messages: MessageList): SiteWriter | undefin
 }
 
 /** Commit (or abort) the writer; a file-system error becomes an `output-error`, never a throw. */
-function finish(writer: SiteWriter, config: ResolvedConfig, messages: MessageList, how: 'commit' | 'abort' = 'commit'): boolean {
+function finish(writer: SiteWriter, outDir: string, messages: MessageList, how: 'commit' | 'abort' = 'commit'): boolean {
   try {
     if (how === 'commit') writer.commit()
     else writer.abort()
     return true
   } catch (error) {
-    messages.push(outputError(config.outDir, error))
+    messages.push(outputError(outDir, error))
     return false
   }
 }

@@ -45,13 +45,33 @@ export interface CachedPage {
   htmlDigest: string | undefined
   /** Its HTML, checked against the digest; `undefined` when lost or changed since (render the page again). */
   readHtml(): string | undefined
+  /** The entry's files as they are (for a shard's manifest), the HTML checked; `undefined` when it changed since. */
+  entryFiles(): EntryFile[] | undefined
+}
+
+/** One file of an entry: its name below the cache's `pages/` folder, and its text. */
+export interface EntryFile {
+  relFile: string
+  text: string
 }
 
 export interface PageCache {
   /** `job`'s cached page, when nothing it was made from changed. */
   lookup(job: PageJob): CachedPage | undefined
-  /** Keep a freshly rendered result of `job` with the files it read. */
+  /** Whether `job` can be cached at all (not when its article cannot be read: rendering it reports why). */
+  cacheable(job: PageJob): boolean
+  /** Keep a freshly rendered result of `job` with the files it read (not in a read-only cache). */
   store(job: PageJob, result: PageResult, inputs: InputRecord[]): void
+  /** The entry `store` would write for that result, as files (a shard writes them to its manifest). */
+  entryFiles(job: PageJob, result: PageResult, inputs: InputRecord[]): EntryFile[]
+}
+
+/** Where a cache's entries are: the build's own `cacheDir`, or the `pages/` folders of shards, read only. */
+export interface CacheFolders {
+  /** `pages/` folders a lookup reads, in order; the first fresh entry wins. */
+  read: string[]
+  /** The `pages/` folder `store` writes; none for a read-only cache. */
+  write: string | undefined
 }
 
 /** Whether an earlier build left pages in the cache (then few pages, if any, need rendering). */
@@ -59,15 +79,23 @@ export function hasPageCache(config: ResolvedConfig): boolean {
   return config.cacheDir !== undefined && existsSync(path.join(config.cacheDir, 'pages'))
 }
 
-/** The cache for this build, or `undefined` when the config turns it off. */
-export function openPageCache(prepared: PreparedSite): PageCache | undefined {
+/** The `pages/` folder of a cache folder or a shard's manifest folder. */
+export function pagesDir(dir: string): string {
+  return path.join(dir, 'pages')
+}
+
+/** The config's own cache folder, read and written; `undefined` when the config turns the cache off. */
+export function ownCacheFolders(config: ResolvedConfig): CacheFolders | undefined {
+  return config.cacheDir ? { read: [pagesDir(config.cacheDir)], write: pagesDir(config.cacheDir) } : undefined
+}
+
+/** The cache for this build over `folders` (by default the config's own), or `undefined` when there is none. */
+export function openPageCache(prepared: PreparedSite, folders = ownCacheFolders(prepared.config)): PageCache | undefined {
   const { config } = prepared
-  if (!config.cacheDir) return undefined
-  const dir = path.join(config.cacheDir, 'pages')
+  if (!folders) return undefined
   const fingerprint = siteFingerprint(prepared)
   const identity = configIdentity(config)
   const madeDirs = new Set<string>()
-  let writable = true
 
   // A page not found is stored after rendering under the key its lookup made: its article is read and hashed once.
   const keys = new Map<PageJob, string | undefined>()
@@ -81,10 +109,44 @@ export function openPageCache(prepared: PreparedSite): PageCache | undefined {
     return key
   }
 
-  /** The entry's file name without extension: one entry per page, replaced when the page changes. */
-  function entryBase(job: PageJob): string {
+  /** The entry's file name below `pages/`, without extension: one entry per page, replaced when the page changes. */
+  function entryName(job: PageJob): string {
     const name = digestOf([identity, job.locale.code, job.source.relPath, String(job.fallback)], 'hex')
-    return path.join(dir, name.slice(0, 2), name.slice(2))
+    return `${name.slice(0, 2)}/${name.slice(2)}`
+  }
+
+  /** The first folder holding a fresh entry for `job`, with that entry. */
+  function find(job: PageJob): { base: string; entry: Entry } | undefined {
+    const key = keyOf(job)
+    if (key === undefined) return undefined
+    const name = entryName(job)
+    for (const dir of folders!.read) {
+      const base = path.join(dir, name)
+      const entry = readEntry(base, key)
+      if (entry) return { base, entry }
+    }
+    return undefined
+  }
+
+  function readBody(base: string, htmlDigest: string): string | undefined {
+    try {
+      const html = readFileSync(`${base}.html`, 'utf8')
+      return digestOf([html]) === htmlDigest ? html : undefined
+    } catch {
+      return undefined
+    }
+  }
+
+  function entryOf(key: string, result: PageResult, inputs: InputRecord[]): Entry {
+    return {
+      format: cacheFormat,
+      key,
+      inputs,
+      ...(result.html !== undefined ? { htmlDigest: digestOf([result.html]) } : {}),
+      messages: result.messages.map(toPlainMessage),
+      ...(result.anchors ? { anchors: result.anchors } : {}),
+      anchorChecks: result.anchorChecks,
+    }
   }
 
   function readEntry(base: string, key: string): Entry | undefined {
@@ -111,12 +173,13 @@ export function openPageCache(prepared: PreparedSite): PageCache | undefined {
     renameSync(temp, file)
   }
 
+  let writable = folders.write !== undefined
   return {
+    cacheable: (job) => keyOf(job) !== undefined,
     lookup(job) {
-      const key = keyOf(job)
-      const base = entryBase(job)
-      const entry = key === undefined ? undefined : readEntry(base, key)
-      if (!entry) return undefined
+      const found = find(job)
+      if (!found) return undefined
+      const { base, entry } = found
       const { htmlDigest } = entry
       let messages
       try {
@@ -124,41 +187,38 @@ export function openPageCache(prepared: PreparedSite): PageCache | undefined {
       } catch {
         return undefined
       }
+      const name = entryName(job)
       return {
         result: { messages, anchors: entry.anchors, anchorChecks: entry.anchorChecks },
         htmlDigest,
-        readHtml() {
-          if (htmlDigest === undefined) return undefined
-          try {
-            const html = readFileSync(`${base}.html`, 'utf8')
-            return digestOf([html]) === htmlDigest ? html : undefined
-          } catch {
-            return undefined
-          }
+        readHtml: () => (htmlDigest === undefined ? undefined : readBody(base, htmlDigest)),
+        entryFiles() {
+          const files = [{ relFile: `${name}.json`, text: JSON.stringify(entry) }]
+          if (htmlDigest === undefined) return files
+          const html = readBody(base, htmlDigest)
+          return html === undefined ? undefined : [{ relFile: `${name}.html`, text: html }, ...files]
         },
       }
     },
     store(job, result, inputs) {
       const key = keyOf(job)
       if (!writable || key === undefined) return
-      const base = entryBase(job)
-      const entry: Entry = {
-        format: cacheFormat,
-        key,
-        inputs,
-        ...(result.html !== undefined ? { htmlDigest: digestOf([result.html]) } : {}),
-        messages: result.messages.map(toPlainMessage),
-        ...(result.anchors ? { anchors: result.anchors } : {}),
-        anchorChecks: result.anchorChecks,
-      }
+      const base = path.join(folders.write!, entryName(job))
       try {
         // The body first: an entry is only found once its body is in place.
         if (result.html !== undefined) put(`${base}.html`, result.html)
-        put(`${base}.json`, JSON.stringify(entry))
+        put(`${base}.json`, JSON.stringify(entryOf(key, result, inputs)))
       } catch {
         // A read-only or full disk only costs the next build its speed.
         writable = false
       }
+    },
+    entryFiles(job, result, inputs) {
+      const key = keyOf(job)
+      if (key === undefined) return []
+      const name = entryName(job)
+      const json = { relFile: `${name}.json`, text: JSON.stringify(entryOf(key, result, inputs)) }
+      return result.html === undefined ? [json] : [{ relFile: `${name}.html`, text: result.html }, json]
     },
   }
 }

@@ -18,7 +18,16 @@ import type { PreparedSite } from '../prepare-site.ts'
 /** Bump when the cache entry format changes. */
 export const cacheFormat = 'tolk-page-cache-1'
 
+const fingerprints = new WeakMap<PreparedSite, string>()
+
+/** What every page of `prepared` depends on, hashed once per prepared site. */
 export function siteFingerprint(prepared: PreparedSite): string {
+  let fingerprint = fingerprints.get(prepared)
+  if (fingerprint === undefined) fingerprints.set(prepared, (fingerprint = hashSite(prepared)))
+  return fingerprint
+}
+
+function hashSite(prepared: PreparedSite): string {
   const hash = createHash('sha256').update(cacheFormat).update(codeFingerprint())
   const { site, navs, strings, templates } = prepared
   hashValue(hash, { config: pageConfig(prepared.config), site, navs, strings: strings.files, templates: templates.files, templateAssets: templates.assets, client: clientBundle().files })

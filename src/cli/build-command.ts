@@ -16,14 +16,22 @@ import {
   type ReportOptions,
 } from '../diagnostics/reporters.ts'
 import { hasErrors } from '../diagnostics/report.ts'
+import { readShardFolders, type ShardFolder } from '../shard/shard-manifest.ts'
+import { parseShard, type Shard } from '../shard/shard-plan.ts'
 import { createProgress } from './progress.ts'
 import type { CliValues } from './main.ts'
 
-export async function runBuild(values: CliValues, options: { write: boolean }): Promise<number> {
+/** `merge`: the shard folders given; `build --shard K/N` is read from `values`. */
+export async function runBuild(values: CliValues, options: { write: boolean; merge?: string[] }): Promise<number> {
   const strict = values.strict ?? false
   const format = (values.format ?? 'human') as Format
   if (!formats.includes(format)) {
     process.stderr.write(`tolk: \`--format ${format}\`: expected one of ${formats.join(', ')}\n`)
+    return 2
+  }
+  const sharding = shardingOf(values, options)
+  if ('problem' in sharding) {
+    process.stderr.write(`tolk: ${sharding.problem}\n`)
     return 2
   }
   const print = printer(format, { strict, color: colorWanted() })
@@ -39,7 +47,7 @@ export async function runBuild(values: CliValues, options: { write: boolean }): 
   const progress = values.quiet || format !== 'human' ? undefined : createProgress({ write: (text) => process.stderr.write(text), tty: process.stderr.isTTY === true && !process.env['CI'] })
   let result
   try {
-    result = await build(config, { write: options.write, strict, ...(progress ? { onProgress: progress.update } : {}) })
+    result = await build(config, { write: options.write, strict, ...sharding, ...(progress ? { onProgress: progress.update } : {}) })
   } finally {
     // A bug report that follows must not start in the middle of the progress line.
     progress?.end()
@@ -53,12 +61,27 @@ export async function runBuild(values: CliValues, options: { write: boolean }): 
   const seconds = ((performance.now() - started) / 1000).toFixed(2)
   const failed = hasErrors(result.messages, strict)
   const where = result.written ? ` into ${displayPath(config.outDir)}/` : ''
-  const verb = options.write ? (failed ? 'Build failed; output left unchanged' : `Built ${result.pages} pages${where}`) : `Checked ${result.pages} pages`
+  const what = sharding.shard ? `shard ${sharding.shard.index}/${sharding.shard.count}: ${result.pages} pages` : `${result.pages} pages`
+  const built = sharding.fromShards ? `Merged ${sharding.fromShards.length} shards: ${what}${where}` : `Built ${what}${where}`
+  const verb = options.write ? (failed ? 'Build failed; output left unchanged' : built) : `Checked ${result.pages} pages`
   if (!options.write) process.stderr.write(coverageLine(result.uiStrings))
   process.stderr.write(`${verb} in ${seconds}s: ${summarize(result.messages, strict)}\n`)
   // For `npm run bench`: where the time went, as one JSON line.
   if (process.env['TOLK_STAGES'] === '1') process.stderr.write(`tolk-stages ${JSON.stringify({ pages: result.pages, cached: result.cached, stages: result.stages })}\n`)
   return failed ? 1 : 0
+}
+
+/** The shard to build (`--shard K/N`) or the shard folders to merge, or a usage problem. */
+function shardingOf(values: CliValues, options: { write: boolean; merge?: string[] }): { shard?: Shard; fromShards?: ShardFolder[] } | { problem: string } {
+  if (options.merge) {
+    if (values.shard !== undefined) return { problem: '`--shard` builds one shard; `tolk merge` joins them' }
+    const read = readShardFolders(options.merge)
+    return 'problem' in read ? read : { fromShards: read.folders }
+  }
+  if (values.shard === undefined) return {}
+  if (!options.write) return { problem: '`--shard` is for `tolk build`' }
+  const shard = parseShard(values.shard)
+  return 'problem' in shard ? shard : { shard }
 }
 
 /** A folder relative to the current one when inside it, else absolute. */

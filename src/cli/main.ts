@@ -13,6 +13,8 @@ export const usage = `Usage: tolk <command> [options]
 
 Commands:
   build      Build the site into the output folder (default: dist/)
+  merge <shard folder>...
+             Join the folders of \`build --shard\` into the site, checking links across them
   check      Run every build check without writing output
   dev        Preview while you write: pages on demand, live reload (Vite)
   preview    Serve the built output folder
@@ -37,6 +39,8 @@ Options:
   --quiet                  check/build: no progress line (shown from 100 pages, human format)
   --cache-dir <dir>        check/build: persistent cache folder (default: node_modules/.cache/tolk)
   --no-cache               check/build: render every page, read and write no cache
+  --shard <K/N>            build: render shard K of N (a size-balanced share of the pages) into
+                           the output folder as a shard folder, for \`tolk merge\`
   --port <n>, --host <h>   Dev and preview server address (default: localhost)
   -h, --help               Show this help
 `
@@ -52,6 +56,7 @@ const options = {
   quiet: { type: 'boolean' },
   'cache-dir': { type: 'string' },
   'no-cache': { type: 'boolean' },
+  shard: { type: 'string' },
   rule: { type: 'string', multiple: true },
   'external-root': { type: 'string', multiple: true },
   'ignore-link': { type: 'string', multiple: true },
@@ -81,7 +86,7 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(usage)
     return command || parsed.values.help ? 0 : 2
   }
-  if (rest.length) {
+  if (rest.length && command !== 'merge') {
     process.stderr.write(`tolk: unexpected argument \`${rest[0]}\`\n\n${usage}`)
     return 2
   }
@@ -96,6 +101,8 @@ export async function main(argv: string[]): Promise<number> {
       return runBuild(parsed.values, { write: true })
     case 'check':
       return runBuild(parsed.values, { write: false })
+    case 'merge':
+      return runBuild(parsed.values, { write: true, merge: rest })
     case 'dev':
       return runDev(parsed.values)
     case 'preview':

@@ -11,7 +11,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } 
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { createRequire } from 'node:module'
-import { fileURLToPath } from 'node:url'
+import { packageDir as packageRoot } from '../package/package-dir.ts'
 
 export interface ClientBundle {
   /** The folder holding the built files. */
@@ -26,7 +26,6 @@ export interface ClientBundle {
   icon: string
 }
 
-const packageRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const clientDir = path.join(packageRoot, 'client')
 const buildScript = path.join(packageRoot, 'src/client/build-client.mjs')
 

@@ -10,6 +10,7 @@ import { register as registerRequire } from 'tsx/cjs/api'
 import { register, type NamespacedUnregister } from 'tsx/esm/api'
 import { VFile } from 'vfile'
 import { report, type Place } from '../diagnostics/report.ts'
+import { resolveTolkToCompiled } from './compiled-self.ts'
 import { packageDir, resolveConfig, type ResolveResult } from './resolve-config.ts'
 
 export const configFileNames = ['tolk.config.ts', 'tolk.config.mts', 'tolk.config.js', 'tolk.config.mjs']
@@ -114,6 +115,8 @@ function importConfigModule(configFile: string): Promise<unknown> {
     // CommonJS package the config and what it requires load through it.
     registerRequire({ namespace: configNamespace })
     configLoader = register({ namespace: configNamespace })
+    // Registered after tsx, so it runs before tsx's resolver.
+    resolveTolkToCompiled()
   }
   const version = createHash('sha256').update(readFileSync(configFile)).digest('hex').slice(0, 16)
   return configLoader.import(`${pathToFileURL(configFile).href}?v=${version}`, import.meta.url)

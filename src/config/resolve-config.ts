@@ -4,14 +4,14 @@
  */
 import { existsSync } from 'node:fs'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { VFile } from 'vfile'
 import { offsetToPlace } from '../diagnostics/place.ts'
 import { report } from '../diagnostics/report.ts'
+import { packageDir } from '../package/package-dir.ts'
 import { configSchema, type ResolvedConfig, type ResolvedLocale } from './schema.ts'
 
 /** tolk's own folder, holding the packaged templates and UI strings. */
-export const packageDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
+export { packageDir }
 
 const rtlLanguages = new Set(['ar', 'he', 'fa', 'ur', 'ps', 'yi', 'dv', 'ku', 'sd', 'ug'])
 

@@ -7,10 +7,10 @@
 import { createReadStream, readFileSync } from 'node:fs'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
 import type { Plugin, ViteDevServer } from 'vite'
 import type { ResolveResult } from '../config/resolve-config.ts'
 import { formatHuman } from '../diagnostics/format.ts'
+import { packageDir } from '../package/package-dir.ts'
 import { createDevSession, type Changed } from './dev-session.ts'
 import { clientPath, errorPage, eventsPath, injectDevUi } from './dev-ui.ts'
 import { requestPath } from './request-path.ts'
@@ -22,7 +22,7 @@ export interface Options {
   log?: (line: string) => void
 }
 
-const clientFile = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../client/dev-client.js')
+const clientFile = path.join(packageDir, 'client/dev-client.js')
 
 const contentTypes: Record<string, string> = {
   '.css': 'text/css; charset=utf-8',

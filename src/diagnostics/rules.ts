@@ -77,6 +77,8 @@ export const rules = {
   'xref-map-entry': { severity: 'warning' },
   'table-extra-cells': { severity: 'warning' },
   'search-index': { severity: 'warning' },
+  'shard-missing': { severity: 'error', locked: 'a page no shard holds is lost from the merged site' },
+  'shard-mismatch': { severity: 'error', locked: "a shard of other sources would put another commit's pages in the site" },
 } as const
 
 export type RuleId = keyof typeof rules

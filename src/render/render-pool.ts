@@ -66,9 +66,18 @@ export function startRenderPool(config: ResolvedConfig, prewarm: boolean): Rende
   }
 }
 
+/**
+ * The worker's entry: the compiled render worker beside this chunk when tolk
+ * runs compiled (bin/compiled-tolk.js); from the sources, an entry that
+ * registers tsx in the worker (Node 20 workers do not inherit the main
+ * thread's loader hooks) and then runs render-worker.ts.
+ */
+const workerEntry = import.meta.url.endsWith('.mjs')
+  ? new URL('./render-worker.mjs', import.meta.url)
+  : new URL('./render-worker-entry.js', import.meta.url)
+
 function start(config: ResolvedConfig): Started {
-  // The entry registers tsx in the worker, which then runs render-worker.ts.
-  const worker = new Worker(new URL('./render-worker-entry.js', import.meta.url), { workerData: { config } })
+  const worker = new Worker(workerEntry, { workerData: { config } })
   const ready = new Promise<void>((resolve, reject) => {
     worker.once('message', () => resolve())
     worker.once('error', reject)
