@@ -39,6 +39,8 @@ interface Run {
   run: number
   seconds: number
   maxRssMiB: number
+  /** tolk's own process (main thread and workers), without Pagefind's process (tolk only). */
+  tolkRssMiB: number | undefined
   exitCode: number
   /** Pages built (tolk) or converted (floor). */
   pages: number
@@ -74,7 +76,7 @@ async function measure(target: Target, scenario: Scenario, run: number, scratch:
   rmSync(path.join(scratch, 'floor'), { recursive: true, force: true })
   const lines = (scenario === 'floor' ? measured.stdout : measured.stderr).trim().split('\n')
   const stagesLine = lines.find((line) => line.startsWith('tolk-stages '))
-  const reported = stagesLine ? (JSON.parse(stagesLine.slice('tolk-stages '.length)) as { pages: number; cached: number; stages: Record<string, number> }) : undefined
+  const reported = stagesLine ? (JSON.parse(stagesLine.slice('tolk-stages '.length)) as { pages: number; cached: number; rssMiB?: number; stages: Record<string, number> }) : undefined
   const floorCounts = scenario === 'floor' && measured.exitCode === 0 ? (JSON.parse(lines.at(-1) ?? '{}') as { pages?: number }) : undefined
   return {
     target: target.name,
@@ -82,6 +84,7 @@ async function measure(target: Target, scenario: Scenario, run: number, scratch:
     run,
     seconds: measured.seconds,
     maxRssMiB: measured.maxRssKiB / 1024,
+    tolkRssMiB: reported?.rssMiB,
     exitCode: measured.exitCode,
     pages: reported?.pages ?? floorCounts?.pages ?? 0,
     rendered: reported ? reported.pages - reported.cached : undefined,
@@ -127,15 +130,17 @@ function summarize(runs: Run[], target: TargetName) {
       const own = runs.filter((run) => run.target === target && run.scenario === scenario)
       if (own.length === 0) return []
       const rendered = own.map((run) => run.rendered).filter((value) => value !== undefined)
-      return [[scenario, { seconds: median(own.map((run) => run.seconds)), maxRssMiB: median(own.map((run) => run.maxRssMiB)), pages: own[0]!.pages, rendered: rendered.length ? median(rendered) : undefined }]]
+      const tolkRss = own.map((run) => run.tolkRssMiB).filter((value) => value !== undefined)
+      return [[scenario, { seconds: median(own.map((run) => run.seconds)), maxRssMiB: median(own.map((run) => run.maxRssMiB)), tolkRssMiB: tolkRss.length ? median(tolkRss) : undefined, pages: own[0]!.pages, rendered: rendered.length ? median(rendered) : undefined }]]
     }),
-  ) as Partial<Record<Scenario, { seconds: number; maxRssMiB: number; pages: number; rendered: number | undefined }>>
+  ) as Partial<Record<Scenario, { seconds: number; maxRssMiB: number; tolkRssMiB: number | undefined; pages: number; rendered: number | undefined }>>
 }
 
 function printTables(runs: Run[], targets: TargetName[]): Record<string, unknown> {
-  const row = (cells: string[], widths = [9, 19, 10, 9, 13, 9, 10]) => console.log(cells.map((cell, index) => (index < 2 ? cell.padEnd(widths[index]!) : cell.padStart(widths[index]!))).join(''))
+  const row = (cells: string[], widths = [9, 19, 10, 9, 13, 10, 9, 10]) => console.log(cells.map((cell, index) => (index < 2 ? cell.padEnd(widths[index]!) : cell.padStart(widths[index]!))).join(''))
   const summaries: Record<string, unknown> = {}
-  row(['target', 'scenario', 'median s', 'pages/s', 'peak RSS MiB', 'rendered', '÷ floor'])
+  // Peak RSS is the largest process of the run (Pagefind's may be it); tolk RSS is tolk's own process.
+  row(['target', 'scenario', 'median s', 'pages/s', 'peak RSS MiB', 'tolk MiB', 'rendered', '÷ floor'])
   for (const target of targets) {
     const summary = summarize(runs, target)
     if (!summary.cold) continue
@@ -145,7 +150,7 @@ function printTables(runs: Run[], targets: TargetName[]): Record<string, unknown
       const entry = summary[scenario]
       if (!entry) continue
       const ratio = floor && scenario !== 'floor' ? `${(entry.seconds / floor.seconds).toFixed(2)}x` : ''
-      row([target, scenario, entry.seconds.toFixed(2), (entry.pages / entry.seconds).toFixed(1), entry.maxRssMiB.toFixed(0), entry.rendered === undefined ? '' : String(entry.rendered), ratio])
+      row([target, scenario, entry.seconds.toFixed(2), (entry.pages / entry.seconds).toFixed(1), entry.maxRssMiB.toFixed(0), entry.tolkRssMiB === undefined ? '' : entry.tolkRssMiB.toFixed(0), entry.rendered === undefined ? '' : String(entry.rendered), ratio])
     }
   }
   const one = summaries['corpus'] as ReturnType<typeof summarize> | undefined

@@ -67,7 +67,9 @@ export async function runBuild(values: CliValues, options: { write: boolean; mer
   if (!options.write) process.stderr.write(coverageLine(result.uiStrings))
   process.stderr.write(`${verb} in ${seconds}s: ${summarize(result.messages, strict)}\n`)
   // For `npm run bench`: where the time went, as one JSON line.
-  if (process.env['TOLK_STAGES'] === '1') process.stderr.write(`tolk-stages ${JSON.stringify({ pages: result.pages, cached: result.cached, stages: result.stages })}\n`)
+  // `rssMiB` is this process's peak (main thread and render workers), without Pagefind's own process.
+  const rssMiB = Math.round(process.resourceUsage().maxRSS / 1024)
+  if (process.env['TOLK_STAGES'] === '1') process.stderr.write(`tolk-stages ${JSON.stringify({ pages: result.pages, cached: result.cached, rssMiB, stages: result.stages })}\n`)
   return failed ? 1 : 0
 }
 

@@ -6,8 +6,7 @@ import { createHash } from 'node:crypto'
 import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { register as registerRequire } from 'tsx/cjs/api'
-import { register, type NamespacedUnregister } from 'tsx/esm/api'
+import type { NamespacedUnregister } from 'tsx/esm/api'
 import { VFile } from 'vfile'
 import { report, type Place } from '../diagnostics/report.ts'
 import { resolveTolkToCompiled } from './compiled-self.ts'
@@ -97,7 +96,7 @@ async function evaluateConfig(configFile: string): Promise<{ ok: true; exported:
 }
 
 /** tsx's loader for configs, registered once per process (see importConfigModule). */
-let configLoader: NamespacedUnregister | undefined
+let configLoader: Promise<NamespacedUnregister> | undefined
 const configNamespace = 'tolk-config'
 
 /**
@@ -109,17 +108,22 @@ const configNamespace = 'tolk-config'
  * makes, loaded all of tolk again on every dev-server reload and never freed
  * it (about 15 MB per reload).
  */
-function importConfigModule(configFile: string): Promise<unknown> {
-  if (!configLoader) {
-    // The require hook too, under the same namespace, as tsImport does: in a
-    // CommonJS package the config and what it requires load through it.
-    registerRequire({ namespace: configNamespace })
-    configLoader = register({ namespace: configNamespace })
-    // Registered after tsx, so it runs before tsx's resolver.
-    resolveTolkToCompiled()
-  }
+async function importConfigModule(configFile: string): Promise<unknown> {
+  const loader = await (configLoader ??= registerConfigLoader())
   const version = createHash('sha256').update(readFileSync(configFile)).digest('hex').slice(0, 16)
-  return configLoader.import(`${pathToFileURL(configFile).href}?v=${version}`, import.meta.url)
+  return loader.import(`${pathToFileURL(configFile).href}?v=${version}`, import.meta.url)
+}
+
+/** tsx is loaded only for a config file: a build from command-line flags never needs it. */
+async function registerConfigLoader(): Promise<NamespacedUnregister> {
+  const [{ register: registerRequire }, { register }] = await Promise.all([import('tsx/cjs/api'), import('tsx/esm/api')])
+  // The require hook too, under the same namespace, as tsImport does: in a
+  // CommonJS package the config and what it requires load through it.
+  registerRequire({ namespace: configNamespace })
+  const loader = register({ namespace: configNamespace })
+  // Registered after tsx, so it runs before tsx's resolver.
+  resolveTolkToCompiled()
+  return loader
 }
 
 /**

@@ -18,6 +18,7 @@ import rehypeCollectAnchors from '../links/rehype-collect-anchors.ts'
 import remarkRewriteLinks from '../links/remark-rewrite-links.ts'
 import rehypeUrlPolicy from '../links/rehype-url-policy.ts'
 import { rehypeMarkMarkdownUrls, rehypeRewriteRawLinks } from '../links/rehype-rewrite-raw-links.ts'
+import { installInPlaceConsume } from './micromark-edit-map.ts'
 import { rehypeRawWhenPresent } from './plugins/rehype-raw-when-present.ts'
 import remarkAutolinkInRawLink from './plugins/remark-autolink-in-raw-link.ts'
 import remarkDocfxAlerts from './plugins/remark-docfx-alerts.ts'
@@ -44,6 +45,9 @@ import rehypeHighlightCode, { sharedCodeHighlighter } from './plugins/rehype-hig
 import { sanitizeSchema } from './sanitize-schema.ts'
 import { defaultVideoPolicy, type VideoPolicy } from './video-url.ts'
 import remarkXref from '../xref/remark-xref.ts'
+
+// Long pages of lists parse in linear time (micromark-edit-map.ts); once per process, before any parse.
+installInPlaceConsume()
 
 export interface ProcessorOptions {
   fs: FileSystem
