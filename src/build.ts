@@ -170,21 +170,24 @@ async function buildWith(pool: RenderPool, config: ResolvedConfig, options: Buil
   // A locale whose pages all come from the cache, as last indexed, reuses its kept search index.
   const keptSearch = search && config.cacheDir && !fromShards ? keptSearchIndexes(config.cacheDir, config.locales.map((locale) => locale.code), chosen, jobs, hits) : new Map<string, SearchSnapshot>()
 
-  function take(index: number, result: PageResult): void {
+  /** Takes a page's result; the promise, when there is one, says when Pagefind has room for the next page. */
+  function take(index: number, result: PageResult): Promise<void> | undefined {
     const { locale, source } = jobs[index]!
     messages.push(...result.messages)
     if (result.anchors) anchorsByPage.set(pageKey(locale.code, source.relPath), new Set(result.anchors))
     anchorChecks.push(...result.anchorChecks)
-    if (result.html === undefined) return
+    if (result.html === undefined) return undefined
     const outputFile = articleOutputFile(locale.code, source.relPath)
     // Pages go to disk as they are rendered; the site is never held in memory.
     if (!shard) writer?.write(outputFile, result.html, { path: source.absPath })
+    let room: Promise<void> | undefined
     if (search && !keptSearch.has(locale.code)) {
-      search.add(locale.code, outputFile, result.html, source.absPath)
+      room = search.add(locale.code, outputFile, result.html, source.absPath)
       htmlDigests.set(index, digestOf([result.html]))
     }
     options.onPage?.({ outputFile, locale: locale.code, relPath: source.relPath, html: result.html })
     pages++
+    return room
   }
 
   let done = 0
@@ -206,32 +209,34 @@ async function buildWith(pool: RenderPool, config: ResolvedConfig, options: Buil
       toRender.push(index)
       continue
     }
-    take(index, { ...cached.result, html })
+    // Cached pages come faster than Pagefind indexes them: wait for room, so their bodies are not all queued at once.
+    await take(index, { ...cached.result, html })
     // Counted as made, as it was when it was rendered.
     if (!wantsHtml && cached.htmlDigest !== undefined) pages++
     fromCache++
     progress()
   }
   stages.mark('cache lookup')
-  const rendered = (index: number, result: PageResult): void => {
+  const rendered = async (index: number, result: PageResult): Promise<void> => {
     if (result.inputs) cache?.store(jobs[index]!, result, result.inputs)
     if (shard) keepInShard(cache!.entryFiles(jobs[index]!, result, result.inputs ?? []))
-    take(index, result)
+    const room = take(index, result)
     progress()
+    await room
   }
   const threads = workerCount(toRender.length, config.pageTimeout)
   if (threads > 0) {
     await pool.run(toRender, threads, (index, result) => {
-      if ('timedOut' in result) {
-        messages.push(timeoutMessage(jobs[index]!.source.absPath, config.pageTimeout))
-        progress()
-      } else rendered(index, result)
+      if (!('timedOut' in result)) return rendered(index, result)
+      messages.push(timeoutMessage(jobs[index]!.source.absPath, config.pageTimeout))
+      progress()
+      return undefined
     })
   } else {
     for (const index of toRender) {
       const job = jobs[index]!
       const { result, inputs } = prepared.renderRecorded(job)
-      rendered(index, toPageResult(result, job.fallback, config.rules, inputs))
+      await rendered(index, toPageResult(result, job.fallback, config.rules, inputs))
     }
   }
 

@@ -33,8 +33,13 @@ type Pagefind = typeof import('pagefind')
 type PagefindIndex = NonNullable<Awaited<ReturnType<Pagefind['createIndex']>>['index']>
 
 export interface SearchIndexer {
-  /** Index one rendered article (`outputFile` like `da-dk/guide/index.html`; `sourcePath` for diagnostics). */
-  add(locale: string, outputFile: string, html: string, sourcePath: string): void
+  /**
+   * Index one rendered article (`outputFile` like `da-dk/guide/index.html`;
+   * `sourcePath` for diagnostics). The promise resolves once fewer than
+   * `maxInFlight` pages are on their way to Pagefind: a caller that awaits it
+   * never has more page bodies queued for Pagefind than that.
+   */
+  add(locale: string, outputFile: string, html: string, sourcePath: string): Promise<void>
   /**
    * Wait for every page, write each locale's index through `writer`, stop
    * Pagefind; returns the problems met. `onIndexed` gets each locale's
@@ -46,12 +51,32 @@ export interface SearchIndexer {
 }
 
 /**
+ * Pages sent to Pagefind and not yet indexed. Without a bound, a rebuild that
+ * takes thousands of pages from the cache sent them all at once: at 10,540
+ * pages tolk queued every body for Pagefind's stdin (2.1 GiB) and Pagefind
+ * worked on all of them together (2.7 GiB).
+ */
+export const defaultMaxInFlight = 16
+
+export interface IndexerOptions {
+  /** Pages on their way to Pagefind at most, when the caller awaits `add`. */
+  maxInFlight?: number
+  /** Loads Pagefind's Node API (tests pass a stand-in). */
+  load?: () => Promise<Pagefind>
+}
+
+/**
  * @param order every page's `outputFile`, in the order the build lists them:
  * Pagefind's output depends on the order pages are added, and render workers
  * finish in any order, so a page waits here until those before it came (or
  * `finish` is called). Builds of the same input make the same index.
  */
-export function createSearchIndexer(order: string[] = []): SearchIndexer {
+export function createSearchIndexer(order: string[] = [], options: IndexerOptions = {}): SearchIndexer {
+  const maxInFlight = options.maxInFlight ?? defaultMaxInFlight
+  const load = options.load ?? (() => import('pagefind'))
+  let inFlight = 0
+  /** Callers waiting for room, woken as pages finish. */
+  const waitingForRoom: Array<() => void> = []
   const messages: VFileMessage[] = []
   const ordered = new Set(order)
   const waiting = new Map<string, () => void>()
@@ -65,7 +90,7 @@ export function createSearchIndexer(order: string[] = []): SearchIndexer {
   }
 
   function service(): Promise<Pagefind | undefined> {
-    pagefind ??= import('pagefind').catch((error: unknown) => {
+    pagefind ??= load().catch((error: unknown) => {
       problem('<search>', `Cannot load Pagefind, so the site has no search: ${String(error)}`)
       return undefined
     })
@@ -94,6 +119,7 @@ export function createSearchIndexer(order: string[] = []): SearchIndexer {
   }
 
   function addNow(locale: string, outputFile: string, html: string, sourcePath: string): void {
+    inFlight++
     pending.push(
       indexOf(locale).then(async (index) => {
         if (!index) return
@@ -103,8 +129,17 @@ export function createSearchIndexer(order: string[] = []): SearchIndexer {
         } catch (error) {
           problem(sourcePath, `This page could not be added to the search index: ${String(error)}`)
         }
+      }).finally(() => {
+        inFlight--
+        if (inFlight < maxInFlight) waitingForRoom.shift()?.()
       }),
     )
+  }
+
+  /** Resolves when fewer than `maxInFlight` pages are with Pagefind. */
+  function room(): Promise<void> {
+    if (inFlight < maxInFlight) return Promise.resolve()
+    return new Promise((resolve) => waitingForRoom.push(resolve))
   }
 
   /** Add the waiting pages whose turn has come; with `all`, every waiting page in order. */
@@ -125,6 +160,7 @@ export function createSearchIndexer(order: string[] = []): SearchIndexer {
     add(locale, outputFile, html, sourcePath) {
       waiting.set(outputFile, () => addNow(locale, outputFile, html, sourcePath))
       flush(!ordered.has(outputFile))
+      return room()
     },
     async finish(writer, onIndexed) {
       flush(true)
