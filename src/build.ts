@@ -30,14 +30,14 @@ import { statusPageFile, statusPageHtml } from './output/status-page.ts'
 import { claimOutputDir } from './output/output-dir.ts'
 import { readSvgAsset, isSvgPath } from './output/svg-asset.ts'
 import { createSiteWriter, type SiteWriter } from './output/write-site.ts'
-import { prepareSite } from './prepare-site.ts'
+import { prepareSite, sharedSiteOf } from './prepare-site.ts'
 import { createSearchIndexer, searchDir } from './search/search-index.ts'
 import { shardManifest, type ShardFolder } from './shard/shard-manifest.ts'
 import { shardManifestName, shardPages, type Shard } from './shard/shard-plan.ts'
 import { fetchXrefMaps } from './xref/fetch-xref-maps.ts'
 import { siteXrefMaps } from './xref/site-xref-maps.ts'
 import { toPageResult, type PageResult } from './render/page-result.ts'
-import { startRenderPool, workerCount, type RenderPool } from './render/render-pool.ts'
+import { createRenderPool, workerCount, type RenderPool } from './render/render-pool.ts'
 import type { Templates } from './render/templates.ts'
 
 export interface BuildOptions {
@@ -88,13 +88,11 @@ export async function build(config: ResolvedConfig, options: BuildOptions): Prom
   if (claimed && 'problem' in claimed) return refusedResult(config, claimed.problem)
   // Before the workers start: they read fetched xref maps from the cache.
   const xrefMessages = await fetchXrefMaps(config)
-  // Under a page time budget, pages render on a worker (the watchdog can only
-  // stop a worker); it prepares the site while this thread does the same.
   // Built (or found in its cache) once, before workers that would each build it.
   clientBundle()
-  // With a warm cache most builds render few pages or none: a worker starts when the first page needs one (`buildWith`).
-  // A merge renders nothing (but pages that cannot be cached: their article cannot be read).
-  const pool = startRenderPool(config, watchedWorkers(config) && !hasPageCache(config) && !options.fromShards)
+  // Under a page time budget, pages render on workers (the watchdog can only
+  // stop a worker); they start once this thread has read the site, which they share.
+  const pool = createRenderPool(config)
   try {
     return await buildWith(pool, config, options, claimed, xrefMessages)
   } finally {
@@ -108,6 +106,10 @@ async function buildWith(pool: RenderPool, config: ResolvedConfig, options: Buil
   const prepared = prepareSite(config)
   stages.mark('prepare')
   const { sources, site, strings, templates } = prepared
+  const shared = sharedSiteOf(prepared)
+  // With no cache every page renders: a worker starts on its templates and processor while this thread goes on.
+  // (With a warm cache most builds render few pages or none; a merge renders nothing.)
+  if (watchedWorkers(config) && !hasPageCache(config) && !options.fromShards) pool.warm(shared)
   // Every message of the build enters here, under the site's rule settings.
   const messages = new MessageList(config.rules)
   messages.push(...xrefMessages, ...prepared.messages)
@@ -164,7 +166,7 @@ async function buildWith(pool: RenderPool, config: ResolvedConfig, options: Buil
       continue
     }
     // The first page to render starts a worker preparing the site while this thread goes on.
-    if (toRender.length === 0 && watchedWorkers(config)) pool.warm()
+    if (toRender.length === 0 && watchedWorkers(config)) pool.warm(shared)
     toRender.push(index)
   }
   // A locale whose pages all come from the cache, as last indexed, reuses its kept search index.
@@ -226,7 +228,7 @@ async function buildWith(pool: RenderPool, config: ResolvedConfig, options: Buil
   }
   const threads = workerCount(toRender.length, config.pageTimeout)
   if (threads > 0) {
-    await pool.run(toRender, threads, (index, result) => {
+    await pool.run(shared, toRender, threads, (index, result) => {
       if (!('timedOut' in result)) return rendered(index, result)
       messages.push(timeoutMessage(jobs[index]!.source.absPath, config.pageTimeout))
       progress()

@@ -71,55 +71,36 @@ export interface PreparedSite {
 export interface PrepareOptions {
   /** File access for includes and TOCs; the dev server passes one it can invalidate. */
   fs?: FileSystem
+  /**
+   * The site as another thread read it (`sharedSiteOf`): a render worker
+   * takes the build's sources, site index and TOC navigation instead of
+   * reading and parsing every article, redirection file and TOC again.
+   */
+  shared?: SharedSite
+}
+
+/**
+ * The part of a prepared site that is plain data, read from every article,
+ * TOC and redirection file: what render workers get from the build's thread
+ * (structured-cloned with the worker's data) rather than make again.
+ */
+export interface SharedSite {
+  sources: Map<string, LocaleSources>
+  site: SiteIndex
+  navs: Map<string, LocaleNav>
+}
+
+export function sharedSiteOf({ sources, site, navs }: PreparedSite): SharedSite {
+  return { sources, site, navs }
 }
 
 export function prepareSite(config: ResolvedConfig, options: PrepareOptions = {}): PreparedSite {
   const messages: VFileMessage[] = []
-  const configFile = new VFile({ path: config.configFile ?? '<command line>', value: readConfigText(config) })
   const limits: ReadLimits = { maxFileSize: config.maxFileSize }
-  const sources = new Map<string, LocaleSources>()
-  for (const locale of config.locales) {
-    const problem = contentRootProblem(locale.root)
-    if (problem) {
-      report(configFile, 'invalid-config', `Content root \`${locale.root}\` of locale \`${locale.code}\` ${problem}`, findKey(String(configFile.value), ['locales', locale.code]))
-    }
-    sources.set(locale.code, discover(locale, limits))
-  }
-  messages.push(...configFile.messages)
-  dropCopiesOfDefault(sources, config.defaultLocale)
   const defaultRoot = config.locales.find((locale) => locale.code === config.defaultLocale)!.root
-  // Config-given files are read from the site's folder (or, for the DocFX
-  // default, the default locale's content root), never through a link out of them.
-  const redirects = loadRedirects(config.redirectionFile, [config.configDir, defaultRoot], limits)
-  messages.push(...(redirects.file?.messages ?? []))
-  // Each other locale's own file, read from its content root only; merged by `redirectOf` (site-index.ts).
-  const localeRedirects = new Map<string, Map<string, string>>()
-  const localeRedirectPlaces = new Map<string, Map<string, RedirectPlaces>>()
-  for (const locale of config.locales) {
-    if (!locale.redirectionFile) continue
-    const own = loadRedirects(locale.redirectionFile, [locale.root], limits)
-    messages.push(...(own.file?.messages ?? []))
-    localeRedirects.set(locale.code, own.bySource)
-    localeRedirectPlaces.set(locale.code, own.placesBySource)
-  }
-  const site = createSiteIndex(config, sources, {
-    redirects: redirects.bySource,
-    redirectPlaces: redirects.placesBySource,
-    localeRedirects,
-    localeRedirectPlaces,
-  })
-  site.movedByLocale = movedArticles(site)
-  const xref = buildXrefIndex(config, sources, String(configFile.value), limits)
-  site.xref = xref.index
-  messages.push(...xref.messages)
   const fs = recordingFileSystem(withMoniker(options.fs ?? createNodeFileSystem(limits), config.moniker))
-  const navs = new Map<string, LocaleNav>()
   const navMessages: VFileMessage[] = []
-  for (const locale of config.locales) {
-    const built = buildLocaleNav(locale.code, sources.get(locale.code)!.tocs, site, fs)
-    navs.set(locale.code, built.nav)
-    navMessages.push(...built.messages, ...orphanWarnings(built.nav, sources.get(locale.code)!.articles))
-  }
+  const { sources, site, navs } = options.shared ?? readSite(config, fs, limits, messages, navMessages)
   // The root TOC names a site whose strings do not.
   const defaultLocale = config.locales.find((locale) => locale.code === config.defaultLocale)!
   const strings = loadUiStrings(config, { siteTitle: neutralSiteTitle(defaultLocale, navs.get(defaultLocale.code), limits) })
@@ -217,6 +198,58 @@ export function prepareSite(config: ResolvedConfig, options: PrepareOptions = {}
     forgetSource: defaultArticles.forget,
     homePage,
   }
+}
+
+/**
+ * Read the site: discover every locale's articles, read the redirection
+ * files, index the site (URLs, redirects, xref uids) and build each locale's
+ * TOC navigation. Problems go to `messages`, the TOCs' to `navMessages`
+ * (they come after the UI strings' and templates').
+ */
+function readSite(config: ResolvedConfig, fs: RecordingFileSystem, limits: ReadLimits, messages: VFileMessage[], navMessages: VFileMessage[]): SharedSite {
+  const configFile = new VFile({ path: config.configFile ?? '<command line>', value: readConfigText(config) })
+  const sources = new Map<string, LocaleSources>()
+  for (const locale of config.locales) {
+    const problem = contentRootProblem(locale.root)
+    if (problem) {
+      report(configFile, 'invalid-config', `Content root \`${locale.root}\` of locale \`${locale.code}\` ${problem}`, findKey(String(configFile.value), ['locales', locale.code]))
+    }
+    sources.set(locale.code, discover(locale, limits))
+  }
+  messages.push(...configFile.messages)
+  dropCopiesOfDefault(sources, config.defaultLocale)
+  const defaultRoot = config.locales.find((locale) => locale.code === config.defaultLocale)!.root
+  // Config-given files are read from the site's folder (or, for the DocFX
+  // default, the default locale's content root), never through a link out of them.
+  const redirects = loadRedirects(config.redirectionFile, [config.configDir, defaultRoot], limits)
+  messages.push(...(redirects.file?.messages ?? []))
+  // Each other locale's own file, read from its content root only; merged by `redirectOf` (site-index.ts).
+  const localeRedirects = new Map<string, Map<string, string>>()
+  const localeRedirectPlaces = new Map<string, Map<string, RedirectPlaces>>()
+  for (const locale of config.locales) {
+    if (!locale.redirectionFile) continue
+    const own = loadRedirects(locale.redirectionFile, [locale.root], limits)
+    messages.push(...(own.file?.messages ?? []))
+    localeRedirects.set(locale.code, own.bySource)
+    localeRedirectPlaces.set(locale.code, own.placesBySource)
+  }
+  const site = createSiteIndex(config, sources, {
+    redirects: redirects.bySource,
+    redirectPlaces: redirects.placesBySource,
+    localeRedirects,
+    localeRedirectPlaces,
+  })
+  site.movedByLocale = movedArticles(site)
+  const xref = buildXrefIndex(config, sources, String(configFile.value), limits)
+  site.xref = xref.index
+  messages.push(...xref.messages)
+  const navs = new Map<string, LocaleNav>()
+  for (const locale of config.locales) {
+    const built = buildLocaleNav(locale.code, sources.get(locale.code)!.tocs, site, fs)
+    navs.set(locale.code, built.nav)
+    navMessages.push(...built.messages, ...orphanWarnings(built.nav, sources.get(locale.code)!.articles))
+  }
+  return { sources, site, navs }
 }
 
 /** Why a configured content root cannot be one, or `undefined` when it is a folder. */

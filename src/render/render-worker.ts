@@ -1,24 +1,37 @@
 /**
- * A render worker: prepares the site from the same resolved config as the
- * main thread, says it is ready, then renders each page it is sent (by index
- * into the build's job list) and posts the result back as plain data. The
- * pool times each page from the moment it is sent.
+ * A render worker (run by Tinypool, render-pool.ts): prepares the site from
+ * the build's resolved config and the site the build's thread already read,
+ * then renders each page it is handed (by index into the build's job list)
+ * and returns the result as plain data. It says on the pool's channel when
+ * it begins a page, so the page's time budget starts then.
  */
-import { parentPort, workerData } from 'node:worker_threads'
+import { BroadcastChannel } from 'node:worker_threads'
+import Tinypool from 'tinypool'
 import type { ResolvedConfig } from '../config/schema.ts'
 import { pageJobs } from '../content/page-jobs.ts'
-import { toPlainMessage } from '../diagnostics/plain-message.ts'
-import { prepareSite } from '../prepare-site.ts'
-import { toPageResult } from './page-result.ts'
+import { toPlainMessage, type PlainMessage } from '../diagnostics/plain-message.ts'
+import { prepareSite, type SharedSite } from '../prepare-site.ts'
+import { toPageResult, type PageResult } from './page-result.ts'
 
-const { config } = workerData as { config: ResolvedConfig }
-const prepared = prepareSite(config)
+export interface RenderWorkerData {
+  config: ResolvedConfig
+  site: SharedSite
+  /** The BroadcastChannel the worker names each page on as it begins it. */
+  channel: string
+}
+
+export type RenderReply = Omit<PageResult, 'messages'> & { messages: PlainMessage[] }
+
+const { config, site, channel } = Tinypool.workerData as RenderWorkerData
+const prepared = prepareSite(config, { shared: site })
 const jobs = pageJobs(config, prepared.sources, prepared.site)
+const started = new BroadcastChannel(channel)
+started.unref()
 
-parentPort!.on('message', ({ index }: { index: number }) => {
+export default function renderPage(index: number): RenderReply {
+  started.postMessage(index)
   const job = jobs[index]!
   const { result: rendered, inputs } = prepared.renderRecorded(job)
   const result = toPageResult(rendered, job.fallback, config.rules, inputs)
-  parentPort!.postMessage({ index, result: { ...result, messages: result.messages.map(toPlainMessage) } })
-})
-parentPort!.postMessage({ ready: true })
+  return { ...result, messages: result.messages.map(toPlainMessage) }
+}
