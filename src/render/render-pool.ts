@@ -49,6 +49,17 @@ export interface RenderPool {
 }
 
 /**
+ * The young generation a worker's V8 heap may grow to. Rendering allocates
+ * mostly short-lived objects (micromark events, trees, strings); with V8's
+ * default (48 MB here) many of them were promoted and collected by full
+ * GCs, which a CPU profile put at a fifth of a page's time. On the corpus,
+ * `tolk check --no-cache` with two workers took 46–52 s by default, 38–40 s
+ * at 128 MB and 37–39 s at 192 MB, for about 60–200 MB more peak RSS
+ * (noisy; 1,030–1,080 MiB by default, 1,090–1,320 MiB at 128 MB).
+ */
+const youngGenerationMb = 128
+
+/**
  * The worker's entry: the compiled render worker beside this chunk when tolk
  * runs compiled (bin/compiled-tolk.js); from the sources, an entry that
  * registers tsx in the worker (Node 20 workers do not inherit the main
@@ -81,6 +92,7 @@ export function createRenderPool(config: ResolvedConfig): RenderPool {
       // Workers stay for the whole run; `close` ends them.
       idleTimeout: 60_000,
       workerData,
+      resourceLimits: { maxYoungGenerationSizeMb: youngGenerationMb },
     })
     return pool
   }
