@@ -69,9 +69,16 @@ const workerEntry = import.meta.url.endsWith('.mjs')
   ? new URL('./render-worker.mjs', import.meta.url)
   : new URL('./render-worker-entry.js', import.meta.url)
 
+export interface PoolOptions {
+  /** The worker module (tests pass one of their own); tolk's render worker by default. */
+  entry?: URL
+}
+
 /** A pool that starts no worker until a page needs one. */
-export function createRenderPool(config: ResolvedConfig): RenderPool {
+export function createRenderPool(config: ResolvedConfig, options: PoolOptions = {}): RenderPool {
   let pool: Tinypool | undefined
+  /** A worker that failed outside a page (it could not start): the run fails with it. */
+  let failure: unknown
   let started: BroadcastChannel | undefined
   /** Called when a worker says it began a page: the page's budget counts from then, not from a worker's start-up. */
   let onStarted: (index: number) => void = () => undefined
@@ -85,7 +92,7 @@ export function createRenderPool(config: ResolvedConfig): RenderPool {
     started.onmessage = (event) => onStarted((event as { data: number }).data)
     const workerData: RenderWorkerData = { config, site, channel }
     pool = new Tinypool({
-      filename: fileURLToPath(workerEntry),
+      filename: fileURLToPath(options.entry ?? workerEntry),
       // One worker starts at once when warmed; the rest when pages are handed over.
       minThreads: warm ? 1 : 0,
       maxThreads: maxWorkers,
@@ -93,6 +100,11 @@ export function createRenderPool(config: ResolvedConfig): RenderPool {
       idleTimeout: 60_000,
       workerData,
       resourceLimits: { maxYoungGenerationSizeMb: youngGenerationMb },
+    })
+    // A worker that dies while starting fails no task of its own: without this, pages queued for it would wait forever.
+    pool.on('error', (error: unknown) => {
+      failure ??= error
+      pool?.cancelPendingTasks()
     })
     return pool
   }
@@ -127,7 +139,7 @@ export function createRenderPool(config: ResolvedConfig): RenderPool {
           } catch (error) {
             if (!page.abort.signal.aborted) {
               failed = true
-              throw error
+              throw failure ?? error
             }
             await deliver(index, { timedOut: true })
           } finally {
@@ -138,6 +150,7 @@ export function createRenderPool(config: ResolvedConfig): RenderPool {
       }
       await Promise.all(Array.from({ length: Math.max(1, threads) }, lane))
       await delivering
+      if (failure !== undefined) throw failure
     },
     async close() {
       started?.close()
