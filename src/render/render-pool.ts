@@ -51,13 +51,14 @@ export interface RenderPool {
 /**
  * The young generation a worker's V8 heap may grow to. Rendering allocates
  * mostly short-lived objects (micromark events, trees, strings); with V8's
- * default (48 MB here) many of them were promoted and collected by full
- * GCs, which a CPU profile put at a fifth of a page's time. On the corpus,
- * `tolk check --no-cache` with two workers took 46–52 s by default, 38–40 s
- * at 128 MB and 37–39 s at 192 MB, for about 60–200 MB more peak RSS
- * (noisy; 1,030–1,080 MiB by default, 1,090–1,320 MiB at 128 MB).
+ * default many of them were promoted and collected by full GCs, which a CPU
+ * profile put at a fifth of a page's time. Corpus, `tolk build --no-cache`,
+ * two workers, alternating runs on a noisy shared machine: V8's default
+ * 84.6 and 73.6 s (tolk's peak RSS 1,018 and 1,142 MiB); 64 MB 64.1 and
+ * 69.5 s (972 and 1,211 MiB); 128 MB 62.2 and 65.4 s (1,438 and 1,233 MiB).
+ * 64 MB keeps most of the time saved without the memory 128 MB costs.
  */
-const youngGenerationMb = 128
+const youngGenerationMb = 64
 
 /**
  * The worker's entry: the compiled render worker beside this chunk when tolk
