@@ -12,6 +12,7 @@ import { packageDir } from '../config/resolve-config.ts'
 import type { ResolvedLocale } from '../config/schema.ts'
 import type { ReadLimits } from '../content/read-contained.ts'
 import { readStringTable, type StringTable } from './string-table.ts'
+import { displayNames } from './intl-formatters.ts'
 
 /** Folder of the built-in strings inside tolk's package. */
 export const builtInDir = path.join(packageDir, 'locales')
@@ -77,7 +78,7 @@ export function candidateTags(locale: Pick<ResolvedLocale, 'code' | 'lang'>): st
 export function intlLanguageName(lang: string, withRegion: boolean): string | undefined {
   try {
     const tag = withRegion ? lang : (new Intl.Locale(lang).language ?? lang)
-    const name = new Intl.DisplayNames([lang], { type: 'language', languageDisplay: 'standard' }).of(tag)
+    const name = displayNames(lang, { type: 'language', languageDisplay: 'standard' }).of(tag)
     if (!name || name.toLowerCase() === tag.toLowerCase()) return undefined
     return name.charAt(0).toLocaleUpperCase(lang) + name.slice(1)
   } catch {

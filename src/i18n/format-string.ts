@@ -1,3 +1,5 @@
+import { dateTimeFormat } from './intl-formatters.ts'
+
 /**
  * Fill `{name}` placeholders in a UI string.
  * @example formatString('Read it in {language}', {language: 'English'}) // => 'Read it in English'
@@ -11,5 +13,5 @@ export function formatString(template: string, values: Record<string, string>): 
  * @example formatDate(new Date(Date.UTC(2022, 2, 8)), 'da-DK') // => '8. marts 2022'
  */
 export function formatDate(date: Date, lang: string, dateStyle: 'full' | 'long' | 'medium' | 'short' = 'long'): string {
-  return new Intl.DateTimeFormat(lang, { dateStyle, timeZone: 'UTC' }).format(date)
+  return dateTimeFormat(lang, { dateStyle, timeZone: 'UTC' }).format(date)
 }

@@ -8,7 +8,7 @@
 import path from 'node:path'
 import type { Parent, PhrasingContent, Root, RootContent } from 'mdast'
 import type { Node } from 'unist'
-import { visit, SKIP } from 'unist-util-visit'
+import { visit, SKIP } from '../tree/visit.ts'
 import { VFile } from 'vfile'
 import type { VFileMessage } from 'vfile-message'
 import { report, type Place } from '../diagnostics/report.ts'

@@ -8,7 +8,7 @@
  * `rehype-raw` runs, and `rehypeRewriteRawLinks` judges only the others.
  */
 import type { Element, Root } from 'hast'
-import { visit } from 'unist-util-visit'
+import { visit } from '../tree/visit.ts'
 import type { VFile } from 'vfile'
 import { report } from '../diagnostics/report.ts'
 import type { AnchorCheck } from './remark-rewrite-links.ts'

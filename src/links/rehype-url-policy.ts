@@ -8,7 +8,7 @@
  * Markdown position.
  */
 import type { Element, Root } from 'hast'
-import { visit } from 'unist-util-visit'
+import { visit } from '../tree/visit.ts'
 import type { VFile } from 'vfile'
 import { report } from '../diagnostics/report.ts'
 import { printableUrl, safeUrl } from './url-policy.ts'

@@ -5,7 +5,7 @@
  * target page's ids once all pages are rendered.
  */
 import type { Definition, Image, ImageReference, Link, LinkReference, Root } from 'mdast'
-import { visit } from 'unist-util-visit'
+import { visit } from '../tree/visit.ts'
 import { VFile } from 'vfile'
 import { report } from '../diagnostics/report.ts'
 import type { RuleId } from '../diagnostics/rules.ts'

@@ -9,7 +9,7 @@
 import path from 'node:path'
 import type { Parent, Root, RootContent } from 'mdast'
 import type { Node, Point } from 'unist'
-import { visit } from 'unist-util-visit'
+import { visit } from '../tree/visit.ts'
 import type { VFile } from 'vfile'
 import { slashedPath } from '../links/backslash-path.ts'
 import { isExternal } from '../links/urls.ts'

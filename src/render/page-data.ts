@@ -14,6 +14,7 @@ import { computedUrl } from '../links/url-policy.ts'
 import { articlePath, relativeUrl } from '../links/urls.ts'
 import type { PageNav } from '../nav/page-nav.ts'
 import { clientHrefs } from '../client/client-hrefs.ts'
+import { displayNames, numberFormat } from '../i18n/intl-formatters.ts'
 
 export interface SwitcherItem {
   /** The locale's name in its own language ("Dansk"). */
@@ -98,7 +99,7 @@ export interface PageDataInput {
 export function languageName(lang: string, inLang: string): string {
   const language = lang.split('-')[0]!
   try {
-    return new Intl.DisplayNames([inLang], { type: 'language' }).of(language) ?? language
+    return displayNames(inLang, { type: 'language' }).of(language) ?? language
   } catch {
     return language
   }
@@ -185,7 +186,7 @@ const wordsPerMinute = 200
 /** "5 min read": whole minutes, at least one, with the number in the page's language. */
 function readingTime(words: number, lang: string, t: (key: string) => string): string {
   const minutes = Math.max(1, Math.round(words / wordsPerMinute))
-  return formatString(t('article.readingTime'), { minutes: new Intl.NumberFormat(lang).format(minutes) })
+  return formatString(t('article.readingTime'), { minutes: numberFormat(lang).format(minutes) })
 }
 
 /**

@@ -8,7 +8,7 @@
  */
 import type { Element, Root } from 'hast'
 import { h } from 'hastscript'
-import { SKIP, visit } from 'unist-util-visit'
+import { SKIP, visit } from '../../tree/visit.ts'
 import type { VFile } from 'vfile'
 import { checkVideoUrl, defaultVideoPolicy, type VideoPolicy } from '../video-url.ts'
 

@@ -8,7 +8,7 @@
  * reach); other elements keep theirs.
  */
 import type { Root } from 'hast'
-import { visit } from 'unist-util-visit'
+import { visit } from '../../tree/visit.ts'
 
 export default function rehypeFocusableTables() {
   return function (tree: Root): void {

@@ -5,7 +5,7 @@
  * sanitizer drops it).
  */
 import type { Element, Root } from 'hast'
-import { visit, SKIP } from 'unist-util-visit'
+import { visit, SKIP } from '../../tree/visit.ts'
 
 const headingNames = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6'])
 

@@ -17,7 +17,7 @@
  */
 import type { Element, Root } from 'hast'
 import { toString } from 'hast-util-to-string'
-import { visit } from 'unist-util-visit'
+import { visit } from '../../tree/visit.ts'
 import type { VFile } from 'vfile'
 import { report, type Place } from '../../diagnostics/report.ts'
 import { headingSlug } from '../heading-slug.ts'

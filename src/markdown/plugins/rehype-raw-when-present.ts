@@ -8,7 +8,7 @@
 import type { Root } from 'hast'
 import rehypeRaw, { type Options } from 'rehype-raw'
 import type { VFile } from 'vfile'
-import { EXIT, visit } from 'unist-util-visit'
+import { EXIT, visit } from '../../tree/visit.ts'
 
 export function rehypeRawWhenPresent(options?: Options) {
   const raw = rehypeRaw(options)

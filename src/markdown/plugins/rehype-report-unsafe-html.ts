@@ -5,7 +5,7 @@
  * at the spot instead of a silently different page.
  */
 import type { Element, Root } from 'hast'
-import { visit } from 'unist-util-visit'
+import { visit } from '../../tree/visit.ts'
 import type { VFile } from 'vfile'
 import { report } from '../../diagnostics/report.ts'
 

@@ -10,7 +10,7 @@
  */
 import type { Element, ElementContent, Root } from 'hast'
 import { toString } from 'hast-util-to-string'
-import { visit } from 'unist-util-visit'
+import { visit } from '../../tree/visit.ts'
 import type { VFile } from 'vfile'
 
 /** Elements a label may hold: phrasing content (no block, no other form control). */

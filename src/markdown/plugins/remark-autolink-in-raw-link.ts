@@ -9,7 +9,7 @@
  */
 import type { Link, Parent, PhrasingContent, Root } from 'mdast'
 import { toString } from 'mdast-util-to-string'
-import { visit } from 'unist-util-visit'
+import { visit } from '../../tree/visit.ts'
 
 const rawOpen = /^<a(?=[\s>/])/i
 const rawClose = /^<\/a\s*>$/i

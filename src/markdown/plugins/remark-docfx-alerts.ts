@@ -4,7 +4,7 @@
  * role="note">` with a title in the page's language.
  */
 import type { Blockquote, Paragraph, Root } from 'mdast'
-import { visit } from 'unist-util-visit'
+import { visit } from '../../tree/visit.ts'
 import type { VFile } from 'vfile'
 
 export const alertKinds = ['note', 'tip', 'important', 'caution', 'warning'] as const

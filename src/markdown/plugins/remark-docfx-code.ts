@@ -13,7 +13,7 @@
 import type { Code, Link, Paragraph, Parent, PhrasingContent, Root, RootContent, Text } from 'mdast'
 import { toString } from 'mdast-util-to-string'
 import type { Position } from 'unist'
-import { visit } from 'unist-util-visit'
+import { visit } from '../../tree/visit.ts'
 import type { VFile } from 'vfile'
 import type { Place } from '../../diagnostics/report.ts'
 import type { RuleId } from '../../diagnostics/rules.ts'

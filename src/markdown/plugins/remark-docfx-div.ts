@@ -11,7 +11,7 @@
  * markers was cut into one quote per marker by remark-docfx-quote-sections.
  */
 import type { Blockquote, Parent, Root } from 'mdast'
-import { visit } from 'unist-util-visit'
+import { visit } from '../../tree/visit.ts'
 import type { VFile } from 'vfile'
 import { openingPlace, openingText, reportAt, takeOpening } from '../quote-directive.ts'
 import { parseAttributes } from '../triple-colon.ts'

@@ -11,7 +11,7 @@
  * their URLs like any other.
  */
 import type { Blockquote, BlockContent, Image, Link, Paragraph, Parent, PhrasingContent, Root, RootContent, Text } from 'mdast'
-import { visit } from 'unist-util-visit'
+import { visit } from '../../tree/visit.ts'
 import type { Point, Position } from 'unist'
 import type { VFile } from 'vfile'
 import { reportAt } from '../quote-directive.ts'

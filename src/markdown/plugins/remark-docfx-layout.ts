@@ -9,7 +9,7 @@
  */
 import type { Blockquote, BlockContent, Paragraph, Parent, Root, RootContent } from 'mdast'
 import { toString } from 'mdast-util-to-string'
-import { visit } from 'unist-util-visit'
+import { visit } from '../../tree/visit.ts'
 import type { VFile } from 'vfile'
 import { reportAt } from '../quote-directive.ts'
 import {

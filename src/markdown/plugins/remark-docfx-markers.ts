@@ -11,7 +11,7 @@
  * Runs before the other DocFX plugins, so the blocks it parses get their turn.
  */
 import type { Paragraph, Parent, Root, RootContent, Text } from 'mdast'
-import { visit } from 'unist-util-visit'
+import { visit } from '../../tree/visit.ts'
 import type { VFile } from 'vfile'
 import type { Place } from '../../diagnostics/report.ts'
 import { placeInText, tidyParagraph } from '../paragraph-text.ts'

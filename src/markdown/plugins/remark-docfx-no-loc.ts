@@ -4,7 +4,7 @@
  * translation leave it alone. Written inline, anywhere phrasing goes.
  */
 import type { Parent, Root, Text } from 'mdast'
-import { visit } from 'unist-util-visit'
+import { visit } from '../../tree/visit.ts'
 import type { VFile } from 'vfile'
 import { createSources, type ReadSource } from '../source-text.ts'
 import { findInlineDirectives, replaceInline } from '../triple-colon.ts'

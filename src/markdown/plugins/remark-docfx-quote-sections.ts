@@ -17,7 +17,7 @@
 import type { Blockquote, Paragraph, PhrasingContent, Root, RootContent } from 'mdast'
 import type { Point } from 'unist'
 import { toString } from 'mdast-util-to-string'
-import { visit } from 'unist-util-visit'
+import { visit } from '../../tree/visit.ts'
 import type { VFile } from 'vfile'
 import { createSources, pointAt, type ReadSource, type Source } from '../source-text.ts'
 

@@ -15,7 +15,7 @@
 import type { Heading, Html, Link, Parent, PhrasingContent, Root, RootContent } from 'mdast'
 import { toString } from 'mdast-util-to-string'
 import type { Position } from 'unist'
-import { visit } from 'unist-util-visit'
+import { visit } from '../../tree/visit.ts'
 import { VFile } from 'vfile'
 import { report } from '../../diagnostics/report.ts'
 

@@ -9,7 +9,7 @@
  * (Whole `:::` lines: remarkDocfxMarkers; code references: remarkDocfxCode.)
  */
 import type { Blockquote, Parent, Root, Text } from 'mdast'
-import { visit } from 'unist-util-visit'
+import { visit } from '../../tree/visit.ts'
 import type { VFile } from 'vfile'
 import { placeAfter, placeInText } from '../paragraph-text.ts'
 import { openingPlace, openingText, reportAt, takeOpening } from '../quote-directive.ts'

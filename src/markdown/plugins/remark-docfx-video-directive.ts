@@ -19,7 +19,7 @@
  * paragraph, the paragraph is cut around it, as a `div` cannot stand in a `p`.
  */
 import type { Paragraph, Parent, PhrasingContent, Root, RootContent } from 'mdast'
-import { visit } from 'unist-util-visit'
+import { visit } from '../../tree/visit.ts'
 import type { VFile } from 'vfile'
 import { reportAt } from '../quote-directive.ts'
 import { createSources, type ReadSource } from '../source-text.ts'

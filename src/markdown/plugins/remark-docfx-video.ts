@@ -9,7 +9,7 @@
  * which becomes the iframe's accessible title.
  */
 import type { Blockquote, Parent, Root } from 'mdast'
-import { visit } from 'unist-util-visit'
+import { visit } from '../../tree/visit.ts'
 import type { VFile } from 'vfile'
 import { openingPlace, openingText, reportAt, takeOpening } from '../quote-directive.ts'
 import { checkVideoUrl, defaultVideoPolicy, type VideoPolicy } from '../video-url.ts'

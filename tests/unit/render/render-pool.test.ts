@@ -1,0 +1,44 @@
+/**
+ * The render pool (Tinypool) with stand-in workers: a page's budget counts
+ * from the moment its worker begins it, a page over budget is stopped while
+ * the others render, and a worker that cannot start fails the run instead of
+ * leaving its pages waiting.
+ */
+import { describe, expect, it } from 'vitest'
+import type { ResolvedConfig } from '../../../src/config/schema.ts'
+import type { SharedSite } from '../../../src/prepare-site.ts'
+import { createRenderPool, type PoolResult } from '../../../src/render/render-pool.ts'
+
+const workers = new URL('../../fixtures/render-workers/', import.meta.url)
+const site = { sources: new Map(), site: {}, navs: new Map() } as unknown as SharedSite
+const config = (pageTimeout: number) => ({ pageTimeout }) as ResolvedConfig
+
+describe('the render pool', function () {
+  it('should time a page from when its worker begins it, and stop only the page over budget', async function () {
+    // The workers take 2.5 s to start: counted against the first pages, a 2 s budget would stop them.
+    const pool = createRenderPool(config(2), { entry: new URL('slow-start.mjs', workers) })
+    const results = new Map<number, PoolResult>()
+    try {
+      await pool.run(site, [0, 1, 2, 3, 4], 2, (index, result) => void results.set(index, result))
+    } finally {
+      await pool.close()
+    }
+    expect([...results.keys()].sort()).toEqual([0, 1, 2, 3, 4])
+    expect(results.get(1)).toEqual({ timedOut: true })
+    for (const index of [0, 2, 3, 4]) expect(results.get(index)).toMatchObject({ html: `<p>page ${index}</p>`, messages: [] })
+  }, 60_000)
+
+  it('should fail the run with the error of a worker that cannot start', async function () {
+    for (const warm of [false, true]) {
+      const pool = createRenderPool(config(120), { entry: new URL('failing-start.mjs', workers) })
+      if (warm) pool.warm(site)
+      const taken: number[] = []
+      try {
+        await expect(pool.run(site, [0, 1, 2], 2, (index) => void taken.push(index))).rejects.toThrow('this worker cannot start')
+      } finally {
+        await pool.close()
+      }
+      expect(taken).toEqual([])
+    }
+  }, 60_000)
+})
