@@ -165,7 +165,7 @@ async function buildWith(pool: RenderPool, config: ResolvedConfig, options: Buil
       messages.push(missingFromShards(jobs[index]!))
       continue
     }
-    // The first page to render starts a worker preparing the site while this thread goes on.
+    // The first page to render starts a worker (its templates and processor) while this thread goes on.
     if (toRender.length === 0 && watchedWorkers(config)) pool.warm(shared)
     toRender.push(index)
   }
