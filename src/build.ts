@@ -29,6 +29,7 @@ import { notFoundHtml, robotsTxt, rootPageHtml, sitemapXml } from './output/site
 import { statusPageFile, statusPageHtml } from './output/status-page.ts'
 import { claimOutputDir } from './output/output-dir.ts'
 import { readSvgAsset, isSvgPath } from './output/svg-asset.ts'
+import { outputRecordFile } from './output/output-record.ts'
 import { createSiteWriter, type SiteWriter } from './output/write-site.ts'
 import { prepareSite, sharedSiteOf } from './prepare-site.ts'
 import { createSearchIndexer, searchDir } from './search/search-index.ts'
@@ -113,7 +114,9 @@ async function buildWith(pool: RenderPool, config: ResolvedConfig, options: Buil
   // Every message of the build enters here, under the site's rule settings.
   const messages = new MessageList(config.rules)
   messages.push(...xrefMessages, ...prepared.messages)
-  const writer = claimed && !messages.hasErrors(options.strict) ? openWriter(claimed.outDir, messages) : undefined
+  // A site build with a cache records what it wrote, so the next one rewrites only what changed (write-site.ts).
+  const recordFile = config.cacheDir && !shard && !fromShards && claimed ? outputRecordFile(config.cacheDir, claimed.outDir) : undefined
+  const writer = claimed && !messages.hasErrors(options.strict) ? openWriter(claimed.outDir, messages, recordFile) : undefined
   const outputs = new Map<string, string>()
   const anchorsByPage: AnchorsByPage = new Map()
   const anchorChecks: AnchorCheck[] = []
@@ -205,6 +208,17 @@ async function buildWith(pool: RenderPool, config: ResolvedConfig, options: Buil
         continue
       }
       keepInShard(files)
+    }
+    // A page the output already holds as cached is left there unread, unless someone reads its body.
+    if (writer && !shard && cached.htmlDigest !== undefined && !options.onPage && !(search && !keptSearch.has(jobs[index]!.locale.code))) {
+      const { locale, source } = jobs[index]!
+      if (writer.keep(articleOutputFile(locale.code, source.relPath), cached.htmlDigest)) {
+        take(index, { ...cached.result, html: undefined })
+        pages++
+        fromCache++
+        progress()
+        continue
+      }
     }
     const html = wantsHtml ? cached.readHtml() : undefined
     if (wantsHtml && cached.htmlDigest !== undefined && html === undefined) {
@@ -392,9 +406,9 @@ function stageClock(): { mark(stage: string): void; all(): Record<string, number
 }
 
 /** The site writer, or `undefined` after reporting why its temp folder could not be made. */
-function openWriter(outDir: string, messages: MessageList): SiteWriter | undefined {
+function openWriter(outDir: string, messages: MessageList, recordFile: string | undefined): SiteWriter | undefined {
   try {
-    return createSiteWriter(outDir)
+    return createSiteWriter(outDir, { recordFile })
   } catch (error) {
     messages.push(outputError(outDir, error))
     return undefined

@@ -6,13 +6,13 @@
  */
 import { VFile } from 'vfile'
 import type { ResolvedConfig } from '../config/schema.ts'
-import type { LocaleSources } from '../content/discover.ts'
+import type { LocaleSources, SourceRef } from '../content/discover.ts'
 import { readContained, type ReadLimits } from '../content/read-contained.ts'
 import { urlKeyOf } from '../content/site-index.ts'
 import { readArticleMeta } from '../front-matter/article-meta.ts'
 import { parseFrontMatter } from '../front-matter/parse.ts'
 import { readDefaultArticleFacts, translationFacts } from './article-facts.ts'
-import { translationState } from './translation-status.ts'
+import { translationState, type DefaultArticleFacts } from './translation-status.ts'
 
 export interface LocaleStatus {
   locale: string
@@ -31,7 +31,13 @@ export interface LocaleStatus {
 export function collectStatus(config: ResolvedConfig, sources: Map<string, LocaleSources>): LocaleStatus[] {
   const defaults = sources.get(config.defaultLocale)?.articles ?? []
   const limits: ReadLimits = { maxFileSize: config.maxFileSize }
-  const originals = new Map(defaults.map((ref) => [ref.relPath, readDefaultArticleFacts(ref, limits)]))
+  // Read when a translation needs it: a one-locale site (or a missing translation) reads no default article.
+  const originals = new Map<string, DefaultArticleFacts>()
+  const originalOf = (ref: SourceRef): DefaultArticleFacts => {
+    let facts = originals.get(ref.relPath)
+    if (!facts) originals.set(ref.relPath, (facts = readDefaultArticleFacts(ref, limits)))
+    return facts
+  }
   const statuses: LocaleStatus[] = []
   for (const locale of config.locales) {
     if (locale.code === config.defaultLocale) continue
@@ -48,7 +54,7 @@ export function collectStatus(config: ResolvedConfig, sources: Map<string, Local
       const read = readContained(translation.absPath, [translation.root], limits)
       const file = new VFile({ path: translation.absPath, value: read.ok ? read.text : '' })
       const meta = readArticleMeta(file, parseFrontMatter(file).data, false)
-      const info = translationState(translationFacts(meta, false, originals.get(source.relPath)))
+      const info = translationState(translationFacts(meta, false, originalOf(source)))
       if (info.state === 'up-to-date') status.upToDate.push(source.relPath)
       else if (info.state === 'outdated') status.outdated.push(source.relPath)
       else if (info.state === 'newer') status.newer.push(source.relPath)

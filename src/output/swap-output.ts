@@ -15,10 +15,15 @@
  * build renames back. Every folder tolk makes gets its marker file first and
  * loses it last (`removeOwnFolder`), so a sibling without the marker is never
  * tolk's debris and is never deleted (an empty one excepted: that holds nothing).
+ *
+ * A rebuild that knows what the previous build wrote updates the folder in
+ * place instead (patch-output.ts); its temp folder may hold a journal, which
+ * `recoverOutput` finishes.
  */
 import { mkdirSync, readdirSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { isMarked, outputMarker, outputMarkerText } from './output-marker.ts'
+import { finishPatch } from './patch-output.ts'
 
 export function tempDirOf(outDir: string, pid = process.pid): string {
   return `${outDir}.tmp-${pid}`
@@ -115,7 +120,11 @@ export function recoverOutput(outDir: string, isAlive: (pid: number) => boolean 
       stale.splice(stale.indexOf(old), 1)
     }
   }
-  for (const entry of stale) removeOwnFolder(entry.dir)
+  for (const entry of stale) {
+    // A temp folder with a journal is a patch a killed build began: finish it before the folder goes.
+    if (entry.kind === 'tmp' && isMarked(entry.dir) && isMarked(outDir)) finishPatch(entry.dir, outDir)
+    removeOwnFolder(entry.dir)
+  }
 }
 
 /** `kill(pid, 0)` fails with ESRCH when no such process exists; EPERM means it exists. */

@@ -2,16 +2,24 @@
  * The one writer of the site: every file tolk puts into the output goes
  * through it. It writes into a marked temporary sibling of the output folder,
  * page by page as they are rendered, refuses any file name that could land
- * outside that folder, and swaps the folder in only when the build succeeded
- * (`swap-output.ts`): a failed build never leaves a half-written `dist/`.
+ * outside that folder, and puts the result in place only when the build
+ * succeeded: a failed build never leaves a half-written `dist/`.
+ *
+ * Given a record of what the previous build wrote (`recordFile`,
+ * output-record.ts), a file that would come out byte for byte as the output
+ * folder already holds it is not written again, and the commit moves only
+ * the changed files in (patch-output.ts). Without one, the temp folder holds
+ * the whole site and is swapped in (swap-output.ts).
  */
-import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { VFile } from 'vfile'
 import type { VFileMessage } from 'vfile-message'
 import { report, type Place } from '../diagnostics/report.ts'
 import { isStrictlyInside } from './output-dir.ts'
-import { outputMarker } from './output-marker.ts'
+import { isMarked, outputMarker } from './output-marker.ts'
+import { contentDigest, copyDigest, readOutputRecord, recordedFileOf, saveOutputRecord, stillRecorded, type RecordedFile } from './output-record.ts'
+import { patchIntoPlace, patchJournal, type PatchHooks } from './patch-output.ts'
 import { makeMarkedFolder, removeOwnFolder, swapIntoPlace, tempDirOf, type SwapHooks } from './swap-output.ts'
 
 /** The file (and place in it) a written file comes from, to report a refused name at. */
@@ -29,23 +37,51 @@ export interface SiteWriter {
    */
   write(relFile: string, content: string | Uint8Array, origin?: Origin): boolean
   copy(relFile: string, fromAbsPath: string, origin?: Origin): boolean
+  /**
+   * Keep `relFile` as the output folder holds it, when that is the file
+   * recorded with `digest` (`contentDigest` of its text), without the text;
+   * returns whether it was kept. When not, `write` it.
+   */
+  keep(relFile: string, digest: string): boolean
   /** Refused names, as diagnostics. */
   readonly messages: VFileMessage[]
-  /** Replace the output folder with what was written. */
-  commit(hooks?: SwapHooks): void
+  /** Put what was written in place of the output folder's contents, and record it. */
+  commit(hooks?: SwapHooks & PatchHooks): void
   /** Throw away what was written; the previous output stays. */
   abort(): void
 }
 
+export interface SiteWriterOptions {
+  /** Where the record of this output folder is kept (output-record.ts); none: write the whole site, record nothing. */
+  recordFile?: string | undefined
+}
+
 /** @param outDir the output folder's real path, already checked by `output-dir.ts` and recovered by `recoverOutput`. */
-export function createSiteWriter(outDir: string): SiteWriter {
+export function createSiteWriter(outDir: string, options: SiteWriterOptions = {}): SiteWriter {
+  const { recordFile } = options
   const tempDir = tempDirOf(outDir)
   makeMarkedFolder(tempDir)
   const made = new Set<string>([tempDir])
   const messages: VFileMessage[] = []
+  // The output folder as the last build left it, when that is known: then this build patches it.
+  const previous = recordFile ? previousOutput(outDir, recordFile) : undefined
+  /** This build's record: written files, and those kept as they were. */
+  const record = new Map<string, RecordedFile>()
+  /** Files written into the temp folder. */
+  const changed: string[] = []
+  let committing = false
 
-  /** Every file written so far, by its plain name (`./a//b` is `a/b`). */
+  /** Every file written (or kept) so far, by its plain name (`./a//b` is `a/b`). */
   const written = new Set<string>()
+
+  /** True (and the name taken) when the output holds `name` as recorded with `digest`. */
+  function keptAsIs(name: string, digest: string): boolean {
+    const recorded = previous?.record.get(name)
+    if (!recorded || recorded[0] !== digest || !stillRecorded(path.join(outDir, name), recorded)) return false
+    written.add(name)
+    record.set(name, recorded)
+    return true
+  }
 
   /** The absolute target of `relFile`, or `undefined` after reporting why it is refused. */
   function target(relFile: string, origin: Origin | undefined): string | undefined {
@@ -73,12 +109,22 @@ export function createSiteWriter(outDir: string): SiteWriter {
     return absPath
   }
 
-  /** Write through `action`; a file-system error (a file where a folder should be, a full disk) is an `output-error`. */
-  function put(relFile: string, origin: Origin | undefined, action: (absPath: string) => void): boolean {
+  /**
+   * Write through `action`, unless the output already holds the same file
+   * (`digest`, asked only when recording); a file-system error (a file where
+   * a folder should be, a full disk) is an `output-error`.
+   */
+  function put(relFile: string, origin: Origin | undefined, digest: () => string | undefined, action: (absPath: string) => void): boolean {
     try {
+      const known = recordFile ? digest() : undefined
+      if (known !== undefined && previous && unsafeOutputPath(relFile) === undefined && !written.has(plainName(relFile)) && keptAsIs(plainName(relFile), known)) return true
       const absPath = target(relFile, origin)
-      if (absPath) action(absPath)
-      return absPath !== undefined
+      if (!absPath) return false
+      action(absPath)
+      changed.push(plainName(relFile))
+      const facts = known === undefined ? undefined : recordedFileOf(absPath, known)
+      if (facts) record.set(plainName(relFile), facts)
+      return true
     } catch (error) {
       const file = new VFile({ path: origin?.path ?? outDir })
       report(file, 'output-error', `Cannot write \`${printable(relFile)}\`: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, origin?.place)
@@ -89,11 +135,43 @@ export function createSiteWriter(outDir: string): SiteWriter {
 
   return {
     messages,
-    write: (relFile, content, origin) => put(relFile, origin, (absPath) => writeFileSync(absPath, content)),
-    copy: (relFile, fromAbsPath, origin) => put(relFile, origin, (absPath) => copyFileSync(fromAbsPath, absPath)),
-    commit: (hooks) => swapIntoPlace(tempDir, outDir, hooks),
-    abort: () => removeOwnFolder(tempDir),
+    write: (relFile, content, origin) => put(relFile, origin, () => contentDigest(content), (absPath) => writeFileSync(absPath, content)),
+    copy: (relFile, fromAbsPath, origin) => put(relFile, origin, () => copyDigest(fromAbsPath), (absPath) => copyFileSync(fromAbsPath, absPath)),
+    keep: (relFile, digest) => previous !== undefined && unsafeOutputPath(relFile) === undefined && !written.has(plainName(relFile)) && keptAsIs(plainName(relFile), digest),
+    commit(hooks) {
+      committing = true
+      if (previous) {
+        const removed = [...previous.files].filter((name) => !written.has(name))
+        patchIntoPlace(tempDir, outDir, { changed, removed }, hooks)
+        removeOwnFolder(tempDir)
+      } else {
+        swapIntoPlace(tempDir, outDir, hooks)
+      }
+      if (recordFile) saveOutputRecord(recordFile, outDir, record)
+    },
+    abort() {
+      // A patch that failed halfway stays journaled in the temp folder: the next build finishes it (recoverOutput).
+      if (committing && previous && existsSync(path.join(tempDir, patchJournal))) return
+      removeOwnFolder(tempDir)
+    },
   }
+}
+
+/**
+ * The record of the output folder and the files it holds now (but the
+ * marker), or `undefined` when there is no folder of tolk's or no record of it.
+ */
+function previousOutput(outDir: string, recordFile: string): { record: Map<string, RecordedFile>; files: string[] } | undefined {
+  if (!isMarked(outDir)) return undefined
+  const record = readOutputRecord(recordFile, outDir)
+  if (!record) return undefined
+  const files: string[] = []
+  for (const entry of readdirSync(outDir, { recursive: true, withFileTypes: true })) {
+    if (entry.isDirectory()) continue
+    const relFile = path.relative(outDir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/')
+    if (relFile !== outputMarker) files.push(relFile)
+  }
+  return { record, files }
 }
 
 /**

@@ -3,13 +3,16 @@
  * that reuses the cache writes exactly the files, bytes and diagnostics a
  * build without it writes, and renders only the pages the change touched.
  */
-import { appendFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { appendFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { build } from '../../src/build.ts'
 import { loadConfig } from '../../src/config/load-config.ts'
 import { formatHuman } from '../../src/diagnostics/format.ts'
+import { articleOutputFile } from '../../src/links/urls.ts'
+import { statusPageFile } from '../../src/output/status-page.ts'
+import { searchDir } from '../../src/search/search-index.ts'
 import { copyOfSampleGuide, listFiles } from '../helpers/build-site.ts'
 
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'tolk-cache-test-'))
@@ -29,9 +32,13 @@ interface Built {
   pages: Map<string, { relPath: string; html: string }>
 }
 
-/** Build the site into a fresh folder, with the test's cache (`cached`) or none. */
+/**
+ * Build the site with the test's cache into the same folder each time, as a
+ * writer's `dist/` is (so it is patched in place, write-site.ts), or without
+ * it into a fresh folder.
+ */
 async function buildOnce(withCache: boolean): Promise<Built> {
-  const outDir = path.join(scratch, `out-${++run}`)
+  const outDir = withCache ? path.join(scratch, 'out-cached') : path.join(scratch, `out-${++run}`)
   const { config } = await loadConfig({ outDir, cacheDir: withCache ? cacheDir : false }, site)
   const pages = new Map<string, { relPath: string; html: string }>()
   const result = await build(config!, { write: true, onPage: (page) => pages.set(page.outputFile, { relPath: page.relPath, html: page.html }) })
@@ -72,6 +79,14 @@ const edit = (relFile: string, from: string | RegExp, to: string): void => {
   const changed = text.replace(from, to)
   if (changed === text) throw new Error(`${relFile}: nothing to replace`)
   writeFileSync(file, changed)
+}
+
+/** Each file of `dir` with its inode and modification time: what a rewrite would change. */
+function fileIdentities(dir: string): Map<string, string> {
+  return new Map(listFiles(dir).map((file) => {
+    const stats = statSync(path.join(dir, file))
+    return [file, `${stats.ino}:${stats.mtimeMs}`]
+  }))
 }
 
 /** Output pages built from `relPath`, in every locale. */
@@ -166,6 +181,38 @@ describe('the persistent page cache', { timeout: 240_000 }, function () {
     expect(cached.rendered).toBeGreaterThanOrEqual(3)
     expect(cached.rendered).toBeLessThanOrEqual(6)
     expect(cached.cached).toBe(cached.pages.size - cached.rendered)
+  })
+
+  it('should leave an unchanged output untouched, and move in only the files an edit changed', async function () {
+    const outDir = path.join(scratch, 'out-kept')
+    const { config } = await loadConfig({ outDir, cacheDir }, site)
+    // No `onPage`, as in `tolk build`: cached pages the output holds are not even read.
+    expect((await build(config!, { write: true })).written).toBe(true)
+    const before = fileIdentities(outDir)
+    const again = await build(config!, { write: true })
+    expect(again.written).toBe(true)
+    expect(again.cached).toBe(again.pages)
+    expect(fileIdentities(outDir)).toEqual(before)
+
+    edit('content/en-us/incident-response/remediate.md', /\n## /, '\nA second sentence for the output record.\n\n## ')
+    expect((await build(config!, { write: true })).written).toBe(true)
+    const after = fileIdentities(outDir)
+    const touched = [...after].filter(([file, identity]) => before.get(file) !== identity).map(([file]) => file)
+    const page = articleOutputFile('en-us', 'incident-response/remediate.md')
+    expect(touched).toContain(page)
+    // The article's pages, the translation status (its translations compare against it) and the search indexes: nothing else was written.
+    const ownPages = new Set([...config!.locales.map((locale) => articleOutputFile(locale.code, 'incident-response/remediate.md')), statusPageFile])
+    expect(touched.filter((file) => !ownPages.has(file) && !config!.locales.some((locale) => file.startsWith(searchDir(locale.code))))).toEqual([])
+    // Gone: only search files the new index names differently.
+    const removed = [...before.keys()].filter((file) => !after.has(file))
+    expect(removed.length).toBeGreaterThan(0)
+    expect(removed.filter((file) => !file.startsWith('_tolk/search/'))).toEqual([])
+
+    // What the patched folder holds is what a build without cache makes.
+    const cold = await buildOnce(false)
+    expect(listFiles(outDir)).toEqual(listFiles(cold.outDir))
+    const differing = listFiles(cold.outDir).filter((file) => !readFileSync(path.join(outDir, file)).equals(readFileSync(path.join(cold.outDir, file))))
+    expect(differing).toEqual([])
   })
 
   it('should keep nothing with --no-cache, and build the same', async function () {

@@ -20,6 +20,7 @@ function memoryWriter(): SiteWriter & { files: Map<string, Uint8Array | string> 
       return true
     },
     copy: () => false,
+    keep: () => false,
     commit: () => undefined,
     abort: () => undefined,
   }
