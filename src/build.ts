@@ -38,7 +38,7 @@ import { shardManifestName, shardPages, type Shard } from './shard/shard-plan.ts
 import { fetchXrefMaps } from './xref/fetch-xref-maps.ts'
 import { siteXrefMaps } from './xref/site-xref-maps.ts'
 import { toPageResult, type PageResult } from './render/page-result.ts'
-import { createRenderPool, workerCount, type RenderPool } from './render/render-pool.ts'
+import { createRenderPool, workerCount, workerHeapMb, type RenderPool } from './render/render-pool.ts'
 import type { Templates } from './render/templates.ts'
 
 export interface BuildOptions {
@@ -243,8 +243,9 @@ async function buildWith(pool: RenderPool, config: ResolvedConfig, options: Buil
   const threads = workerCount(toRender.length, config.pageTimeout)
   if (threads > 0) {
     await pool.run(shared, toRender, threads, (index, result) => {
-      if (!('timedOut' in result)) return rendered(index, result)
-      messages.push(timeoutMessage(jobs[index]!.source.absPath, config.pageTimeout))
+      if ('timedOut' in result) messages.push(timeoutMessage(jobs[index]!.source.absPath, config.pageTimeout))
+      else if ('outOfMemory' in result) messages.push(outOfMemoryMessage(jobs[index]!.source.absPath))
+      else return rendered(index, result)
       progress()
       return undefined
     })
@@ -471,6 +472,15 @@ function timeoutMessage(absPath: string, seconds: number): VFileMessage {
     new VFile({ path: absPath }),
     'render-timeout',
     `Rendering this page took longer than ${seconds} s, so it was stopped; simplify it (long emphasis runs, deep quotes, huge tables) or raise \`pageTimeout\` in the config`,
+    { line: 1, column: 1 },
+  )
+}
+
+function outOfMemoryMessage(absPath: string): VFileMessage {
+  return report(
+    new VFile({ path: absPath }),
+    'render-out-of-memory',
+    `Rendering this page needed more memory than a render worker may use (${workerHeapMb} MB), so it was stopped; split the page or simplify it (huge tables, very many includes)`,
     { line: 1, column: 1 },
   )
 }

@@ -61,6 +61,7 @@ export const rules = {
   'yaml-warning': { severity: 'warning' },
   'include-too-large': { severity: 'error', locked: 'an include over `maxFileSize` is never read, so its page is incomplete (raise `maxFileSize` instead)' },
   'render-timeout': { severity: 'error', locked: 'a page that timed out is lost from the site (raise `pageTimeout` instead)' },
+  'render-out-of-memory': { severity: 'error', locked: 'a page whose worker ran out of memory is lost from the site' },
   'duplicate-anchor': { severity: 'warning' },
   'link-backslash': { severity: 'warning' },
   'include-inline-block': { severity: 'warning' },

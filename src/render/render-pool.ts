@@ -5,7 +5,8 @@
  * at a time. A page that runs past `pageTimeout` (micromark has inputs that
  * take minutes) is aborted, which makes Tinypool terminate its worker; the
  * page gets a `render-timeout` error and the other pages go on on a fresh
- * worker. Results arrive in any order; the build sorts what it prints.
+ * worker; so does a page that makes its worker reach its heap limit
+ * (`render-out-of-memory`). Results arrive in any order; the build sorts what it prints.
  */
 import { randomUUID } from 'node:crypto'
 import { availableParallelism } from 'node:os'
@@ -37,7 +38,8 @@ export function workerCount(pages: number, pageTimeout: number): number {
   return Math.max(watched, Math.min(availableParallelism(), maxWorkers, Math.ceil(pages / minPagesForWorkers)))
 }
 
-export type PoolResult = PageResult | { timedOut: true }
+/** A page's result, or why it has none: it ran past its time budget, or its worker out of memory. */
+export type PoolResult = PageResult | { timedOut: true } | { outOfMemory: true }
 
 export interface RenderPool {
   /** Render `indices` (into the build's job list) with at most `threads` pages at a time. */
@@ -61,6 +63,18 @@ export interface RenderPool {
 const youngGenerationMb = 64
 
 /**
+ * The old generation a worker's V8 heap may grow to. A worker's live heap is
+ * small (32 MiB with the corpus's shared site before its first page, 60 MiB
+ * after 2,500 pages, measured after forced GCs), but V8 lets garbage pile up
+ * towards a limit set from the machine's memory, so RSS grew with the site.
+ * Corpus `tolk check --no-cache`, alternating runs: no limit 43.4 and 46.6 s,
+ * peak RSS 1,320 and 944 MB; 512 MB 46.5 and 48.3 s, 709 and 778 MB; 256 MB
+ * 48.6 and 52.5 s, 704 and 659 MB. 4× corpus: no limit 1,605 MiB, 512 MB
+ * 903 MiB. A page that needs more is stopped as `render-out-of-memory`.
+ */
+export const workerHeapMb = 512
+
+/**
  * The worker's entry: the compiled render worker beside this chunk when tolk
  * runs compiled (bin/compiled-tolk.js); from the sources, an entry that
  * registers tsx in the worker (Node 20 workers do not inherit the main
@@ -73,6 +87,8 @@ const workerEntry = import.meta.url.endsWith('.mjs')
 export interface PoolOptions {
   /** The worker module (tests pass one of their own); tolk's render worker by default. */
   entry?: URL
+  /** Each worker's old-generation limit in MB (tests pass a small one). */
+  heapMb?: number
 }
 
 /** A pool that starts no worker until a page needs one. */
@@ -100,7 +116,7 @@ export function createRenderPool(config: ResolvedConfig, options: PoolOptions = 
       // Workers stay for the whole run; `close` ends them.
       idleTimeout: 60_000,
       workerData,
-      resourceLimits: { maxYoungGenerationSizeMb: youngGenerationMb },
+      resourceLimits: { maxYoungGenerationSizeMb: youngGenerationMb, maxOldGenerationSizeMb: options.heapMb ?? workerHeapMb },
     })
     // A worker that dies while starting fails no task of its own: without this, pages queued for it would wait forever.
     pool.on('error', (error: unknown) => {
@@ -138,6 +154,11 @@ export function createRenderPool(config: ResolvedConfig, options: PoolOptions = 
             // Waiting for the result to be taken bounds what is in flight (Pagefind may be slower than the workers).
             await deliver(index, { ...reply, messages: reply.messages.map(fromPlainMessage) })
           } catch (error) {
+            // The page made its worker reach its heap limit: Tinypool replaces the worker, the page is lost.
+            if (isOutOfMemory(error)) {
+              await deliver(index, { outOfMemory: true })
+              continue
+            }
             if (!page.abort.signal.aborted) {
               failed = true
               throw failure ?? error
@@ -159,4 +180,8 @@ export function createRenderPool(config: ResolvedConfig, options: PoolOptions = 
       pool = undefined
     },
   }
+}
+
+function isOutOfMemory(error: unknown): boolean {
+  return (error as NodeJS.ErrnoException | undefined)?.code === 'ERR_WORKER_OUT_OF_MEMORY'
 }

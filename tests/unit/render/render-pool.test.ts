@@ -28,6 +28,19 @@ describe('the render pool', function () {
     for (const index of [0, 2, 3, 4]) expect(results.get(index)).toMatchObject({ html: `<p>page ${index}</p>`, messages: [] })
   }, 60_000)
 
+  it('should stop only the page whose worker runs out of memory, and render the rest on a fresh worker', async function () {
+    const pool = createRenderPool(config(120), { entry: new URL('greedy-page.mjs', workers), heapMb: 64 })
+    const results = new Map<number, PoolResult>()
+    try {
+      await pool.run(site, [0, 1, 2, 3, 4, 5], 2, (index, result) => void results.set(index, result))
+    } finally {
+      await pool.close()
+    }
+    expect([...results.keys()].sort()).toEqual([0, 1, 2, 3, 4, 5])
+    expect(results.get(2)).toEqual({ outOfMemory: true })
+    for (const index of [0, 1, 3, 4, 5]) expect(results.get(index)).toMatchObject({ html: `<p>page ${index}</p>`, messages: [] })
+  }, 60_000)
+
   it('should fail the run with the error of a worker that cannot start', async function () {
     for (const warm of [false, true]) {
       const pool = createRenderPool(config(120), { entry: new URL('failing-start.mjs', workers) })
