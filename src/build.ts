@@ -61,6 +61,8 @@ export interface BuildOptions {
    * shard holds is an error (`tolk merge`). The config's own cache is not used.
    */
   fromShards?: ShardFolder[]
+  /** Pages in one part of a locale's search index at most (search/search-index.ts; tests make it small). */
+  searchPagesPerIndex?: number | undefined
 }
 
 export interface BuildResult {
@@ -145,7 +147,12 @@ async function buildWith(pool: RenderPool, config: ResolvedConfig, options: Buil
   }
 
   // Articles are indexed for search as they are rendered (only when the site is written), in job order.
-  const search = writer && !shard ? createSearchIndexer(chosen.map((index) => articleOutputFile(jobs[index]!.locale.code, jobs[index]!.source.relPath))) : undefined
+  const search = writer && !shard
+    ? createSearchIndexer(
+        chosen.map((index) => ({ locale: jobs[index]!.locale.code, outputFile: articleOutputFile(jobs[index]!.locale.code, jobs[index]!.source.relPath) })),
+        { pagesPerIndex: options.searchPagesPerIndex },
+      )
+    : undefined
   // Digest of each written page's HTML, by job index: the key of its locale's search index in the cache.
   const htmlDigests = new Map<number, string>()
 

@@ -22,6 +22,7 @@ import { create, listen, query } from '../dom.ts'
 interface Pagefind {
   options(options: Record<string, unknown>): Promise<void>
   init(): Promise<void>
+  mergeIndex(indexPath: string, options?: Record<string, unknown>): Promise<void>
   debouncedSearch(term: string, options?: Record<string, unknown>, wait?: number): Promise<{ results: PagefindResult[] } | null>
 }
 
@@ -148,6 +149,9 @@ function load(locale: string): Promise<Pagefind | undefined> {
       const api = (await import(/* @vite-ignore */ url)) as Pagefind
       // Result URLs are site-relative (`/da-dk/guide/`); they are resolved against the site root below.
       await api.options({ baseUrl: '/', excerptLength: 24 })
+      // A large locale's index comes in parts (src/search/search-index.ts): one search over all of them.
+      const parts = await partCount(locale)
+      for (let part = 2; part <= parts; part++) await api.mergeIndex(new URL(`search/${locale}/part-${part}/`, here).href, { baseUrl: '/' })
       await api.init()
       return api
     } catch {
@@ -155,6 +159,17 @@ function load(locale: string): Promise<Pagefind | undefined> {
     }
   })()
   return pagefind
+}
+
+/** How many parts `locale`'s index has (its `tolk-parts.json`); 1 when that cannot be read. */
+async function partCount(locale: string): Promise<number> {
+  try {
+    const response = await fetch(new URL(`search/${locale}/tolk-parts.json`, here).href)
+    const parts = response.ok ? ((await response.json()) as { parts?: unknown }).parts : undefined
+    return typeof parts === 'number' && Number.isInteger(parts) && parts >= 1 && parts <= 1000 ? parts : 1
+  } catch {
+    return 1
+  }
 }
 
 /** One result: its title as the link, the fallback marker, the breadcrumb and the excerpt. */

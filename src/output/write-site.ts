@@ -74,9 +74,12 @@ export function createSiteWriter(outDir: string, options: SiteWriterOptions = {}
   /** Every file written (or kept) so far, by its plain name (`./a//b` is `a/b`). */
   const written = new Set<string>()
 
-  /** True (and the name taken) when the output holds `name` as recorded with `digest`. */
-  function keptAsIs(name: string, digest: string): boolean {
-    const recorded = previous?.record.get(name)
+  /** True (and the name taken) when `relFile` is a safe, new name the output holds as recorded with `digest`. */
+  function keptAsIs(relFile: string, digest: string): boolean {
+    if (!previous || unsafeOutputPath(relFile) !== undefined) return false
+    const name = plainName(relFile)
+    if (written.has(name)) return false
+    const recorded = previous.record.get(name)
     if (!recorded || recorded[0] !== digest || !stillRecorded(path.join(outDir, name), recorded)) return false
     written.add(name)
     record.set(name, recorded)
@@ -117,7 +120,7 @@ export function createSiteWriter(outDir: string, options: SiteWriterOptions = {}
   function put(relFile: string, origin: Origin | undefined, digest: () => string | undefined, action: (absPath: string) => void): boolean {
     try {
       const known = recordFile ? digest() : undefined
-      if (known !== undefined && previous && unsafeOutputPath(relFile) === undefined && !written.has(plainName(relFile)) && keptAsIs(plainName(relFile), known)) return true
+      if (known !== undefined && keptAsIs(relFile, known)) return true
       const absPath = target(relFile, origin)
       if (!absPath) return false
       action(absPath)
@@ -137,7 +140,7 @@ export function createSiteWriter(outDir: string, options: SiteWriterOptions = {}
     messages,
     write: (relFile, content, origin) => put(relFile, origin, () => contentDigest(content), (absPath) => writeFileSync(absPath, content)),
     copy: (relFile, fromAbsPath, origin) => put(relFile, origin, () => copyDigest(fromAbsPath), (absPath) => copyFileSync(fromAbsPath, absPath)),
-    keep: (relFile, digest) => previous !== undefined && unsafeOutputPath(relFile) === undefined && !written.has(plainName(relFile)) && keptAsIs(plainName(relFile), digest),
+    keep: keptAsIs,
     commit(hooks) {
       committing = true
       if (previous) {

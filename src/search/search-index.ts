@@ -10,6 +10,15 @@
  * lang>`, so a locale's index gets its language's stemmer (`wasm.<lang>`,
  * Danish, Dutch, Arabic, Turkish…; `null` for a language without one).
  *
+ * Pagefind holds a whole index in memory until it writes it: 685 MiB for
+ * the corpus's 2,636 pages, 2,578 MiB for 10,544, and no less for pages cut
+ * down to their article. So a locale of more than `pagesPerIndex` pages is
+ * indexed in parts, one part after the other, each written out and deleted
+ * from Pagefind before the next begins: part 1 in the locale's folder, part
+ * N in `part-N/` below it, and `tolk-parts.json` says how many there are.
+ * The reader's browser merges them into one search (Pagefind's `mergeIndex`,
+ * client/features/search.ts).
+ *
  * What it indexes is said in the templates: `data-pagefind-body` on the
  * `<article>` (only the article text), `data-pagefind-meta` for the
  * breadcrumb and the fallback marker (templates/partials/search.hbs); the
@@ -58,31 +67,61 @@ export interface SearchIndexer {
  */
 export const defaultMaxInFlight = 16
 
+/** Pages in one part of a locale's index at most (about 750 MiB of Pagefind's memory on the corpus). */
+export const defaultPagesPerIndex = 3000
+
+/** The file below a locale's search folder that says how many parts its index has. */
+export const searchPartsFile = 'tolk-parts.json'
+
 export interface IndexerOptions {
   /** Pages on their way to Pagefind at most, when the caller awaits `add`. */
   maxInFlight?: number
+  /** Pages in one part of a locale's index at most. */
+  pagesPerIndex?: number | undefined
   /** Loads Pagefind's Node API (tests pass a stand-in). */
   load?: () => Promise<Pagefind>
 }
 
+/** A locale's index as it is being made: the part pages go to now, and the parts done. */
+interface LocaleIndex {
+  /** The locale's pages in the build, when known: its last part is finished as its last page goes in. */
+  total: number | undefined
+  added: number
+  current: Promise<PagefindIndex | undefined> | undefined
+  inCurrent: number
+  currentAdds: Array<Promise<unknown>>
+  parts: Array<Promise<PartFiles | undefined>>
+}
+
+interface PartFiles {
+  errors: string[]
+  files: Array<{ path: string; content: Uint8Array }>
+}
+
 /**
- * @param order every page's `outputFile`, in the order the build lists them:
- * Pagefind's output depends on the order pages are added, and render workers
- * finish in any order, so a page waits here until those before it came (or
- * `finish` is called). Builds of the same input make the same index.
+ * @param order every page, in the order the build lists them: Pagefind's
+ * output depends on the order pages are added, and render workers finish in
+ * any order, so a page waits here until those before it came (or `finish` is
+ * called). Builds of the same input make the same index.
  */
-export function createSearchIndexer(order: string[] = [], options: IndexerOptions = {}): SearchIndexer {
+export function createSearchIndexer(order: Array<{ locale: string; outputFile: string }> = [], options: IndexerOptions = {}): SearchIndexer {
   const maxInFlight = options.maxInFlight ?? defaultMaxInFlight
+  const pagesPerIndex = Math.max(1, options.pagesPerIndex ?? defaultPagesPerIndex)
   const load = options.load ?? (() => import('pagefind'))
   let inFlight = 0
   /** Callers waiting for room, woken as pages finish. */
   const waitingForRoom: Array<() => void> = []
   const messages: VFileMessage[] = []
-  const ordered = new Set(order)
+  const orderedFiles = order.map((page) => page.outputFile)
+  const ordered = new Set(orderedFiles)
+  const totals = new Map<string, number>()
+  for (const { locale } of order) totals.set(locale, (totals.get(locale) ?? 0) + 1)
   const waiting = new Map<string, () => void>()
   let next = 0
   const pending: Array<Promise<unknown>> = []
-  const indexes = new Map<string, Promise<PagefindIndex | undefined>>()
+  const indexes = new Map<string, LocaleIndex>()
+  /** Settles when every part closed so far is written out and deleted: a new part begins after it, so Pagefind holds one part at a time. */
+  let closed: Promise<unknown> = Promise.resolve()
   let pagefind: Promise<Pagefind | undefined> | undefined
 
   function problem(path: string, reason: string): void {
@@ -97,43 +136,70 @@ export function createSearchIndexer(order: string[] = [], options: IndexerOption
     return pagefind
   }
 
-  function indexOf(locale: string): Promise<PagefindIndex | undefined> {
-    let index = indexes.get(locale)
-    if (!index) {
-      index = service().then(async (api) => {
-        if (!api) return undefined
-        try {
-          const created = await api.createIndex({})
-          if (created.errors.length > 0 || !created.index) {
-            problem('<search>', `Pagefind could not create the \`${locale}\` search index: ${created.errors.join('; ') || 'no index'}`)
-          }
-          return created.index
-        } catch (error) {
-          problem('<search>', `Pagefind could not create the \`${locale}\` search index: ${String(error)}`)
-          return undefined
+  /** A new part of `locale`'s index, made once the parts closed before it are done. */
+  function newPart(locale: string): Promise<PagefindIndex | undefined> {
+    return closed.then(service).then(async (api) => {
+      if (!api) return undefined
+      try {
+        const created = await api.createIndex({})
+        if (created.errors.length > 0 || !created.index) {
+          problem('<search>', `Pagefind could not create the \`${locale}\` search index: ${created.errors.join('; ') || 'no index'}`)
         }
-      })
-      indexes.set(locale, index)
-    }
-    return index
+        return created.index
+      } catch (error) {
+        problem('<search>', `Pagefind could not create the \`${locale}\` search index: ${String(error)}`)
+        return undefined
+      }
+    })
+  }
+
+  /** Once its pages are in, have Pagefind build the current part's files, then delete the part. */
+  function closePart(state: LocaleIndex): void {
+    const { current, currentAdds } = state
+    if (!current) return
+    state.current = undefined
+    state.inCurrent = 0
+    state.currentAdds = []
+    const files = (async (): Promise<PartFiles | undefined> => {
+      await Promise.allSettled(currentAdds)
+      const index = await current
+      if (!index) return undefined
+      try {
+        const built = await index.getFiles()
+        return { errors: built.errors, files: publishedFiles(built.files) }
+      } catch (error) {
+        return { errors: [String(error)], files: [] }
+      } finally {
+        await index.deleteIndex().catch(() => undefined)
+      }
+    })()
+    state.parts.push(files)
+    closed = Promise.allSettled([closed, files])
   }
 
   function addNow(locale: string, outputFile: string, html: string, sourcePath: string): void {
+    let state = indexes.get(locale)
+    if (!state) indexes.set(locale, (state = { total: totals.get(locale), added: 0, current: undefined, inCurrent: 0, currentAdds: [], parts: [] }))
+    state.current ??= newPart(locale)
     inFlight++
-    pending.push(
-      indexOf(locale).then(async (index) => {
-        if (!index) return
-        try {
-          const added = await index.addHTMLFile({ sourcePath: outputFile, content: html })
-          if (added.errors.length > 0) problem(sourcePath, `This page could not be added to the search index: ${added.errors.join('; ')}`)
-        } catch (error) {
-          problem(sourcePath, `This page could not be added to the search index: ${String(error)}`)
-        }
-      }).finally(() => {
-        inFlight--
-        if (inFlight < maxInFlight) waitingForRoom.shift()?.()
-      }),
-    )
+    const added = state.current.then(async (index) => {
+      if (!index) return
+      try {
+        const result = await index.addHTMLFile({ sourcePath: outputFile, content: html })
+        if (result.errors.length > 0) problem(sourcePath, `This page could not be added to the search index: ${result.errors.join('; ')}`)
+      } catch (error) {
+        problem(sourcePath, `This page could not be added to the search index: ${String(error)}`)
+      }
+    }).finally(() => {
+      inFlight--
+      if (inFlight < maxInFlight) waitingForRoom.shift()?.()
+    })
+    state.currentAdds.push(added)
+    pending.push(added)
+    state.added++
+    state.inCurrent++
+    // A full part, or the locale's last page: the part is done.
+    if (state.inCurrent >= pagesPerIndex || state.added === state.total) closePart(state)
   }
 
   /** Resolves when fewer than `maxInFlight` pages are with Pagefind. */
@@ -144,10 +210,10 @@ export function createSearchIndexer(order: string[] = [], options: IndexerOption
 
   /** Add the waiting pages whose turn has come; with `all`, every waiting page in order. */
   function flush(all = false): void {
-    for (; next < order.length; next++) {
-      const added = waiting.get(order[next]!)
+    for (; next < orderedFiles.length; next++) {
+      const added = waiting.get(orderedFiles[next]!)
       if (added) {
-        waiting.delete(order[next]!)
+        waiting.delete(orderedFiles[next]!)
         added()
       } else if (!all) return
     }
@@ -165,19 +231,17 @@ export function createSearchIndexer(order: string[] = [], options: IndexerOption
     async finish(writer, onIndexed) {
       flush(true)
       await Promise.all(pending)
-      for (const [locale, promised] of [...indexes].sort(([a], [b]) => (a < b ? -1 : 1))) {
-        const index = await promised
-        if (!index) continue
-        try {
-          const { errors, files } = await index.getFiles()
-          if (errors.length > 0) problem('<search>', `Pagefind could not build the \`${locale}\` search index: ${errors.join('; ')}`)
-          const published = publishedFiles(files)
-          for (const file of published) writer.write(`${searchDir(locale)}${file.path}`, file.content)
-          // Kept only when every page went in: a reused index must say all this one said.
-          if (errors.length === 0 && messages.length === 0) onIndexed?.(locale, published)
-        } catch (error) {
-          problem('<search>', `Pagefind could not build the \`${locale}\` search index: ${String(error)}`)
-        }
+      for (const state of indexes.values()) closePart(state)
+      for (const [locale, state] of [...indexes].sort(([a], [b]) => (a < b ? -1 : 1))) {
+        const parts = await Promise.all(state.parts)
+        if (parts.every((part) => part === undefined)) continue
+        const errors = parts.flatMap((part) => part?.errors ?? [])
+        if (errors.length > 0) problem('<search>', `Pagefind could not build the \`${locale}\` search index: ${errors.join('; ')}`)
+        const published = parts.flatMap((part, number) => (part?.files ?? []).map((file) => ({ path: `${number === 0 ? '' : `part-${number + 1}/`}${file.path}`, content: file.content })))
+        published.push({ path: searchPartsFile, content: new TextEncoder().encode(`${JSON.stringify({ parts: parts.length })}\n`) })
+        for (const file of published) writer.write(`${searchDir(locale)}${file.path}`, file.content)
+        // Kept only when every page went in: a reused index must say all this one said.
+        if (errors.length === 0 && messages.length === 0) onIndexed?.(locale, published)
       }
       await this.close()
       return messages

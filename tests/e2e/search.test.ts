@@ -173,6 +173,38 @@ describeWithBrowser()('search in the built sample guide', function () {
   })
 })
 
+describeWithBrowser()('search over an index in parts', function () {
+  // One page per part: every Danish article is an index of its own, merged by the browser.
+  const site = useServedSite(async function () {
+    const outDir = path.join(mkdtempSync(path.join(os.tmpdir(), 'tolk-search-parts-')), 'dist')
+    const { config } = await loadConfig({ outDir, cacheDir: false }, repoRoot)
+    expect((await build(config!, { write: true, searchPagesPerIndex: 1 })).written).toBe(true)
+    return outDir
+  })
+
+  it('should find an article that is in a later part, and only it', { timeout: 60_000 }, async function () {
+    const files = listFiles(site.outDir)
+    const parts = (JSON.parse(readFileSync(path.join(site.outDir, '_tolk/search/da-dk/tolk-parts.json'), 'utf8')) as { parts: number }).parts
+    expect(parts).toBe(files.filter((name) => /^_tolk\/search\/da-dk\/(part-\d+\/)?pagefind-entry\.json$/.test(name)).length)
+    // Which part holds the phishing article: not the first.
+    const holder = files.find((name) => {
+      if (!/^_tolk\/search\/da-dk\/(part-\d+\/)?fragment\//.test(name)) return false
+      const text = gunzipSync(readFileSync(path.join(site.outDir, name))).toString('utf8')
+      return (JSON.parse(text.slice(text.indexOf('{'))) as { url: string }).url === '/da-dk/incident-response/investigate-phishing/'
+    })
+    expect(holder).toMatch(/^_tolk\/search\/da-dk\/part-\d+\//)
+    const tab = await site.browser.newPage()
+    await tab.goto(`${site.server.baseUrl}da-dk/incident-response/analyze/`)
+    const shown = await search(tab, 'kampagnerne')
+    expect(shown.results.map((result) => result.href)).toEqual([`${site.server.baseUrl}da-dk/incident-response/investigate-phishing/`])
+    expect(shown.results[0]!.title).toBe('Undersøg phishing')
+    // A word in several articles: found across the parts.
+    const several = await search(tab, 'phishing')
+    expect(several.results.length).toBeGreaterThan(1)
+    await tab.close()
+  })
+})
+
 describeWithShared(corpusDir)('search in a slice of the Dutch corpus', function () {
   describeWithBrowser()('in Chromium', function () {
     const site = useServedSite(async function () {

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { contentDigest, outputRecordFile, readOutputRecord } from '../../../src/output/output-record.ts'
 import { patchJournal } from '../../../src/output/patch-output.ts'
 import { makeMarkedFolder, recoverOutput, tempDirOf } from '../../../src/output/swap-output.ts'
-import { createSiteWriter } from '../../../src/output/write-site.ts'
+import { createSiteWriter, type SiteWriter } from '../../../src/output/write-site.ts'
 import { listFiles } from '../../helpers/build-site.ts'
 
 class Crash extends Error {}
@@ -17,12 +17,17 @@ function recordedSite() {
   const recordFile = outputRecordFile(path.join(root, 'cache'), outDir)
   writeFileSync(path.join(root, 'c.png'), 'png bytes')
   const first = createSiteWriter(outDir, { recordFile })
-  first.write('a.html', 'page a')
-  first.write('b.html', 'page b')
-  first.copy('media/c.png', path.join(root, 'c.png'))
-  first.write('gone/d.html', 'page d')
+  writeFirstSite(first, root)
   first.commit()
   return { root, outDir, recordFile }
+}
+
+/** The files of `recordedSite`'s first build. */
+function writeFirstSite(writer: SiteWriter, root: string): void {
+  writer.write('a.html', 'page a')
+  writer.write('b.html', 'page b')
+  writer.copy('media/c.png', path.join(root, 'c.png'))
+  writer.write('gone/d.html', 'page d')
 }
 
 /** inode and mtime of each file: what a rewrite changes. */
@@ -65,10 +70,7 @@ describe('patching the output folder in place', function () {
     writeFileSync(path.join(outDir, 'a.html'), 'edited by hand')
     writeFileSync(path.join(root, 'c.png'), 'new png bytes')
     const writer = createSiteWriter(outDir, { recordFile })
-    writer.write('a.html', 'page a')
-    writer.write('b.html', 'page b')
-    writer.copy('media/c.png', path.join(root, 'c.png'))
-    writer.write('gone/d.html', 'page d')
+    writeFirstSite(writer, root)
     expect(listFiles(tempDirOf(outDir))).toEqual(['.tolk-output', 'a.html', 'media/c.png'])
     writer.commit()
     expect(readFileSync(path.join(outDir, 'a.html'), 'utf8')).toBe('page a')

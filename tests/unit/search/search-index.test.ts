@@ -79,6 +79,63 @@ describe('the search indexer', function () {
     expect(byUrl.get('/nl-nl/guide/b/')).toMatchObject({ meta: { title: 'English article', breadcrumb: 'Gids', fallback: 'en-US' } })
   })
 
+  it('should index a locale of more pages than one part holds in parts, and say how many', { timeout: 60_000 }, async function () {
+    const order = ['a', 'b', 'c', 'd', 'e'].map((name) => ({ locale: 'da-dk', outputFile: `da-dk/${name}/index.html` }))
+    const indexer = createSearchIndexer(order, { pagesPerIndex: 2 })
+    // Handed over out of order, as workers finish: each part still gets its pages in build order.
+    for (const name of ['c', 'a', 'e', 'b', 'd']) indexer.add('da-dk', `da-dk/${name}/index.html`, page('da-DK', `Side ${name}`, `Tekst ${name}`), `/${name}.md`)
+    const writer = memoryWriter()
+    expect(await indexer.finish(writer)).toEqual([])
+    const text = (name: string) => new TextDecoder().decode(writer.files.get(name) as Uint8Array)
+    expect(JSON.parse(text('_tolk/search/da-dk/tolk-parts.json'))).toEqual({ parts: 3 })
+    const urls = ['', 'part-2/', 'part-3/'].map((part) =>
+      [...writer.files]
+        .filter(([name]) => name.startsWith(`_tolk/search/da-dk/${part}fragment/`))
+        .map(([, content]) => decoded(content)['url'])
+        .sort(),
+    )
+    expect(urls).toEqual([['/da-dk/a/', '/da-dk/b/'], ['/da-dk/c/', '/da-dk/d/'], ['/da-dk/e/']])
+    for (const part of ['', 'part-2/', 'part-3/']) expect(writer.files.has(`_tolk/search/da-dk/${part}pagefind-entry.json`)).toBe(true)
+  })
+
+  it('should have Pagefind hold one part at a time: a part is written out and deleted before the next is made', async function () {
+    const calls: string[] = []
+    let made = 0
+    const standIn = {
+      async createIndex() {
+        const part = ++made
+        calls.push(`create ${part}`)
+        return {
+          errors: [],
+          index: {
+            async addHTMLFile({ sourcePath }: { sourcePath: string }) {
+              calls.push(`add ${part} ${sourcePath}`)
+              return { errors: [] }
+            },
+            async getFiles() {
+              calls.push(`files ${part}`)
+              return { errors: [], files: [{ path: 'pagefind-entry.json', content: new TextEncoder().encode(`{"part":${part}}`) }] }
+            },
+            async deleteIndex() {
+              calls.push(`delete ${part}`)
+              return null
+            },
+          },
+        }
+      },
+      async close() {
+        calls.push('close')
+      },
+    }
+    const order = ['a', 'b', 'c'].map((name) => ({ locale: 'nl-nl', outputFile: `nl-nl/${name}.html` }))
+    const indexer = createSearchIndexer(order, { pagesPerIndex: 2, load: async () => standIn as never })
+    await Promise.all(['a', 'b', 'c'].map((name) => indexer.add('nl-nl', `nl-nl/${name}.html`, '<html></html>', `/${name}.md`)))
+    const writer = memoryWriter()
+    expect(await indexer.finish(writer)).toEqual([])
+    expect(calls).toEqual(['create 1', 'add 1 nl-nl/a.html', 'add 1 nl-nl/b.html', 'files 1', 'delete 1', 'create 2', 'add 2 nl-nl/c.html', 'files 2', 'delete 2', 'close'])
+    expect([...writer.files.keys()].sort()).toEqual(['_tolk/search/nl-nl/pagefind-entry.json', '_tolk/search/nl-nl/part-2/pagefind-entry.json', '_tolk/search/nl-nl/tolk-parts.json'])
+  })
+
   it('should keep the language-neutral stemmer only for a language Pagefind has none for', function () {
     const file = (path: string, text = '') => ({ path, content: new TextEncoder().encode(text) })
     const files = (wasm: string | null) => [
