@@ -9,7 +9,7 @@ import { VFile } from 'vfile'
 import type { VFileMessage } from 'vfile-message'
 import { digestOf, hasPageCache, openPageCache, pagesDir, type CachedPage, type EntryFile } from './cache/page-cache.ts'
 import { siteFingerprint } from './cache/site-fingerprint.ts'
-import { findSearchSnapshot, saveSearchSnapshot, searchKey, type SearchSnapshot } from './cache/search-snapshot.ts'
+import { findSearchSnapshot, pruneSearchSnapshots, saveSearchSnapshot, searchKey, type SearchSnapshot } from './cache/search-snapshot.ts'
 import { clientBundle } from './client/client-bundle.ts'
 import { findKey } from './config/resolve-config.ts'
 import type { ResolvedConfig } from './config/schema.ts'
@@ -32,7 +32,8 @@ import { readSvgAsset, isSvgPath } from './output/svg-asset.ts'
 import { outputRecordFile } from './output/output-record.ts'
 import { createSiteWriter, type SiteWriter } from './output/write-site.ts'
 import { prepareSite, sharedSiteOf } from './prepare-site.ts'
-import { createSearchIndexer, searchDir } from './search/search-index.ts'
+import { createSearchIndexer, partFiles, partsCountFile, type PageBody, type SearchIndexer } from './search/search-index.ts'
+import { planSearchParts, type SearchPart } from './search/search-parts.ts'
 import { shardManifest, type ShardFolder } from './shard/shard-manifest.ts'
 import { shardManifestName, shardPages, type Shard } from './shard/shard-plan.ts'
 import { fetchXrefMaps } from './xref/fetch-xref-maps.ts'
@@ -61,8 +62,8 @@ export interface BuildOptions {
    * shard holds is an error (`tolk merge`). The config's own cache is not used.
    */
   fromShards?: ShardFolder[]
-  /** Pages in one part of a locale's search index at most (search/search-index.ts; tests make it small). */
-  searchPagesPerIndex?: number | undefined
+  /** Pages in one part of a locale's search index, on average (search/search-parts.ts; tests make it small). */
+  searchPagesPerPart?: number | undefined
 }
 
 export interface BuildResult {
@@ -146,15 +147,6 @@ async function buildWith(pool: RenderPool, config: ResolvedConfig, options: Buil
     for (const { relFile, text } of files) writer?.write(`pages/${relFile}`, text)
   }
 
-  // Articles are indexed for search as they are rendered (only when the site is written), in job order.
-  const search = writer && !shard
-    ? createSearchIndexer(
-        chosen.map((index) => ({ locale: jobs[index]!.locale.code, outputFile: articleOutputFile(jobs[index]!.locale.code, jobs[index]!.source.relPath) })),
-        { pagesPerIndex: options.searchPagesPerIndex },
-      )
-    : undefined
-  // Digest of each written page's HTML, by job index: the key of its locale's search index in the cache.
-  const htmlDigests = new Map<number, string>()
 
   // Pages whose inputs did not change since they were cached are taken from there; the rest are rendered.
   // A merge reads the shards' pages instead; a shard needs the cache's entries for its folder even without a cache.
@@ -179,24 +171,40 @@ async function buildWith(pool: RenderPool, config: ResolvedConfig, options: Buil
     if (toRender.length === 0 && watchedWorkers(config)) pool.warm(shared)
     toRender.push(index)
   }
-  // A locale whose pages all come from the cache, as last indexed, reuses its kept search index.
-  const keptSearch = search && config.cacheDir && !fromShards ? keptSearchIndexes(config.cacheDir, config.locales.map((locale) => locale.code), chosen, jobs, hits) : new Map<string, SearchSnapshot>()
+  // Articles are indexed for search (only when a site is written) in parts, each part's pages in job order.
+  // A part whose pages all come from the cache, as it last indexed them, is published from the cache; the rest are made.
+  const searchParts = writer && !shard ? planSearchParts(chosen.map((index) => ({ locale: jobs[index]!.locale.code, outputFile: articleOutputFile(jobs[index]!.locale.code, jobs[index]!.source.relPath) })), options.searchPagesPerPart) : []
+  const outputIndex = new Map(chosen.map((index) => [articleOutputFile(jobs[index]!.locale.code, jobs[index]!.source.relPath), index]))
+  const keptParts = config.cacheDir && !fromShards ? keptSearchParts(config.cacheDir, searchParts, outputIndex, hits) : new Map<SearchPart, KeptPart>()
+  const partsToMake = searchParts.filter((part) => !keptParts.has(part))
+  const search = writer && !shard ? createSearchIndexer(partsToMake) : undefined
+  /** The pages the search indexer waits for. */
+  const toIndex = new Set(partsToMake.flatMap((part) => part.outputFiles))
+  // Digest of each indexed page's HTML, by output file: the key of its part in the cache.
+  const htmlDigests = new Map<string, string>()
 
-  /** Takes a page's result; the promise, when there is one, says when Pagefind has room for the next page. */
-  function take(index: number, result: PageResult): Promise<void> | undefined {
+  /**
+   * Takes a page's result; `searchBody` is what the indexer reads when it is
+   * not `result.html` (a cached page's body, read when its turn comes). The
+   * promise, when there is one, says when Pagefind has room for the next page.
+   */
+  function take(index: number, result: PageResult, searchBody?: { body: PageBody; digest: string }): Promise<void> | undefined {
     const { locale, source } = jobs[index]!
     messages.push(...result.messages)
     if (result.anchors) anchorsByPage.set(pageKey(locale.code, source.relPath), new Set(result.anchors))
     anchorChecks.push(...result.anchorChecks)
-    if (result.html === undefined) return undefined
     const outputFile = articleOutputFile(locale.code, source.relPath)
+    let room: Promise<void> | undefined
+    if (search && toIndex.has(outputFile)) {
+      const body = searchBody ?? (result.html === undefined ? undefined : { body: result.html, digest: digestOf([result.html]) })
+      if (body) {
+        room = search.add(locale.code, outputFile, body.body, source.absPath)
+        htmlDigests.set(outputFile, body.digest)
+      } else search.skip(outputFile)
+    }
+    if (result.html === undefined) return room
     // Pages go to disk as they are rendered; the site is never held in memory.
     if (!shard) writer?.write(outputFile, result.html, { path: source.absPath })
-    let room: Promise<void> | undefined
-    if (search && !keptSearch.has(locale.code)) {
-      room = search.add(locale.code, outputFile, result.html, source.absPath)
-      htmlDigests.set(index, digestOf([result.html]))
-    }
     options.onPage?.({ outputFile, locale: locale.code, relPath: source.relPath, html: result.html })
     pages++
     return room
@@ -216,11 +224,13 @@ async function buildWith(pool: RenderPool, config: ResolvedConfig, options: Buil
       }
       keepInShard(files)
     }
+    // The search indexer reads a cached body when the page's turn comes, not now: pages wait there for the first page still to render.
+    const searchBody = cached.htmlDigest !== undefined ? { body: () => cached.readHtml(), digest: cached.htmlDigest } : undefined
     // A page the output already holds as cached is left there unread, unless someone reads its body.
-    if (writer && !shard && cached.htmlDigest !== undefined && !options.onPage && !(search && !keptSearch.has(jobs[index]!.locale.code))) {
+    if (writer && !shard && cached.htmlDigest !== undefined && !options.onPage) {
       const { locale, source } = jobs[index]!
       if (writer.keep(articleOutputFile(locale.code, source.relPath), cached.htmlDigest)) {
-        take(index, { ...cached.result, html: undefined })
+        await take(index, { ...cached.result, html: undefined }, searchBody)
         pages++
         fromCache++
         progress()
@@ -232,8 +242,8 @@ async function buildWith(pool: RenderPool, config: ResolvedConfig, options: Buil
       toRender.push(index)
       continue
     }
-    // Cached pages come faster than Pagefind indexes them: wait for room, so their bodies are not all queued at once.
-    await take(index, { ...cached.result, html })
+    // Cached pages come faster than Pagefind indexes them: wait for room, so not all of them are with Pagefind at once.
+    await take(index, { ...cached.result, html }, searchBody)
     // Counted as made, as it was when it was rendered.
     if (!wantsHtml && cached.htmlDigest !== undefined) pages++
     fromCache++
@@ -253,6 +263,7 @@ async function buildWith(pool: RenderPool, config: ResolvedConfig, options: Buil
       if ('timedOut' in result) messages.push(timeoutMessage(jobs[index]!.source.absPath, config.pageTimeout))
       else if ('outOfMemory' in result) messages.push(outOfMemoryMessage(jobs[index]!.source.absPath))
       else return rendered(index, result)
+      search?.skip(articleOutputFile(jobs[index]!.locale.code, jobs[index]!.source.relPath))
       progress()
       return undefined
     })
@@ -313,12 +324,7 @@ async function buildWith(pool: RenderPool, config: ResolvedConfig, options: Buil
   if (writer) for (const name of templates.assets) writer.copy(`_tolk/${name}`, path.join(templates.assetsDir, name))
 
   stages.mark('assets')
-  if (search && writer) {
-    for (const [locale, kept] of keptSearch) for (const file of kept.files) writer.write(`${searchDir(locale)}${file.path}`, file.content)
-    const cacheDir = config.cacheDir
-    const keep = cacheDir ? (locale: string, files: Array<{ path: string; content: Uint8Array }>) => saveSearchSnapshot(cacheDir, locale, searchKey(locale, indexedPages(locale, chosen, jobs, htmlDigests)), files) : undefined
-    messages.push(...(await search.finish(writer, keep)))
-  }
+  if (search && writer) messages.push(...(await finishSearch(search, writer, config.cacheDir, searchParts, keptParts, htmlDigests)))
   stages.mark('search index')
   if (writer) messages.push(...writer.messages)
   const written = writer !== undefined && !messages.hasErrors(options.strict) && finish(writer, config.outDir, messages)
@@ -375,28 +381,72 @@ function watchedWorkers(config: ResolvedConfig): boolean {
   return config.pageTimeout > 0 && process.env['TOLK_WORKERS'] !== '0'
 }
 
-/** The kept search index of each locale whose pages all come from the cache, unchanged since it was made. */
-function keptSearchIndexes(cacheDir: string, locales: string[], chosen: number[], jobs: PageJob[], hits: Map<number, CachedPage>): Map<string, SearchSnapshot> {
-  const kept = new Map<string, SearchSnapshot>()
-  for (const locale of locales) {
-    const own = chosen.filter((index) => jobs[index]!.locale.code === locale)
-    if (own.length === 0 || !own.every((index) => hits.has(index))) continue
-    const digests = new Map(own.map((index) => [index, hits.get(index)!.htmlDigest]))
-    const snapshot = findSearchSnapshot(cacheDir, locale, searchKey(locale, indexedPages(locale, chosen, jobs, digests)))
-    if (snapshot) kept.set(locale, snapshot)
+/** A search part published from the cache, and its key there. */
+interface KeptPart extends SearchSnapshot {
+  key: string
+}
+
+/** The kept snapshot of each search part whose pages all come from the cache, unchanged since the part was made. */
+function keptSearchParts(cacheDir: string, parts: SearchPart[], outputIndex: Map<string, number>, hits: Map<number, CachedPage>): Map<SearchPart, KeptPart> {
+  const kept = new Map<SearchPart, KeptPart>()
+  for (const part of parts) {
+    const cached = part.outputFiles.map((file) => hits.get(outputIndex.get(file)!))
+    if (!cached.every((page) => page !== undefined)) continue
+    const digests = new Map(part.outputFiles.map((file, at) => [file, cached[at]!.htmlDigest]))
+    const key = searchKey(part.locale, indexedPages(part, digests))
+    const snapshot = findSearchSnapshot(cacheDir, part.locale, key)
+    if (snapshot) kept.set(part, { key, files: snapshot.files })
   }
   return kept
 }
 
-/** A locale's indexed pages (those with HTML), in build order, as `[outputFile, htmlDigest]`. */
-function indexedPages(locale: string, chosen: number[], jobs: PageJob[], digests: Map<number, string | undefined>): Array<[string, string]> {
+/** A part's indexed pages (those with HTML), in build order, as `[outputFile, htmlDigest]`. */
+function indexedPages(part: SearchPart, digests: Map<string, string | undefined>): Array<[string, string]> {
   const pages: Array<[string, string]> = []
-  for (const index of chosen) {
-    const { locale: own, source } = jobs[index]!
-    const digest = digests.get(index)
-    if (own.code === locale && digest !== undefined) pages.push([articleOutputFile(locale, source.relPath), digest])
+  for (const file of part.outputFiles) {
+    const digest = digests.get(file)
+    if (digest !== undefined) pages.push([file, digest])
   }
   return pages
+}
+
+/**
+ * Publish the search index: the kept parts from the cache, the made ones
+ * from Pagefind (kept in the cache for the next build), and each locale's
+ * count of parts. The cache then forgets the parts no longer in the site.
+ */
+async function finishSearch(
+  search: SearchIndexer,
+  writer: SiteWriter,
+  cacheDir: string | false | undefined,
+  parts: SearchPart[],
+  kept: Map<SearchPart, KeptPart>,
+  htmlDigests: Map<string, string>,
+): Promise<VFileMessage[]> {
+  const used = new Map<string, Set<string>>()
+  const use = (part: SearchPart, key: string): void => {
+    let keys = used.get(part.locale)
+    if (!keys) used.set(part.locale, (keys = new Set()))
+    keys.add(key)
+  }
+  for (const [part, { key, files }] of kept) {
+    for (const file of partFiles(part.locale, part.number, files)) writer.write(file.relFile, file.content)
+    use(part, key)
+  }
+  const messages = await search.finish(writer, (part, files) => {
+    if (!cacheDir) return
+    const key = searchKey(part.locale, indexedPages(part, htmlDigests))
+    saveSearchSnapshot(cacheDir, part.locale, key, files)
+    use(part, key)
+  })
+  const counts = new Map<string, number>()
+  for (const part of parts) counts.set(part.locale, Math.max(counts.get(part.locale) ?? 0, part.number))
+  for (const [locale, count] of counts) {
+    const file = partsCountFile(locale, count)
+    writer.write(file.relFile, file.content)
+  }
+  if (cacheDir && messages.length === 0) for (const locale of counts.keys()) pruneSearchSnapshots(cacheDir, locale, used.get(locale) ?? new Set())
+  return messages
 }
 
 /** Wall time between marks, added up by stage name. */

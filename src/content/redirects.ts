@@ -9,7 +9,7 @@
 import path from 'node:path'
 import { VFile } from 'vfile'
 import { parseJson } from '../diagnostics/json-error.ts'
-import { offsetToPlace } from '../diagnostics/place.ts'
+import { offsetToPlace, placeFinder } from '../diagnostics/place.ts'
 import { report, type Place } from '../diagnostics/report.ts'
 import { readContained, type ReadLimits } from './read-contained.ts'
 import { jsonPathKey, jsonValueOffsets } from './json-places.ts'
@@ -71,10 +71,11 @@ export function loadRedirects(filePath: string | undefined, roots: readonly stri
     return { bySource, placesBySource, file }
   }
   const offsets = jsonValueOffsets(json, 3)
+  const placeAt = placeFinder(text)
   // The value at `['redirections', index, key]`, else the entry, else the start of the file.
   const placeOf = (index: number, key?: string): Place => {
     const offset = (key === undefined ? undefined : offsets.get(jsonPathKey(['redirections', index, key]))) ?? offsets.get(jsonPathKey(['redirections', index]))
-    return offsetToPlace(text, offset ?? 0)
+    return placeAt(offset ?? 0)
   }
   for (const [index, entry] of (entries as Array<Record<string, unknown>>).entries()) {
     const source = entry?.['source_path']

@@ -10,14 +10,16 @@
  * lang>`, so a locale's index gets its language's stemmer (`wasm.<lang>`,
  * Danish, Dutch, Arabic, Turkish…; `null` for a language without one).
  *
- * Pagefind holds a whole index in memory until it writes it: 685 MiB for
- * the corpus's 2,636 pages, 2,578 MiB for 10,544, and no less for pages cut
- * down to their article. So a locale of more than `pagesPerIndex` pages is
- * indexed in parts, one part after the other, each written out and deleted
- * from Pagefind before the next begins: part 1 in the locale's folder, part
- * N in `part-N/` below it, and `tolk-parts.json` says how many there are.
- * The reader's browser merges them into one search (Pagefind's `mergeIndex`,
- * client/features/search.ts).
+ * A locale's index is made in parts (search-parts.ts says which page goes
+ * to which), one part after the other, each written out and deleted from
+ * Pagefind before the next begins: Pagefind holds a whole index in memory
+ * until it writes it (685 MiB for the corpus's 2,636 pages, 2,578 MiB for
+ * 10,544), and a rebuild makes again only the parts whose pages changed
+ * (the cache keeps the others). Part 1 lives in the locale's folder, part N
+ * in `part-N/` below it, and `tolk-parts.json` says how many there are. The
+ * reader's browser merges them into one search (Pagefind's `mergeIndex`,
+ * client/features/search.ts); a merged part uses the first part's
+ * `pagefind.js` and stemmer, so only part 1 publishes them.
  *
  * What it indexes is said in the templates: `data-pagefind-body` on the
  * `<article>` (only the article text), `data-pagefind-meta` for the
@@ -29,6 +31,7 @@ import { VFile } from 'vfile'
 import type { VFileMessage } from 'vfile-message'
 import { report } from '../diagnostics/report.ts'
 import type { SiteWriter } from '../output/write-site.ts'
+import { partFolder, type SearchPart } from './search-parts.ts'
 
 /** Where a locale's index lives below the output folder; client/features/search.ts finds it beside its own chunk. */
 export function searchDir(locale: string): string {
@@ -41,6 +44,15 @@ const unusedFiles = /^(pagefind-(ui|modular-ui|component-ui)\.(js|css)|pagefind-
 type Pagefind = typeof import('pagefind')
 type PagefindIndex = NonNullable<Awaited<ReturnType<Pagefind['createIndex']>>['index']>
 
+/** A page's HTML, or a way to read it when its turn comes (a cached page's body stays on disk while it waits). */
+export type PageBody = string | (() => string | undefined)
+
+/** A file of a part of an index, by its path below the part's folder. */
+export interface IndexFile {
+  path: string
+  content: Uint8Array
+}
+
 export interface SearchIndexer {
   /**
    * Index one rendered article (`outputFile` like `da-dk/guide/index.html`;
@@ -48,13 +60,15 @@ export interface SearchIndexer {
    * `maxInFlight` pages are on their way to Pagefind: a caller that awaits it
    * never has more page bodies queued for Pagefind than that.
    */
-  add(locale: string, outputFile: string, html: string, sourcePath: string): Promise<void>
+  add(locale: string, outputFile: string, body: PageBody, sourcePath: string): Promise<void>
+  /** A planned page that will not come (its render failed): the pages after it need not wait for it. */
+  skip(outputFile: string): void
   /**
-   * Wait for every page, write each locale's index through `writer`, stop
-   * Pagefind; returns the problems met. `onIndexed` gets each locale's
-   * published files when Pagefind made them without error (the cache keeps them).
+   * Wait for every page, write each part made through `writer`, stop
+   * Pagefind; returns the problems met. `onPart` gets each part's files when
+   * Pagefind made them and no problem was met (the cache keeps them).
    */
-  finish(writer: SiteWriter, onIndexed?: (locale: string, files: Array<{ path: string; content: Uint8Array }>) => void): Promise<VFileMessage[]>
+  finish(writer: SiteWriter, onPart?: (part: SearchPart, files: IndexFile[]) => void): Promise<VFileMessage[]>
   /** Stop Pagefind without writing (a failed build). */
   close(): Promise<void>
 }
@@ -67,59 +81,52 @@ export interface SearchIndexer {
  */
 export const defaultMaxInFlight = 16
 
-/** Pages in one part of a locale's index at most (about 750 MiB of Pagefind's memory on the corpus). */
-export const defaultPagesPerIndex = 3000
-
 /** The file below a locale's search folder that says how many parts its index has. */
 export const searchPartsFile = 'tolk-parts.json'
 
 export interface IndexerOptions {
   /** Pages on their way to Pagefind at most, when the caller awaits `add`. */
   maxInFlight?: number
-  /** Pages in one part of a locale's index at most. */
-  pagesPerIndex?: number | undefined
   /** Loads Pagefind's Node API (tests pass a stand-in). */
   load?: () => Promise<Pagefind>
 }
 
-/** A locale's index as it is being made: the part pages go to now, and the parts done. */
-interface LocaleIndex {
-  /** The locale's pages in the build, when known: its last part is finished as its last page goes in. */
-  total: number | undefined
-  added: number
-  current: Promise<PagefindIndex | undefined> | undefined
-  inCurrent: number
-  currentAdds: Array<Promise<unknown>>
-  parts: Array<Promise<PartFiles | undefined>>
-}
-
-interface PartFiles {
-  errors: string[]
-  files: Array<{ path: string; content: Uint8Array }>
+/** A part as it is being made. */
+interface PartState {
+  part: SearchPart
+  /** Its pages not yet added or skipped: at 0 the part is done. */
+  remaining: number
+  index: Promise<PagefindIndex | undefined> | undefined
+  adds: Array<Promise<unknown>>
+  files: Promise<{ errors: string[]; files: IndexFile[] } | undefined> | undefined
 }
 
 /**
- * @param order every page, in the order the build lists them: Pagefind's
- * output depends on the order pages are added, and render workers finish in
- * any order, so a page waits here until those before it came (or `finish` is
- * called). Builds of the same input make the same index.
+ * @param parts the parts to make, with their pages in build order
+ * (search-parts.ts): Pagefind's output depends on the order pages are
+ * added, and render workers finish in any order, so a page waits here until
+ * those before it came or were skipped (or `finish` is called). Builds of
+ * the same input make the same index. A page in no part goes to an extra
+ * part of its locale, made at `finish`.
  */
-export function createSearchIndexer(order: Array<{ locale: string; outputFile: string }> = [], options: IndexerOptions = {}): SearchIndexer {
+export function createSearchIndexer(parts: SearchPart[] = [], options: IndexerOptions = {}): SearchIndexer {
   const maxInFlight = options.maxInFlight ?? defaultMaxInFlight
-  const pagesPerIndex = Math.max(1, options.pagesPerIndex ?? defaultPagesPerIndex)
   const load = options.load ?? (() => import('pagefind'))
   let inFlight = 0
   /** Callers waiting for room, woken as pages finish. */
   const waitingForRoom: Array<() => void> = []
   const messages: VFileMessage[] = []
-  const orderedFiles = order.map((page) => page.outputFile)
-  const ordered = new Set(orderedFiles)
-  const totals = new Map<string, number>()
-  for (const { locale } of order) totals.set(locale, (totals.get(locale) ?? 0) + 1)
+  const states: PartState[] = parts.map((part) => ({ part, remaining: part.outputFiles.length, index: undefined, adds: [], files: undefined }))
+  const partOf = new Map<string, PartState>()
+  for (const state of states) for (const file of state.part.outputFiles) partOf.set(file, state)
+  const order = states.flatMap((state) => state.part.outputFiles)
+  /** Pages that came before their turn, and planned pages that will not come. */
   const waiting = new Map<string, () => void>()
+  const skipped = new Set<string>()
   let next = 0
+  /** Each locale's part for pages in no planned part. */
+  const extra = new Map<string, PartState>()
   const pending: Array<Promise<unknown>> = []
-  const indexes = new Map<string, LocaleIndex>()
   /** Settles when every part closed so far is written out and deleted: a new part begins after it, so Pagefind holds one part at a time. */
   let closed: Promise<unknown> = Promise.resolve()
   let pagefind: Promise<Pagefind | undefined> | undefined
@@ -136,8 +143,8 @@ export function createSearchIndexer(order: Array<{ locale: string; outputFile: s
     return pagefind
   }
 
-  /** A new part of `locale`'s index, made once the parts closed before it are done. */
-  function newPart(locale: string): Promise<PagefindIndex | undefined> {
+  /** A new index for a part, made once the parts closed before it are done. */
+  function newIndex(locale: string): Promise<PagefindIndex | undefined> {
     return closed.then(service).then(async (api) => {
       if (!api) return undefined
       try {
@@ -153,37 +160,42 @@ export function createSearchIndexer(order: Array<{ locale: string; outputFile: s
     })
   }
 
-  /** Once its pages are in, have Pagefind build the current part's files, then delete the part. */
-  function closePart(state: LocaleIndex): void {
-    const { current, currentAdds } = state
-    if (!current) return
-    state.current = undefined
-    state.inCurrent = 0
-    state.currentAdds = []
-    const files = (async (): Promise<PartFiles | undefined> => {
-      await Promise.allSettled(currentAdds)
-      const index = await current
-      if (!index) return undefined
+  /** Once its pages are in, have Pagefind build the part's files, then delete its index. */
+  function closePart(state: PartState): void {
+    const { index, adds } = state
+    if (!index || state.files) return
+    state.files = (async () => {
+      await Promise.allSettled(adds)
+      const made = await index
+      if (!made) return undefined
       try {
-        const built = await index.getFiles()
+        const built = await made.getFiles()
         return { errors: built.errors, files: publishedFiles(built.files) }
       } catch (error) {
         return { errors: [String(error)], files: [] }
       } finally {
-        await index.deleteIndex().catch(() => undefined)
+        await made.deleteIndex().catch(() => undefined)
       }
     })()
-    state.parts.push(files)
-    closed = Promise.allSettled([closed, files])
+    closed = Promise.allSettled([closed, state.files])
   }
 
-  function addNow(locale: string, outputFile: string, html: string, sourcePath: string): void {
-    let state = indexes.get(locale)
-    if (!state) indexes.set(locale, (state = { total: totals.get(locale), added: 0, current: undefined, inCurrent: 0, currentAdds: [], parts: [] }))
-    state.current ??= newPart(locale)
+  /** One page of `state`'s part is in (or will never be): the last one closes the part. */
+  function counted(state: PartState): void {
+    if (--state.remaining === 0) closePart(state)
+  }
+
+  function addNow(state: PartState, outputFile: string, body: PageBody, sourcePath: string): void {
+    state.index ??= newIndex(state.part.locale)
     inFlight++
-    const added = state.current.then(async (index) => {
+    const added = state.index.then(async (index) => {
       if (!index) return
+      // A cached page's body is read only now, so pages waiting for their turn hold no body.
+      const html = typeof body === 'function' ? body() : body
+      if (html === undefined) {
+        problem(sourcePath, 'This page’s cached HTML could not be read, so it is not in the search index; build again')
+        return
+      }
       try {
         const result = await index.addHTMLFile({ sourcePath: outputFile, content: html })
         if (result.errors.length > 0) problem(sourcePath, `This page could not be added to the search index: ${result.errors.join('; ')}`)
@@ -194,12 +206,9 @@ export function createSearchIndexer(order: Array<{ locale: string; outputFile: s
       inFlight--
       if (inFlight < maxInFlight) waitingForRoom.shift()?.()
     })
-    state.currentAdds.push(added)
+    state.adds.push(added)
     pending.push(added)
-    state.added++
-    state.inCurrent++
-    // A full part, or the locale's last page: the part is done.
-    if (state.inCurrent >= pagesPerIndex || state.added === state.total) closePart(state)
+    counted(state)
   }
 
   /** Resolves when fewer than `maxInFlight` pages are with Pagefind. */
@@ -210,38 +219,61 @@ export function createSearchIndexer(order: Array<{ locale: string; outputFile: s
 
   /** Add the waiting pages whose turn has come; with `all`, every waiting page in order. */
   function flush(all = false): void {
-    for (; next < orderedFiles.length; next++) {
-      const added = waiting.get(orderedFiles[next]!)
+    for (; next < order.length; next++) {
+      const file = order[next]!
+      const added = waiting.get(file)
       if (added) {
-        waiting.delete(orderedFiles[next]!)
+        waiting.delete(file)
         added()
+      } else if (skipped.delete(file)) {
+        counted(partOf.get(file)!)
       } else if (!all) return
     }
-    // Pages not in `order` (none in a build) go last, as they came.
-    for (const added of waiting.values()) added()
-    waiting.clear()
+  }
+
+  /** The extra part of `locale`, for pages in no planned part. */
+  function extraPart(locale: string): PartState {
+    let state = extra.get(locale)
+    if (!state) {
+      const number = 1 + Math.max(0, ...parts.filter((part) => part.locale === locale).map((part) => part.number))
+      // Never done by counting: closed at `finish`.
+      state = { part: { locale, number, outputFiles: [] }, remaining: Infinity, index: undefined, adds: [], files: undefined }
+      extra.set(locale, state)
+      states.push(state)
+    }
+    return state
   }
 
   return {
-    add(locale, outputFile, html, sourcePath) {
-      waiting.set(outputFile, () => addNow(locale, outputFile, html, sourcePath))
-      flush(!ordered.has(outputFile))
+    add(locale, outputFile, body, sourcePath) {
+      const state = partOf.get(outputFile)
+      if (!state) {
+        const own = extraPart(locale)
+        own.part.outputFiles.push(outputFile)
+        addNow(own, outputFile, body, sourcePath)
+        return room()
+      }
+      waiting.set(outputFile, () => addNow(state, outputFile, body, sourcePath))
+      flush()
       return room()
     },
-    async finish(writer, onIndexed) {
+    skip(outputFile) {
+      if (!partOf.has(outputFile) || waiting.has(outputFile)) return
+      skipped.add(outputFile)
+      flush()
+    },
+    async finish(writer, onPart) {
       flush(true)
       await Promise.all(pending)
-      for (const state of indexes.values()) closePart(state)
-      for (const [locale, state] of [...indexes].sort(([a], [b]) => (a < b ? -1 : 1))) {
-        const parts = await Promise.all(state.parts)
-        if (parts.every((part) => part === undefined)) continue
-        const errors = parts.flatMap((part) => part?.errors ?? [])
-        if (errors.length > 0) problem('<search>', `Pagefind could not build the \`${locale}\` search index: ${errors.join('; ')}`)
-        const published = parts.flatMap((part, number) => (part?.files ?? []).map((file) => ({ path: `${number === 0 ? '' : `part-${number + 1}/`}${file.path}`, content: file.content })))
-        published.push({ path: searchPartsFile, content: new TextEncoder().encode(`${JSON.stringify({ parts: parts.length })}\n`) })
-        for (const file of published) writer.write(`${searchDir(locale)}${file.path}`, file.content)
-        // Kept only when every page went in: a reused index must say all this one said.
-        if (errors.length === 0 && messages.length === 0) onIndexed?.(locale, published)
+      for (const state of states) closePart(state)
+      const made = [...states].sort((a, b) => (a.part.locale === b.part.locale ? a.part.number - b.part.number : a.part.locale < b.part.locale ? -1 : 1))
+      for (const { part, files } of made) {
+        const built = await files
+        if (!built) continue
+        if (built.errors.length > 0) problem('<search>', `Pagefind could not build part ${part.number} of the \`${part.locale}\` search index: ${built.errors.join('; ')}`)
+        for (const file of partFiles(part.locale, part.number, built.files)) writer.write(file.relFile, file.content)
+        // Kept only when every page went in: a reused part must say all this one said.
+        if (built.errors.length === 0 && messages.length === 0) onPart?.(part, built.files)
       }
       await this.close()
       return messages
@@ -253,6 +285,21 @@ export function createSearchIndexer(order: Array<{ locale: string; outputFile: s
       if (api) await api.close()
     },
   }
+}
+
+/** Pagefind's browser code and stemmers: a merged part uses the first part's. */
+const runtimeFiles = /^(pagefind\.js|pagefind-worker\.js|wasm\.[^/]+\.pagefind)$/
+
+/** Where a part's files go in the output (below `_tolk/search/<locale>/`); only part 1 carries the browser code. */
+export function partFiles(locale: string, number: number, files: IndexFile[]): Array<{ relFile: string; content: Uint8Array }> {
+  return files
+    .filter((file) => number === 1 || !runtimeFiles.test(file.path))
+    .map((file) => ({ relFile: `${searchDir(locale)}${partFolder(number)}${file.path}`, content: file.content }))
+}
+
+/** The file that tells the reader's browser how many parts `locale`'s index has. */
+export function partsCountFile(locale: string, parts: number): { relFile: string; content: string } {
+  return { relFile: `${searchDir(locale)}${searchPartsFile}`, content: `${JSON.stringify({ parts })}\n` }
 }
 
 /** The files a reader's browser may fetch: the index, fragments, `pagefind.js`, its worker, and the locale's stemmer (the language-neutral one only when there is none). */

@@ -8,7 +8,7 @@ import { VFile } from 'vfile'
 import type { VFileMessage } from 'vfile-message'
 import { isMap, isScalar, LineCounter, parseDocument } from 'yaml'
 import type { SourceRef } from '../content/discover.ts'
-import { readContained, type ReadLimits } from '../content/read-contained.ts'
+import { readContained, type ContainedText, type ReadLimits } from '../content/read-contained.ts'
 import { parseFrontMatter } from '../front-matter/parse.ts'
 import { report } from '../diagnostics/report.ts'
 import type { SiteXref } from './xref-index.ts'
@@ -16,12 +16,13 @@ import type { SiteXref } from './xref-index.ts'
 /** A `uid:` key at the start of a line, before any parsing: most articles have none and are not parsed here. */
 const uidKey = /^uid[ \t]*:/m
 
-export function collectSiteUids(articles: SourceRef[], limits: ReadLimits): { uids: Map<string, SiteXref>; messages: VFileMessage[] } {
+export function collectSiteUids(articles: SourceRef[], limits: ReadLimits, onRead?: (article: SourceRef, read: ContainedText) => void): { uids: Map<string, SiteXref>; messages: VFileMessage[] } {
   const uids = new Map<string, SiteXref>()
   const duplicates = new Map<string, SiteXref[]>()
   for (const article of articles) {
     // A file that cannot be read is reported when its page is rendered.
     const read = readContained(article.absPath, [article.root], limits)
+    onRead?.(article, read)
     if (!read.ok || !uidKey.test(read.text)) continue
     const found = /\.yml$/i.test(article.relPath) ? yamlPageUid(article, read.text) : markdownUid(article, read.text)
     if (!found) continue

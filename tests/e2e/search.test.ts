@@ -142,7 +142,7 @@ describeWithBrowser()('search in the built sample guide', function () {
     const files = listFiles(site.outDir)
     for (const locale of ['en-us', 'da-dk', 'nl-nl', 'ar-sa']) {
       const indexed = files
-        .filter((name) => name.startsWith(`_tolk/search/${locale}/fragment/`))
+        .filter((name) => new RegExp(`^_tolk/search/${locale}/(part-\\d+/)?fragment/`).test(name))
         .map((name) => {
           const text = gunzipSync(readFileSync(path.join(site.outDir, name))).toString('utf8')
           return (JSON.parse(text.slice(text.indexOf('{'))) as { url: string }).url
@@ -178,7 +178,7 @@ describeWithBrowser()('search over an index in parts', function () {
   const site = useServedSite(async function () {
     const outDir = path.join(mkdtempSync(path.join(os.tmpdir(), 'tolk-search-parts-')), 'dist')
     const { config } = await loadConfig({ outDir, cacheDir: false }, repoRoot)
-    expect((await build(config!, { write: true, searchPagesPerIndex: 1 })).written).toBe(true)
+    expect((await build(config!, { write: true, searchPagesPerPart: 1 })).written).toBe(true)
     return outDir
   })
 

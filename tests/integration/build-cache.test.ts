@@ -5,6 +5,7 @@
  */
 import { appendFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
+import { gunzipSync } from 'node:zlib'
 import path from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { build } from '../../src/build.ts'
@@ -213,6 +214,53 @@ describe('the persistent page cache', { timeout: 240_000 }, function () {
     expect(listFiles(outDir)).toEqual(listFiles(cold.outDir))
     const differing = listFiles(cold.outDir).filter((file) => !readFileSync(path.join(outDir, file)).equals(readFileSync(path.join(cold.outDir, file))))
     expect(differing).toEqual([])
+  })
+
+  it('should index again only the search part an edited article is in, and publish the same index as a build without cache', async function () {
+    const outDir = path.join(scratch, 'out-parts')
+    const { config } = await loadConfig({ outDir, cacheDir }, site)
+    // Small parts, so each locale's index has several.
+    const options = { write: true, searchPagesPerPart: 2 }
+    expect((await build(config!, options)).written).toBe(true)
+    const before = fileIdentities(outDir)
+    // The parts the cache keeps, by locale: one folder per part, named by the key of its pages.
+    const keptParts = () => new Map(config!.locales.map((locale) => [locale.code, new Set(readdirSync(path.join(cacheDir, 'search', locale.code)))]))
+    const keptBefore = keptParts()
+    edit('content/en-us/incident-response/remediate.md', /\n## /, '\nA sentence that only the search part of this page sees again.\n\n## ')
+    expect((await build(config!, options)).written).toBe(true)
+    const after = fileIdentities(outDir)
+    const partFolderOf = (file: string) => /^_tolk\/search\/[^/]+\/(part-\d+\/)?/.exec(file)![0]
+    const folders = (files: Iterable<string>) => new Set([...files].filter((file) => file.startsWith('_tolk/search/') && !file.endsWith('/tolk-parts.json')).map(partFolderOf))
+    const rewritten = folders([...after].filter(([file, identity]) => before.get(file) !== identity).map(([file]) => file))
+    const all = folders(after.keys())
+    const english = [...all].filter((folder) => folder.startsWith(searchDir('en-us')))
+    expect(english.length).toBeGreaterThan(2)
+    // In English, only the part that holds the edited page was made again (its fragment names the page).
+    const holder = english.filter((folder) => listFiles(path.join(outDir, folder, 'fragment')).some((name) => {
+      const text = gunzipSync(readFileSync(path.join(outDir, folder, 'fragment', name))).toString('utf8')
+      return (JSON.parse(text.slice(text.indexOf('{'))) as { url: string }).url === '/en-us/incident-response/remediate/'
+    }))
+    expect(holder).toHaveLength(1)
+    expect([...rewritten].filter((folder) => folder.startsWith(searchDir('en-us')))).toEqual(holder)
+    // At most one part per locale (the page's translations compare against it), of many.
+    for (const locale of config!.locales) expect([...rewritten].filter((folder) => folder.startsWith(searchDir(locale.code))).length).toBeLessThanOrEqual(1)
+    expect(rewritten.size).toBeLessThan(all.size / 2)
+    // Pagefind made only those parts: one new part in the cache for each, in place of the old one; the rest were reused.
+    const keptAfter = keptParts()
+    const made = config!.locales.map((locale) => [...keptAfter.get(locale.code)!].filter((part) => !keptBefore.get(locale.code)!.has(part)).length)
+    const dropped = config!.locales.map((locale) => [...keptBefore.get(locale.code)!].filter((part) => !keptAfter.get(locale.code)!.has(part)).length)
+    expect(made[config!.locales.findIndex((locale) => locale.code === 'en-us')]).toBe(1)
+    expect(made.every((count) => count <= 1)).toBe(true)
+    expect(dropped).toEqual(made)
+    expect(keptAfter.get('en-us')!.size).toBe(english.length)
+
+    // The index the kept and the new parts make is the one a build without cache makes.
+    const coldDir = path.join(scratch, 'out-parts-cold')
+    const { config: cold } = await loadConfig({ outDir: coldDir, cacheDir: false }, site)
+    expect((await build(cold!, options)).written).toBe(true)
+    const searchFiles = (dir: string) => listFiles(dir).filter((file) => file.startsWith('_tolk/search/'))
+    expect(searchFiles(outDir)).toEqual(searchFiles(coldDir))
+    expect(searchFiles(coldDir).filter((file) => !readFileSync(path.join(outDir, file)).equals(readFileSync(path.join(coldDir, file))))).toEqual([])
   })
 
   it('should keep nothing with --no-cache, and build the same', async function () {

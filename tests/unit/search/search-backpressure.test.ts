@@ -45,7 +45,7 @@ describe('search indexer backpressure', () => {
   it('keeps at most maxInFlight pages with Pagefind when add is awaited, in build order', async () => {
     const fake = fakePagefind()
     const order = Array.from({ length: 200 }, (_, at) => `nl-nl/page-${at}/index.html`)
-    const indexer = createSearchIndexer(order.map((outputFile) => ({ locale: 'nl-nl', outputFile })), { maxInFlight: 4, load: async () => fake.api as never })
+    const indexer = createSearchIndexer([{ locale: 'nl-nl', number: 1, outputFiles: order }], { maxInFlight: 4, load: async () => fake.api as never })
     for (const file of order) await indexer.add('nl-nl', file, '<html lang="nl-NL"><body><article data-pagefind-body>x</article></body></html>', file)
     expect(await indexer.finish(writer)).toEqual([])
     expect(fake.added).toEqual(order)
@@ -56,7 +56,7 @@ describe('search indexer backpressure', () => {
   it('sends everything at once when add is not awaited (what the bound prevents)', async () => {
     const fake = fakePagefind()
     const order = Array.from({ length: 200 }, (_, at) => `nl-nl/page-${at}/index.html`)
-    const indexer = createSearchIndexer(order.map((outputFile) => ({ locale: 'nl-nl', outputFile })), { maxInFlight: 4, load: async () => fake.api as never })
+    const indexer = createSearchIndexer([{ locale: 'nl-nl', number: 1, outputFiles: order }], { maxInFlight: 4, load: async () => fake.api as never })
     for (const file of order) void indexer.add('nl-nl', file, '<html></html>', file)
     await indexer.finish(writer)
     expect(fake.added).toEqual(order)

@@ -79,15 +79,16 @@ describe('the search indexer', function () {
     expect(byUrl.get('/nl-nl/guide/b/')).toMatchObject({ meta: { title: 'English article', breadcrumb: 'Gids', fallback: 'en-US' } })
   })
 
-  it('should index a locale of more pages than one part holds in parts, and say how many', { timeout: 60_000 }, async function () {
-    const order = ['a', 'b', 'c', 'd', 'e'].map((name) => ({ locale: 'da-dk', outputFile: `da-dk/${name}/index.html` }))
-    const indexer = createSearchIndexer(order, { pagesPerIndex: 2 })
+  it('should index each part of a locale on its own, in build order, with the browser code in part 1 only', { timeout: 60_000 }, async function () {
+    const file = (name: string) => `da-dk/${name}/index.html`
+    const parts = [['a', 'b'], ['c', 'd'], ['e']].map((names, at) => ({ locale: 'da-dk', number: at + 1, outputFiles: names.map(file) }))
+    const indexer = createSearchIndexer(parts)
     // Handed over out of order, as workers finish: each part still gets its pages in build order.
-    for (const name of ['c', 'a', 'e', 'b', 'd']) indexer.add('da-dk', `da-dk/${name}/index.html`, page('da-DK', `Side ${name}`, `Tekst ${name}`), `/${name}.md`)
+    for (const name of ['c', 'a', 'e', 'b', 'd']) indexer.add('da-dk', file(name), page('da-DK', `Side ${name}`, `Tekst ${name}`), `/${name}.md`)
     const writer = memoryWriter()
-    expect(await indexer.finish(writer)).toEqual([])
-    const text = (name: string) => new TextDecoder().decode(writer.files.get(name) as Uint8Array)
-    expect(JSON.parse(text('_tolk/search/da-dk/tolk-parts.json'))).toEqual({ parts: 3 })
+    const made: number[] = []
+    expect(await indexer.finish(writer, (part) => made.push(part.number))).toEqual([])
+    expect(made).toEqual([1, 2, 3])
     const urls = ['', 'part-2/', 'part-3/'].map((part) =>
       [...writer.files]
         .filter(([name]) => name.startsWith(`_tolk/search/da-dk/${part}fragment/`))
@@ -96,6 +97,44 @@ describe('the search indexer', function () {
     )
     expect(urls).toEqual([['/da-dk/a/', '/da-dk/b/'], ['/da-dk/c/', '/da-dk/d/'], ['/da-dk/e/']])
     for (const part of ['', 'part-2/', 'part-3/']) expect(writer.files.has(`_tolk/search/da-dk/${part}pagefind-entry.json`)).toBe(true)
+    // A merged part runs on part 1's pagefind.js and stemmer (Pagefind's `mergeIndex` loads no WebAssembly of its own).
+    expect(writer.files.has('_tolk/search/da-dk/pagefind.js')).toBe(true)
+    expect(writer.files.has('_tolk/search/da-dk/wasm.da-dk.pagefind')).toBe(true)
+    expect([...writer.files.keys()].filter((name) => /part-\d+\/(pagefind\.js|pagefind-worker\.js|wasm\.)/.test(name))).toEqual([])
+  })
+
+  it('should not wait for a page that will not come, and read a page body given as a reader only when its turn comes', async function () {
+    const read: string[] = []
+    const added: string[] = []
+    const standIn = {
+      async createIndex() {
+        return {
+          errors: [],
+          index: {
+            async addHTMLFile({ sourcePath }: { sourcePath: string }) {
+              added.push(sourcePath)
+              return { errors: [] }
+            },
+            getFiles: async () => ({ errors: [], files: [] }),
+            deleteIndex: async () => null,
+          },
+        }
+      },
+      async close() {},
+    }
+    const outputFiles = ['a', 'b', 'c'].map((name) => `nl-nl/${name}.html`)
+    const indexer = createSearchIndexer([{ locale: 'nl-nl', number: 1, outputFiles }], { load: async () => standIn as never })
+    await indexer.add('nl-nl', 'nl-nl/c.html', () => (read.push('c'), '<html></html>'), '/c.md')
+    await new Promise((resolve) => setTimeout(resolve, 10))
+    // `c` waits for `a` and `b`: its body is not read yet.
+    expect(read).toEqual([])
+    indexer.skip('nl-nl/a.html')
+    await indexer.add('nl-nl', 'nl-nl/b.html', () => (read.push('b'), '<html></html>'), '/b.md')
+    await new Promise((resolve) => setTimeout(resolve, 10))
+    // `a` will not come: `b` and `c` go in without waiting for `finish`.
+    expect(read).toEqual(['b', 'c'])
+    expect(added).toEqual(['nl-nl/b.html', 'nl-nl/c.html'])
+    expect(await indexer.finish(memoryWriter())).toEqual([])
   })
 
   it('should have Pagefind hold one part at a time: a part is written out and deleted before the next is made', async function () {
@@ -127,13 +166,13 @@ describe('the search indexer', function () {
         calls.push('close')
       },
     }
-    const order = ['a', 'b', 'c'].map((name) => ({ locale: 'nl-nl', outputFile: `nl-nl/${name}.html` }))
-    const indexer = createSearchIndexer(order, { pagesPerIndex: 2, load: async () => standIn as never })
+    const parts = [['a', 'b'], ['c']].map((names, at) => ({ locale: 'nl-nl', number: at + 1, outputFiles: names.map((name) => `nl-nl/${name}.html`) }))
+    const indexer = createSearchIndexer(parts, { load: async () => standIn as never })
     await Promise.all(['a', 'b', 'c'].map((name) => indexer.add('nl-nl', `nl-nl/${name}.html`, '<html></html>', `/${name}.md`)))
     const writer = memoryWriter()
     expect(await indexer.finish(writer)).toEqual([])
     expect(calls).toEqual(['create 1', 'add 1 nl-nl/a.html', 'add 1 nl-nl/b.html', 'files 1', 'delete 1', 'create 2', 'add 2 nl-nl/c.html', 'files 2', 'delete 2', 'close'])
-    expect([...writer.files.keys()].sort()).toEqual(['_tolk/search/nl-nl/pagefind-entry.json', '_tolk/search/nl-nl/part-2/pagefind-entry.json', '_tolk/search/nl-nl/tolk-parts.json'])
+    expect([...writer.files.keys()].sort()).toEqual(['_tolk/search/nl-nl/pagefind-entry.json', '_tolk/search/nl-nl/part-2/pagefind-entry.json'])
   })
 
   it('should keep the language-neutral stemmer only for a language Pagefind has none for', function () {
