@@ -147,7 +147,6 @@ async function buildWith(pool: RenderPool, config: ResolvedConfig, options: Buil
     for (const { relFile, text } of files) writer?.write(`pages/${relFile}`, text)
   }
 
-
   // Pages whose inputs did not change since they were cached are taken from there; the rest are rendered.
   // A merge reads the shards' pages instead; a shard needs the cache's entries for its folder even without a cache.
   const cache = fromShards

@@ -10,6 +10,7 @@ import path from 'node:path'
 import type { Parent, Root, RootContent } from 'mdast'
 import type { Node, Point } from 'unist'
 import { visit } from '../tree/visit.ts'
+import { lineStarts, placeAmong } from '../diagnostics/place.ts'
 import type { VFile } from 'vfile'
 import { slashedPath } from '../links/backslash-path.ts'
 import { isExternal } from '../links/urls.ts'
@@ -44,7 +45,7 @@ export function createSources(file: VFile, read: ReadSource): (node: Node) => So
     if (!cache.has(key)) {
       const text = sourceFile ? read(sourceFile) : typeof file.value === 'string' ? file.value : String(file.value ?? '')
       const sourceRelPath = node.data?.sourceRelPath
-      const source = text === undefined ? undefined : { text, sourceFile, sourceRelPath, lineStarts: lineStartsOf(text), shift: 0 }
+      const source = text === undefined ? undefined : { text, sourceFile, sourceRelPath, lineStarts: lineStarts(text), shift: 0 }
       const start = node.position?.start
       if (source && start?.offset !== undefined) source.shift = (offsetOf(source, start) ?? start.offset) - start.offset
       cache.set(key, source)
@@ -55,15 +56,7 @@ export function createSources(file: VFile, read: ReadSource): (node: Node) => So
 
 /** The point in the tree of `offset` in `source.text` (see `Source.shift`). */
 export function pointAt(source: Source, offset: number): Point {
-  const starts = source.lineStarts
-  let low = 0
-  let high = starts.length - 1
-  while (low < high) {
-    const middle = (low + high + 1) >> 1
-    if (starts[middle]! <= offset) low = middle
-    else high = middle - 1
-  }
-  return { line: low + 1, column: offset - starts[low]! + 1, offset: offset - source.shift }
+  return { ...placeAmong(source.lineStarts, offset), offset: offset - source.shift }
 }
 
 /** Offset in `source.text` of a point in the tree, found by its line and column (see `Source.shift`). */
@@ -173,10 +166,4 @@ export function lastCovered(parent: Parent, index: number, offset: number, sourc
     last = at
   }
   return last
-}
-
-function lineStartsOf(text: string): number[] {
-  const starts = [0]
-  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) starts.push(at + 1)
-  return starts
 }
