@@ -172,8 +172,9 @@ async function buildWith(pool: RenderPool, config: ResolvedConfig, options: Buil
   }
   // Articles are indexed for search (only when a site is written) in parts, each part's pages in job order.
   // A part whose pages all come from the cache, as it last indexed them, is published from the cache; the rest are made.
-  const searchParts = writer && !shard ? planSearchParts(chosen.map((index) => ({ locale: jobs[index]!.locale.code, outputFile: articleOutputFile(jobs[index]!.locale.code, jobs[index]!.source.relPath) })), options.searchPagesPerPart) : []
-  const outputIndex = new Map(chosen.map((index) => [articleOutputFile(jobs[index]!.locale.code, jobs[index]!.source.relPath), index]))
+  const searchOrder = chosen.map((index) => ({ index, locale: jobs[index]!.locale.code, outputFile: articleOutputFile(jobs[index]!.locale.code, jobs[index]!.source.relPath) }))
+  const searchParts = writer && !shard ? planSearchParts(searchOrder, options.searchPagesPerPart) : []
+  const outputIndex = new Map(searchOrder.map(({ outputFile, index }) => [outputFile, index]))
   const keptParts = config.cacheDir && !fromShards ? keptSearchParts(config.cacheDir, searchParts, outputIndex, hits) : new Map<SearchPart, KeptPart>()
   const partsToMake = searchParts.filter((part) => !keptParts.has(part))
   const search = writer && !shard ? createSearchIndexer(partsToMake) : undefined

@@ -6,46 +6,15 @@
 import { describe, expect, it } from 'vitest'
 import { createSearchIndexer } from '../../../src/search/search-index.ts'
 import type { SiteWriter } from '../../../src/output/write-site.ts'
-
-function fakePagefind() {
-  const added: string[] = []
-  let inFlight = 0
-  let most = 0
-  const api = {
-    async createIndex() {
-      return {
-        errors: [],
-        index: {
-          async addHTMLFile({ sourcePath }: { sourcePath: string }) {
-            inFlight++
-            most = Math.max(most, inFlight)
-            added.push(sourcePath)
-            // Pagefind answers later than the caller asks.
-            await new Promise((resolve) => setTimeout(resolve, 1))
-            inFlight--
-            return { errors: [] }
-          },
-          async getFiles() {
-            return { errors: [], files: [] }
-          },
-          async deleteIndex() {
-            return null
-          },
-        },
-      }
-    },
-    async close() {},
-  }
-  return { api, added, most: () => most }
-}
+import { pagefindStandIn } from '../../helpers/pagefind-stand-in.ts'
 
 const writer = { write: () => true, copy: () => true, messages: [], commit() {}, abort() {} } as unknown as SiteWriter
 
 describe('search indexer backpressure', () => {
   it('keeps at most maxInFlight pages with Pagefind when add is awaited, in build order', async () => {
-    const fake = fakePagefind()
+    const fake = pagefindStandIn({ answerAfterMs: 1 })
     const order = Array.from({ length: 200 }, (_, at) => `nl-nl/page-${at}/index.html`)
-    const indexer = createSearchIndexer([{ locale: 'nl-nl', number: 1, outputFiles: order }], { maxInFlight: 4, load: async () => fake.api as never })
+    const indexer = createSearchIndexer([{ locale: 'nl-nl', number: 1, outputFiles: order }], { maxInFlight: 4, load: async () => fake.api })
     for (const file of order) await indexer.add('nl-nl', file, '<html lang="nl-NL"><body><article data-pagefind-body>x</article></body></html>', file)
     expect(await indexer.finish(writer)).toEqual([])
     expect(fake.added).toEqual(order)
@@ -54,9 +23,9 @@ describe('search indexer backpressure', () => {
   })
 
   it('sends everything at once when add is not awaited (what the bound prevents)', async () => {
-    const fake = fakePagefind()
+    const fake = pagefindStandIn({ answerAfterMs: 1 })
     const order = Array.from({ length: 200 }, (_, at) => `nl-nl/page-${at}/index.html`)
-    const indexer = createSearchIndexer([{ locale: 'nl-nl', number: 1, outputFiles: order }], { maxInFlight: 4, load: async () => fake.api as never })
+    const indexer = createSearchIndexer([{ locale: 'nl-nl', number: 1, outputFiles: order }], { maxInFlight: 4, load: async () => fake.api })
     for (const file of order) void indexer.add('nl-nl', file, '<html></html>', file)
     await indexer.finish(writer)
     expect(fake.added).toEqual(order)

@@ -8,6 +8,7 @@ import { gunzipSync } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
 import type { SiteWriter } from '../../../src/output/write-site.ts'
 import { createSearchIndexer, publishedFiles } from '../../../src/search/search-index.ts'
+import { pagefindStandIn } from '../../helpers/pagefind-stand-in.ts'
 
 /** A writer that keeps what it is given. */
 function memoryWriter(): SiteWriter & { files: Map<string, Uint8Array | string> } {
@@ -105,25 +106,9 @@ describe('the search indexer', function () {
 
   it('should not wait for a page that will not come, and read a page body given as a reader only when its turn comes', async function () {
     const read: string[] = []
-    const added: string[] = []
-    const standIn = {
-      async createIndex() {
-        return {
-          errors: [],
-          index: {
-            async addHTMLFile({ sourcePath }: { sourcePath: string }) {
-              added.push(sourcePath)
-              return { errors: [] }
-            },
-            getFiles: async () => ({ errors: [], files: [] }),
-            deleteIndex: async () => null,
-          },
-        }
-      },
-      async close() {},
-    }
+    const standIn = pagefindStandIn()
     const outputFiles = ['a', 'b', 'c'].map((name) => `nl-nl/${name}.html`)
-    const indexer = createSearchIndexer([{ locale: 'nl-nl', number: 1, outputFiles }], { load: async () => standIn as never })
+    const indexer = createSearchIndexer([{ locale: 'nl-nl', number: 1, outputFiles }], { load: async () => standIn.api })
     await indexer.add('nl-nl', 'nl-nl/c.html', () => (read.push('c'), '<html></html>'), '/c.md')
     await new Promise((resolve) => setTimeout(resolve, 10))
     // `c` waits for `a` and `b`: its body is not read yet.
@@ -133,45 +118,18 @@ describe('the search indexer', function () {
     await new Promise((resolve) => setTimeout(resolve, 10))
     // `a` will not come: `b` and `c` go in without waiting for `finish`.
     expect(read).toEqual(['b', 'c'])
-    expect(added).toEqual(['nl-nl/b.html', 'nl-nl/c.html'])
+    expect(standIn.added).toEqual(['nl-nl/b.html', 'nl-nl/c.html'])
     expect(await indexer.finish(memoryWriter())).toEqual([])
   })
 
   it('should have Pagefind hold one part at a time: a part is written out and deleted before the next is made', async function () {
-    const calls: string[] = []
-    let made = 0
-    const standIn = {
-      async createIndex() {
-        const part = ++made
-        calls.push(`create ${part}`)
-        return {
-          errors: [],
-          index: {
-            async addHTMLFile({ sourcePath }: { sourcePath: string }) {
-              calls.push(`add ${part} ${sourcePath}`)
-              return { errors: [] }
-            },
-            async getFiles() {
-              calls.push(`files ${part}`)
-              return { errors: [], files: [{ path: 'pagefind-entry.json', content: new TextEncoder().encode(`{"part":${part}}`) }] }
-            },
-            async deleteIndex() {
-              calls.push(`delete ${part}`)
-              return null
-            },
-          },
-        }
-      },
-      async close() {
-        calls.push('close')
-      },
-    }
+    const standIn = pagefindStandIn()
     const parts = [['a', 'b'], ['c']].map((names, at) => ({ locale: 'nl-nl', number: at + 1, outputFiles: names.map((name) => `nl-nl/${name}.html`) }))
-    const indexer = createSearchIndexer(parts, { load: async () => standIn as never })
+    const indexer = createSearchIndexer(parts, { load: async () => standIn.api })
     await Promise.all(['a', 'b', 'c'].map((name) => indexer.add('nl-nl', `nl-nl/${name}.html`, '<html></html>', `/${name}.md`)))
     const writer = memoryWriter()
     expect(await indexer.finish(writer)).toEqual([])
-    expect(calls).toEqual(['create 1', 'add 1 nl-nl/a.html', 'add 1 nl-nl/b.html', 'files 1', 'delete 1', 'create 2', 'add 2 nl-nl/c.html', 'files 2', 'delete 2', 'close'])
+    expect(standIn.calls).toEqual(['create 1', 'add 1 nl-nl/a.html', 'add 1 nl-nl/b.html', 'files 1', 'delete 1', 'create 2', 'add 2 nl-nl/c.html', 'files 2', 'delete 2', 'close'])
     expect([...writer.files.keys()].sort()).toEqual(['_tolk/search/nl-nl/pagefind-entry.json', '_tolk/search/nl-nl/part-2/pagefind-entry.json'])
   })
 
