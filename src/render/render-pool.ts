@@ -31,11 +31,21 @@ const maxWorkers = 8
  * small site renders on one worker, so no page can hang the build.
  */
 export function workerCount(pages: number, pageTimeout: number): number {
-  const forced = process.env['TOLK_WORKERS']
-  if (forced !== undefined && /^\d+$/.test(forced)) return Math.min(Number(forced), maxWorkers, pages)
+  const forced = forcedWorkers()
+  if (forced !== undefined) return Math.min(forced, maxWorkers, pages)
   const watched = pageTimeout > 0 && pages > 0 ? 1 : 0
   if (pages < minPagesForWorkers) return watched
   return Math.max(watched, Math.min(availableParallelism(), maxWorkers, Math.ceil(pages / minPagesForWorkers)))
+}
+
+/** The most workers `workerCount` gives on this machine, whatever the site. */
+function workerLimit(): number {
+  return Math.max(1, Math.min(forcedWorkers() ?? availableParallelism(), maxWorkers))
+}
+
+function forcedWorkers(): number | undefined {
+  const forced = process.env['TOLK_WORKERS']
+  return forced !== undefined && /^\d+$/.test(forced) ? Number(forced) : undefined
 }
 
 /** A page's result, or why it has none: it ran past its time budget, or its worker out of memory. */
@@ -112,7 +122,8 @@ export function createRenderPool(config: ResolvedConfig, options: PoolOptions = 
       filename: fileURLToPath(options.entry ?? workerEntry),
       // One worker starts at once when warmed; the rest when pages are handed over.
       minThreads: warm ? 1 : 0,
-      maxThreads: maxWorkers,
+      // `run` lowers it to its number of pages at once (see there).
+      maxThreads: workerLimit(),
       // Workers stay for the whole run; `close` ends them.
       idleTimeout: 60_000,
       workerData,
@@ -132,6 +143,11 @@ export function createRenderPool(config: ResolvedConfig, options: PoolOptions = 
     },
     async run(site, indices, threads, onResult) {
       const workers = open(site, false)
+      // Tinypool starts another worker for a page handed over while no worker is ready and idle, up to
+      // its `maxThreads`. Workers take seconds to start with a large site, and the warm worker finishes
+      // pages meanwhile, so each lane's next page started one more: eight workers for two lanes, 2 GB
+      // RSS at 4× the corpus. Tinypool reads its live options on each task, so the limit holds from here.
+      workers.options.maxThreads = Math.max(1, Math.min(threads, workerLimit()))
       const budgetMs = config.pageTimeout * 1000
       const queue = [...indices]
       const running = new Map<number, { abort: AbortController; timer?: NodeJS.Timeout }>()

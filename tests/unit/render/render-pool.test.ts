@@ -4,6 +4,7 @@
  * the others render, and a worker that cannot start fails the run instead of
  * leaving its pages waiting.
  */
+import { createHook } from 'node:async_hooks'
 import { describe, expect, it } from 'vitest'
 import type { ResolvedConfig } from '../../../src/config/schema.ts'
 import type { SharedSite } from '../../../src/prepare-site.ts'
@@ -39,6 +40,34 @@ describe('the render pool', function () {
     expect([...results.keys()].sort()).toEqual([0, 1, 2, 3, 4, 5])
     expect(results.get(2)).toEqual({ outOfMemory: true })
     for (const index of [0, 1, 3, 4, 5]) expect(results.get(index)).toMatchObject({ html: `<p>page ${index}</p>`, messages: [] })
+  }, 60_000)
+
+  it('should start no more workers than pages it renders at once, while its workers are slow to start', async function () {
+    // Tinypool starts another worker for a page handed over while no worker is ready and idle: with the warm
+    // worker taking the first pages while the others start, each page handed over started one more.
+    let workersMade = 0
+    const hook = createHook({ init: (_id, type) => void (type === 'WORKER' && workersMade++) })
+    const pages = Array.from({ length: 60 }, (_, index) => index)
+    hook.enable()
+    try {
+      for (const threads of [1, 2]) {
+        workersMade = 0
+        const pool = createRenderPool(config(120), { entry: new URL('counted-start.mjs', workers) })
+        pool.warm(site)
+        const taken: number[] = []
+        try {
+          // The warm worker is ready when the run begins, as after a build's cache lookup.
+          await new Promise((resolve) => setTimeout(resolve, 1500))
+          await pool.run(site, pages, threads, (index) => void taken.push(index))
+        } finally {
+          await pool.close()
+        }
+        expect(taken.sort((a, b) => a - b)).toEqual(pages)
+        expect(workersMade, `${threads} at once`).toBe(threads)
+      }
+    } finally {
+      hook.disable()
+    }
   }, 60_000)
 
   it('should fail the run with the error of a worker that cannot start', async function () {
