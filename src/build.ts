@@ -9,7 +9,7 @@ import { VFile } from 'vfile'
 import type { VFileMessage } from 'vfile-message'
 import { digestOf, hasPageCache, openPageCache, pagesDir, type CachedPage, type EntryFile } from './cache/page-cache.ts'
 import { siteFingerprint } from './cache/site-fingerprint.ts'
-import { findSearchSnapshot, pruneSearchSnapshots, saveSearchSnapshot, searchKey, type SearchSnapshot } from './cache/search-snapshot.ts'
+import { findSearchSnapshot, forgetSearchSnapshot, pruneSearchSnapshots, saveSearchSnapshot, searchKey, type SnapshotFile } from './cache/search-snapshot.ts'
 import { clientBundle } from './client/client-bundle.ts'
 import { findKey } from './config/resolve-config.ts'
 import type { ResolvedConfig } from './config/schema.ts'
@@ -175,7 +175,7 @@ async function buildWith(pool: RenderPool, config: ResolvedConfig, options: Buil
   const searchOrder = chosen.map((index) => ({ index, locale: jobs[index]!.locale.code, outputFile: articleOutputFile(jobs[index]!.locale.code, jobs[index]!.source.relPath) }))
   const searchParts = writer && !shard ? planSearchParts(searchOrder, options.searchPagesPerPart) : []
   const outputIndex = new Map(searchOrder.map(({ outputFile, index }) => [outputFile, index]))
-  const keptParts = config.cacheDir && !fromShards ? keptSearchParts(config.cacheDir, searchParts, outputIndex, hits) : new Map<SearchPart, KeptPart>()
+  const keptParts = config.cacheDir && writer && !fromShards ? keptSearchParts(config.cacheDir, writer, searchParts, outputIndex, hits) : new Map<SearchPart, KeptPart>()
   const partsToMake = searchParts.filter((part) => !keptParts.has(part))
   const search = writer && !shard ? createSearchIndexer(partsToMake) : undefined
   /** The pages the search indexer waits for. */
@@ -382,12 +382,19 @@ function watchedWorkers(config: ResolvedConfig): boolean {
 }
 
 /** A search part published from the cache, and its key there. */
-interface KeptPart extends SearchSnapshot {
+interface KeptPart {
   key: string
+  /** Its published files; `content` read from the cache when the output folder does not hold the file as made. */
+  files: Array<SnapshotFile & { relFile: string; content?: Uint8Array }>
 }
 
-/** The kept snapshot of each search part whose pages all come from the cache, unchanged since the part was made. */
-function keptSearchParts(cacheDir: string, parts: SearchPart[], outputIndex: Map<string, number>, hits: Map<number, CachedPage>): Map<SearchPart, KeptPart> {
+/**
+ * The kept snapshot of each search part whose pages all come from the
+ * cache, unchanged since the part was made. Files the output folder lacks
+ * are read now: a snapshot that cannot be read whole is not used, and its
+ * part is indexed again.
+ */
+function keptSearchParts(cacheDir: string, writer: SiteWriter, parts: SearchPart[], outputIndex: Map<string, number>, hits: Map<number, CachedPage>): Map<SearchPart, KeptPart> {
   const kept = new Map<SearchPart, KeptPart>()
   for (const part of parts) {
     const cached = part.outputFiles.map((file) => hits.get(outputIndex.get(file)!))
@@ -395,7 +402,16 @@ function keptSearchParts(cacheDir: string, parts: SearchPart[], outputIndex: Map
     const digests = new Map(part.outputFiles.map((file, at) => [file, cached[at]!.htmlDigest]))
     const key = searchKey(part.locale, indexedPages(part, digests))
     const snapshot = findSearchSnapshot(cacheDir, part.locale, key)
-    if (snapshot) kept.set(part, { key, files: snapshot.files })
+    if (!snapshot) continue
+    const files: KeptPart['files'] = partFiles(part.locale, part.number, snapshot.files)
+    const whole = files.every((file) => {
+      if (writer.holds(file.relFile, file.digest)) return true
+      const content = file.read()
+      if (content !== undefined) file.content = content
+      return content !== undefined
+    })
+    if (whole) kept.set(part, { key, files })
+    else forgetSearchSnapshot(cacheDir, part.locale, key)
   }
   return kept
 }
@@ -429,8 +445,17 @@ async function finishSearch(
     if (!keys) used.set(part.locale, (keys = new Set()))
     keys.add(key)
   }
+  const lost: VFileMessage[] = []
   for (const [part, { key, files }] of kept) {
-    for (const file of partFiles(part.locale, part.number, files)) writer.write(file.relFile, file.content)
+    // The output folder most often holds the part as it was made: then it stays there unread.
+    for (const file of files) {
+      if (file.content === undefined && writer.keep(file.relFile, file.digest)) continue
+      // Changed in the output folder since the part was found: read it from the cache after all.
+      const content = file.content ?? file.read()
+      if (content !== undefined) writer.write(file.relFile, content)
+      // `kept` holds parts only when there is a cache folder.
+      else lost.push(lostSearchFile(cacheDir as string, file.relFile))
+    }
     use(part, key)
   }
   const messages = await search.finish(writer, (part, files) => {
@@ -445,8 +470,17 @@ async function finishSearch(
     const file = partsCountFile(locale, count)
     writer.write(file.relFile, file.content)
   }
-  if (cacheDir && messages.length === 0) for (const locale of counts.keys()) pruneSearchSnapshots(cacheDir, locale, used.get(locale) ?? new Set())
-  return messages
+  if (cacheDir && messages.length === 0 && lost.length === 0) for (const locale of counts.keys()) pruneSearchSnapshots(cacheDir, locale, used.get(locale) ?? new Set())
+  return [...lost, ...messages]
+}
+
+/** A kept search file removed from the cache between finding its part and publishing it (a build sharing the cache pruned it). */
+function lostSearchFile(cacheDir: string, relFile: string): VFileMessage {
+  return report(
+    new VFile({ path: path.join(cacheDir, 'search') }),
+    'output-error',
+    `Cannot write \`${relFile}\`: its search-index part was removed from the cache folder during this build (by another build sharing it?); build again`,
+  )
 }
 
 /** Wall time between marks, added up by stage name. */

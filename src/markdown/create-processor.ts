@@ -41,7 +41,7 @@ import rehypeReportUnsafeHtml from './plugins/rehype-report-unsafe-html.ts'
 import rehypeTaskListLabels from './plugins/rehype-task-list-labels.ts'
 import rehypeHeadingIds from './plugins/rehype-heading-ids.ts'
 import rehypeHeadingLinks from './plugins/rehype-heading-links.ts'
-import rehypeHighlightCode, { sharedCodeHighlighter } from './plugins/rehype-highlight-code.ts'
+import rehypeHighlightCode from './plugins/rehype-highlight-code.ts'
 import { sanitizeSchema } from './sanitize-schema.ts'
 import { defaultVideoPolicy, type VideoPolicy } from './video-url.ts'
 import remarkXref from '../xref/remark-xref.ts'
@@ -62,7 +62,6 @@ export function createProcessor(options: ProcessorOptions) {
   const parser = unified().use(remarkParse).use(remarkGfm).use(remarkIncludeSyntax).freeze()
   const parse = (text: string): Root => parser.parse(text)
   const read = (absPath: string): string | undefined => options.fs.read(absPath)
-  const highlighter = options.highlighter ?? sharedCodeHighlighter()
   return (
     unified()
       .use(remarkParse)
@@ -110,7 +109,7 @@ export function createProcessor(options: ProcessorOptions) {
       .use(rehypeHeadingIds)
       // Task-list checkboxes get their item's text as a label.
       .use(rehypeTaskListLabels)
-      .use(rehypeHighlightCode, { highlighter })
+      .use(rehypeHighlightCode, { highlighter: options.highlighter })
       // A link to copy beside each section heading, once ids are final; its href goes through the URL policy below.
       .use(rehypeHeadingLinks)
       // Every URL in the article, whoever made it, as the URL policy allows.

@@ -43,6 +43,8 @@ export interface SiteWriter {
    * returns whether it was kept. When not, `write` it.
    */
   keep(relFile: string, digest: string): boolean
+  /** Whether `keep` would keep `relFile` now; the name is not taken. */
+  holds(relFile: string, digest: string): boolean
   /** Refused names, as diagnostics. */
   readonly messages: VFileMessage[]
   /** Put what was written in place of the output folder's contents, and record it. */
@@ -74,13 +76,20 @@ export function createSiteWriter(outDir: string, options: SiteWriterOptions = {}
   /** Every file written (or kept) so far, by its plain name (`./a//b` is `a/b`). */
   const written = new Set<string>()
 
-  /** True (and the name taken) when `relFile` is a safe, new name the output holds as recorded with `digest`. */
-  function keptAsIs(relFile: string, digest: string): boolean {
-    if (!previous || unsafeOutputPath(relFile) !== undefined) return false
+  /** The record of `relFile` when it is a safe, new name the output holds as recorded with `digest`. */
+  function held(relFile: string, digest: string): RecordedFile | undefined {
+    if (!previous || unsafeOutputPath(relFile) !== undefined) return undefined
     const name = plainName(relFile)
-    if (written.has(name)) return false
+    if (written.has(name)) return undefined
     const recorded = previous.record.get(name)
-    if (!recorded || recorded[0] !== digest || !stillRecorded(path.join(outDir, name), recorded)) return false
+    return recorded && recorded[0] === digest && stillRecorded(path.join(outDir, name), recorded) ? recorded : undefined
+  }
+
+  /** True (and the name taken) when the output holds `relFile` as recorded with `digest`. */
+  function keptAsIs(relFile: string, digest: string): boolean {
+    const recorded = held(relFile, digest)
+    if (!recorded) return false
+    const name = plainName(relFile)
     written.add(name)
     record.set(name, recorded)
     return true
@@ -141,6 +150,7 @@ export function createSiteWriter(outDir: string, options: SiteWriterOptions = {}
     write: (relFile, content, origin) => put(relFile, origin, () => contentDigest(content), (absPath) => writeFileSync(absPath, content)),
     copy: (relFile, fromAbsPath, origin) => put(relFile, origin, () => copyDigest(fromAbsPath), (absPath) => copyFileSync(fromAbsPath, absPath)),
     keep: keptAsIs,
+    holds: (relFile, digest) => held(relFile, digest) !== undefined,
     commit(hooks) {
       committing = true
       if (previous) {

@@ -291,10 +291,8 @@ export function createSearchIndexer(parts: SearchPart[] = [], options: IndexerOp
 const runtimeFiles = /^(pagefind\.js|pagefind-worker\.js|wasm\.[^/]+\.pagefind)$/
 
 /** Where a part's files go in the output (below `_tolk/search/<locale>/`); only part 1 carries the browser code. */
-export function partFiles(locale: string, number: number, files: IndexFile[]): Array<{ relFile: string; content: Uint8Array }> {
-  return files
-    .filter((file) => number === 1 || !runtimeFiles.test(file.path))
-    .map((file) => ({ relFile: `${searchDir(locale)}${partFolder(number)}${file.path}`, content: file.content }))
+export function partFiles<F extends { path: string }>(locale: string, number: number, files: F[]): Array<F & { relFile: string }> {
+  return files.filter((file) => number === 1 || !runtimeFiles.test(file.path)).map((file) => ({ ...file, relFile: `${searchDir(locale)}${partFolder(number)}${file.path}` }))
 }
 
 /** The file that tells the reader's browser how many parts `locale`'s index has. */

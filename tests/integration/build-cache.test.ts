@@ -3,7 +3,7 @@
  * that reuses the cache writes exactly the files, bytes and diagnostics a
  * build without it writes, and renders only the pages the change touched.
  */
-import { appendFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { appendFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import { gunzipSync } from 'node:zlib'
 import path from 'node:path'
@@ -261,6 +261,38 @@ describe('the persistent page cache', { timeout: 240_000 }, function () {
     const searchFiles = (dir: string) => listFiles(dir).filter((file) => file.startsWith('_tolk/search/'))
     expect(searchFiles(outDir)).toEqual(searchFiles(coldDir))
     expect(searchFiles(coldDir).filter((file) => !readFileSync(path.join(outDir, file)).equals(readFileSync(path.join(coldDir, file))))).toEqual([])
+  })
+
+  it('should keep kept search parts in an output that holds them without reading them, and write them into one that does not', async function () {
+    const outDir = path.join(scratch, 'out-search-kept')
+    const { config } = await loadConfig({ outDir, cacheDir }, site)
+    const options = { write: true, searchPagesPerPart: 2 }
+    expect((await build(config!, options)).written).toBe(true)
+    const searchFiles = (dir: string) => listFiles(dir).filter((file) => file.startsWith('_tolk/search/'))
+    const published = new Map(searchFiles(outDir).map((file) => [file, readFileSync(path.join(outDir, file))]))
+    // The kept parts' bytes leave the cache; their lists of files and digests stay.
+    const keptFiles = config!.locales.flatMap((locale) => readdirSync(path.join(cacheDir, 'search', locale.code)).map((key) => path.join(cacheDir, 'search', locale.code, key, 'files')))
+    expect(keptFiles.length).toBeGreaterThan(config!.locales.length)
+    const hidden = path.join(scratch, 'hidden-search-files')
+    for (const [at, dir] of keptFiles.entries()) renameSync(dir, `${hidden}-${at}`)
+    // The output holds every part as made: nothing is read, nothing indexed again, nothing rewritten.
+    const before = fileIdentities(outDir)
+    const again = await build(config!, options)
+    expect(again.written).toBe(true)
+    expect(again.messages.map((message) => message.ruleId)).not.toContain('output-error')
+    expect(fileIdentities(outDir)).toEqual(before)
+    // A new output folder needs the bytes: parts that cannot be read are indexed again, to the same files.
+    const freshDir = path.join(scratch, 'out-search-fresh')
+    const { config: fresh } = await loadConfig({ outDir: freshDir, cacheDir }, site)
+    expect((await build(fresh!, options)).written).toBe(true)
+    expect(searchFiles(freshDir)).toEqual([...published.keys()])
+    expect(searchFiles(freshDir).filter((file) => !readFileSync(path.join(freshDir, file)).equals(published.get(file)!))).toEqual([])
+    // The parts made again are kept again, so a third folder is written from the cache.
+    for (const dir of keptFiles) expect(existsSync(dir), dir).toBe(true)
+    const thirdDir = path.join(scratch, 'out-search-third')
+    const { config: third } = await loadConfig({ outDir: thirdDir, cacheDir }, site)
+    expect((await build(third!, options)).written).toBe(true)
+    expect(searchFiles(thirdDir).filter((file) => !readFileSync(path.join(thirdDir, file)).equals(published.get(file)!))).toEqual([])
   })
 
   it('should keep nothing with --no-cache, and build the same', async function () {

@@ -22,12 +22,20 @@ async function tolkIn(cwd: string, args: string[], env: Record<string, string> =
 }
 
 describe('compiled tolk', () => {
-  it('is compiled once into node_modules/.cache/tolk-code/<hash>/ with the three entries', async () => {
+  it('is compiled once into node_modules/.cache/tolk-code/<hash>-<deps>/ with the three entries and its packages', async () => {
     const dir = await compiledTolk()
     expect(dir).toBeDefined()
     expect(path.dirname(dir!)).toBe(path.join(repoRoot, 'node_modules/.cache/tolk-code'))
-    expect(path.basename(dir!)).toMatch(/^[0-9a-f]{16}$/)
+    expect(path.basename(dir!)).toMatch(/^[0-9a-f]{16}-[0-9a-f]{8}$/)
     for (const entry of ['main.mjs', 'render-worker.mjs', 'index.mjs']) expect(existsSync(path.join(dir!, entry))).toBe(true)
+    // The packages are bundled, each listed with its installed version; those that find files of their own are not.
+    const dependencies = JSON.parse(readFileSync(path.join(dir!, 'dependencies.json'), 'utf8')) as Record<string, string>
+    const versionOf = (name: string) => Object.entries(dependencies).find(([folder]) => folder.endsWith(`node_modules/${name}`))?.[1]
+    expect(versionOf('unified')).toBe(JSON.parse(readFileSync(path.join(repoRoot, 'node_modules/unified/package.json'), 'utf8')).version)
+    expect(versionOf('tinypool')).toBeUndefined()
+    const chunks = readdirSync(dir!).filter((name) => name.endsWith('.mjs')).map((name) => readFileSync(path.join(dir!, name), 'utf8'))
+    expect(chunks.some((code) => /^import .* from ["']unified["']/m.test(code))).toBe(false)
+    expect(chunks.some((code) => /^import .* from ["']tinypool["']/m.test(code))).toBe(true)
     // The same sources give the same folder: nothing is compiled again.
     expect(await compiledTolk()).toBe(dir)
   })
@@ -77,6 +85,37 @@ describe('compiled tolk', () => {
     const main = path.join(copy, 'src/cli/main.ts')
     writeFileSync(main, readFileSync(main, 'utf8').replace('Build the site into the output folder', 'Build the edited site'))
     expect(await help()).toContain('Build the edited site')
-    expect(readdirSync(path.join(copy, 'node_modules/.cache/tolk-code')).filter((name) => /^[0-9a-f]{16}$/.test(name))).toHaveLength(2)
+    expect(readdirSync(path.join(copy, 'node_modules/.cache/tolk-code')).filter((name) => /^[0-9a-f]{16}-[0-9a-f]{8}$/.test(name))).toHaveLength(2)
+  })
+
+  it('compiles again when a bundled package is installed at another version, tolk unchanged', async () => {
+    const copy = mkdtempSync(path.join(os.tmpdir(), 'tolk-copy-'))
+    for (const part of ['bin', 'src', 'package.json']) cpSync(path.join(repoRoot, part), path.join(copy, part), { recursive: true })
+    mkdirSync(path.join(copy, 'node_modules'))
+    // One package tolk imports is a folder of the copy's own, so "upgrading" it touches no other test.
+    const upgraded = 'fastest-levenshtein'
+    for (const name of readdirSync(path.join(repoRoot, 'node_modules'))) {
+      if (name === '.cache') continue
+      if (name === upgraded) cpSync(path.join(repoRoot, 'node_modules', name), path.join(copy, 'node_modules', name), { recursive: true })
+      else symlinkSync(path.join(repoRoot, 'node_modules', name), path.join(copy, 'node_modules', name))
+    }
+    const help = () => run(process.execPath, [path.join(copy, 'bin/tolk.js'), '--help'], { env: { ...process.env, TOLK_FROM_SOURCE: '' } })
+    const bundles = () => readdirSync(path.join(copy, 'node_modules/.cache/tolk-code')).filter((name) => /^[0-9a-f]{16}-[0-9a-f]{8}$/.test(name)).sort()
+    await help()
+    const [first] = bundles()
+    expect(first).toBeDefined()
+    const manifest = path.join(copy, 'node_modules/.cache/tolk-code', first!, 'dependencies.json')
+    expect(JSON.parse(readFileSync(manifest, 'utf8'))[`node_modules/${upgraded}`]).toBeDefined()
+    // Unchanged: the same bundle.
+    await help()
+    expect(bundles()).toEqual([first])
+    const packageFile = path.join(copy, 'node_modules', upgraded, 'package.json')
+    writeFileSync(packageFile, readFileSync(packageFile, 'utf8').replace(/"version":\s*"[^"]+"/, '"version": "99.0.0"'))
+    expect((await help()).stdout).toContain('Build the site into the output folder')
+    const now = bundles()
+    expect(now).toHaveLength(2)
+    expect(now.every((name) => name.startsWith(first!.slice(0, 16)))).toBe(true)
+    const second = now.find((name) => name !== first)!
+    expect(JSON.parse(readFileSync(path.join(copy, 'node_modules/.cache/tolk-code', second, 'dependencies.json'), 'utf8'))[`node_modules/${upgraded}`]).toBe('99.0.0')
   })
 })

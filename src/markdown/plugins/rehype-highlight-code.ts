@@ -54,8 +54,8 @@ import { codeThemes, themeNames } from '../code-theme.ts'
 const maxHighlightedLineLength = 10_000
 
 export interface Options {
-  /** A highlighter made by `createCodeHighlighter()`; injected so one serves every page. */
-  highlighter: HighlighterCore
+  /** A highlighter made by `createCodeHighlighter()`; by default the process's own (`sharedCodeHighlighter`). */
+  highlighter?: HighlighterCore | undefined
 }
 
 /** One synchronous highlighter with the languages DocFX content uses (JavaScript regex engine, no WASM). */
@@ -79,8 +79,15 @@ export function sharedCodeHighlighter(): HighlighterCore {
   return (shared ??= createCodeHighlighter())
 }
 
-export default function rehypeHighlightCode(options: Options) {
-  const loaded = new Set(options.highlighter.getLoadedLanguages())
+export default function rehypeHighlightCode(options: Options = {}) {
+  // Made at the first code block with a language, not with the processor: a build that takes
+  // every page from its cache never compiles the grammars (about 50 ms of a no-change build).
+  let ready: { highlighter: HighlighterCore; loaded: Set<string> } | undefined
+  const shiki = (): { highlighter: HighlighterCore; loaded: Set<string> } => {
+    if (ready) return ready
+    const highlighter = options.highlighter ?? sharedCodeHighlighter()
+    return (ready = { highlighter, loaded: new Set(highlighter.getLoadedLanguages()) })
+  }
   return function (tree: Root, file: VFile): void {
     const t = (key: string, fallback: string) => file.data.page?.t(key) ?? fallback
     const label = t('code.highlightedLine', 'Highlighted line')
@@ -98,10 +105,10 @@ export default function rehypeHighlightCode(options: Options) {
       const language = languageOf(code)
       const lang = language && (shikiAliases[language] ?? language)
       let shown = pre // the pre readers see: this one, or Shiki's
-      if (!language || !lang || !loaded.has(lang)) {
+      if (!language || !lang || !shiki().loaded.has(lang)) {
         if (marked.size > 0) code.children = plainLines(text, marked, label)
       } else {
-        shown = highlight(options.highlighter, text, lang, marked, label)
+        shown = highlight(shiki().highlighter, text, lang, marked, label)
         shown.properties.dataLanguage = language
         // DocFX's `title` of a `[!code-…]` reference stays on the code.
         const title = code.properties['title']

@@ -22,6 +22,7 @@ function memoryWriter(): SiteWriter & { files: Map<string, Uint8Array | string> 
     },
     copy: () => false,
     keep: () => false,
+    holds: () => false,
     commit: () => undefined,
     abort: () => undefined,
   }
