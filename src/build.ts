@@ -31,7 +31,7 @@ import { claimOutputDir } from './output/output-dir.ts'
 import { readSvgAsset, isSvgPath } from './output/svg-asset.ts'
 import { outputRecordFile } from './output/output-record.ts'
 import { createSiteWriter, type SiteWriter } from './output/write-site.ts'
-import { prepareSite, sharedSiteOf } from './prepare-site.ts'
+import { prepareSite, sharedSiteOf, type PreparedSite } from './prepare-site.ts'
 import { createSearchIndexer, partFiles, partsCountFile, type PageBody, type SearchIndexer } from './search/search-index.ts'
 import { planSearchParts, type SearchPart } from './search/search-parts.ts'
 import { shardManifest, type ShardFolder } from './shard/shard-manifest.ts'
@@ -109,7 +109,7 @@ async function buildWith(pool: RenderPool, config: ResolvedConfig, options: Buil
   const { shard, fromShards } = options
   const prepared = prepareSite(config)
   stages.mark('prepare')
-  const { sources, site, strings, templates } = prepared
+  const { sources, site, strings } = prepared
   const shared = sharedSiteOf(prepared)
   // With no cache every page renders: a worker starts on its templates and processor while this thread goes on.
   // (With a warm cache most builds render few pages or none; a merge renders nothing.)
@@ -257,28 +257,65 @@ async function buildWith(pool: RenderPool, config: ResolvedConfig, options: Buil
     progress()
     await room
   }
-  const threads = workerCount(toRender.length, config.pageTimeout)
-  if (threads > 0) {
-    await pool.run(shared, toRender, threads, (index, result) => {
-      if ('timedOut' in result) messages.push(timeoutMessage(jobs[index]!.source.absPath, config.pageTimeout))
-      else if ('outOfMemory' in result) messages.push(outOfMemoryMessage(jobs[index]!.source.absPath))
-      else return rendered(index, result)
-      search?.skip(articleOutputFile(jobs[index]!.locale.code, jobs[index]!.source.relPath))
-      progress()
-      return undefined
-    })
-  } else {
-    for (const index of toRender) {
-      const job = jobs[index]!
-      const { result, inputs } = prepared.renderRecorded(job)
-      await rendered(index, toPageResult(result, job.fallback, config.rules, inputs))
+  /** Render `toRender` on the workers (or on this thread, `TOLK_WORKERS=0`). */
+  async function renderPages(): Promise<void> {
+    const threads = workerCount(toRender.length, config.pageTimeout)
+    if (threads > 0) {
+      await pool.run(shared, toRender, threads, (index, result) => {
+        if ('timedOut' in result) messages.push(timeoutMessage(jobs[index]!.source.absPath, config.pageTimeout))
+        else if ('outOfMemory' in result) messages.push(outOfMemoryMessage(jobs[index]!.source.absPath))
+        else return rendered(index, result)
+        search?.skip(articleOutputFile(jobs[index]!.locale.code, jobs[index]!.source.relPath))
+        progress()
+        return undefined
+      })
+    } else {
+      for (const index of toRender) {
+        const job = jobs[index]!
+        const { result, inputs } = prepared.renderRecorded(job)
+        await rendered(index, toPageResult(result, job.fallback, config.rules, inputs))
+      }
     }
   }
 
+  // Pages render on the workers while this thread writes the files that need no page (redirects,
+  // status, site files, assets): before, it wrote them only after the last page. None of them depends
+  // on a page or takes a page's name (redirects skip pages, a home page is made only where no article
+  // is, assets are never `.html`), so which comes first changes nothing.
+  const rendering = renderPages()
+  // Until it is awaited below: a failed run must not count as an unhandled rejection meanwhile.
+  rendering.catch(() => undefined)
+  const assets = shard ? 0 : writeSiteExtras({ config, prepared, writer, messages, outputs, stages })
+  await rendering
   stages.mark('render')
   if (shard) return finishShard(writer, config.outDir, shard, siteFingerprint(prepared), { messages, pages, options, fromCache, stages, strings })
   messages.push(...checkAnchors(anchorChecks, anchorsByPage))
   stages.mark('anchors')
+  if (search && writer) messages.push(...(await finishSearch(search, writer, config.cacheDir, searchParts, keptParts, htmlDigests)))
+  stages.mark('search index')
+  if (writer) messages.push(...writer.messages)
+  const written = writer !== undefined && !messages.hasErrors(options.strict) && finish(writer, config.outDir, messages)
+  if (writer && !written) finish(writer, config.outDir, messages, 'abort')
+  stages.mark('commit')
+  const sorted = dedupe(sortMessages(messages.all()))
+  return { messages: sorted, pages, assets, written, cached: fromCache, stages: stages.all(), uiStrings: strings.coverage(), outputRefused: undefined }
+}
+
+/**
+ * Redirect pages, the translation status page, site files (sitemap, robots,
+ * 404 pages, root and home pages, xref maps) and assets: everything the
+ * output holds that no article renders. Returns the number of assets.
+ */
+function writeSiteExtras(state: {
+  config: ResolvedConfig
+  prepared: PreparedSite
+  writer: SiteWriter | undefined
+  messages: MessageList
+  outputs: Map<string, string>
+  stages: ReturnType<typeof stageClock>
+}): number {
+  const { config, prepared, writer, messages, outputs, stages } = state
+  const { sources, site, strings, templates } = prepared
   const redirected = redirectPages(config, site, strings.t)
   messages.push(...redirected.messages)
   for (const page of redirected.pages) {
@@ -324,14 +361,7 @@ async function buildWith(pool: RenderPool, config: ResolvedConfig, options: Buil
   if (writer) for (const name of templates.assets) writer.copy(`_tolk/${name}`, path.join(templates.assetsDir, name))
 
   stages.mark('assets')
-  if (search && writer) messages.push(...(await finishSearch(search, writer, config.cacheDir, searchParts, keptParts, htmlDigests)))
-  stages.mark('search index')
-  if (writer) messages.push(...writer.messages)
-  const written = writer !== undefined && !messages.hasErrors(options.strict) && finish(writer, config.outDir, messages)
-  if (writer && !written) finish(writer, config.outDir, messages, 'abort')
-  stages.mark('commit')
-  const sorted = dedupe(sortMessages(messages.all()))
-  return { messages: sorted, pages, assets, written, cached: fromCache, stages: stages.all(), uiStrings: strings.coverage(), outputRefused: undefined }
+  return assets
 }
 
 /** A shard's end: its manifest written and its folder committed, unless an error stopped it. */
