@@ -9,6 +9,7 @@
  * (`render-out-of-memory`). Results arrive in any order; the build sorts what it prints.
  */
 import { randomUUID } from 'node:crypto'
+import { EventEmitter } from 'node:events'
 import { availableParallelism } from 'node:os'
 import { fileURLToPath } from 'node:url'
 import { BroadcastChannel } from 'node:worker_threads'
@@ -192,10 +193,28 @@ export function createRenderPool(config: ResolvedConfig, options: PoolOptions = 
     },
     async close() {
       started?.close()
-      await pool?.destroy()
+      const closing = pool
       pool = undefined
+      if (!closing) return
+      for (const thread of closing.threads) letRemoveListeners(thread)
+      // A worker still starting may fail while it is ended; the run has its result (or its failure) already.
+      await closing.destroy().catch(() => undefined)
     },
   }
+}
+
+/**
+ * Tinypool 2.2's `destroy` waits for each worker with `events.once(wrapper, 'exit')`,
+ * and its wrapper around a thread has `on` and `once` but no `removeListener`. When
+ * a worker that is still starting fails while it is ended (a worker that cannot
+ * start, closed after the run failed), `once`'s error listener calls the missing
+ * method and throws outside any promise: an uncaught exception that ends the
+ * process. With the method, `once` rejects and `close` can ignore it.
+ */
+function letRemoveListeners(wrapper: object): void {
+  const thread = (wrapper as { thread?: unknown }).thread
+  if ('removeListener' in wrapper || !(thread instanceof EventEmitter)) return
+  Object.assign(wrapper, { removeListener: (name: string, listener: (...args: unknown[]) => void) => thread.removeListener(name, listener) })
 }
 
 function isOutOfMemory(error: unknown): boolean {

@@ -83,4 +83,23 @@ describe('the render pool', function () {
       expect(taken).toEqual([])
     }
   }, 60_000)
+
+  it('should close while a worker that cannot start is failing, without an uncaught error', async function () {
+    const uncaught: unknown[] = []
+    const onUncaught = (error: unknown): void => void uncaught.push(error)
+    process.on('uncaughtException', onUncaught)
+    try {
+      const failed = new SharedArrayBuffer(4)
+      const pool = createRenderPool(config(120), { entry: new URL('failed-start-signal.mjs', workers) })
+      pool.warm({ ...site, failed } as unknown as SharedSite)
+      // Block this thread until the worker has failed and its error is on its way, then end the pool before the error arrives.
+      expect(Atomics.wait(new Int32Array(failed), 0, 0, 30_000)).toBe('ok')
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 300)
+      await pool.close()
+      await new Promise((resolve) => setTimeout(resolve, 200))
+    } finally {
+      process.off('uncaughtException', onUncaught)
+    }
+    expect(uncaught).toEqual([])
+  }, 60_000)
 })
