@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto'
 import { readFileSync, statSync } from 'node:fs'
 import { VFile } from 'vfile'
 import type { VFileMessage } from 'vfile-message'
-import { openArticleFacts } from './cache/article-facts.ts'
+import { openArticleFacts, openTocFacts } from './cache/source-facts.ts'
 import { codeFingerprint } from './cache/site-fingerprint.ts'
 import { recordingFileSystem, type InputRecord, type RecordingFileSystem } from './cache/recording-file-system.ts'
 import type { ResolvedConfig } from './config/schema.ts'
@@ -260,7 +260,8 @@ function readSite(
   })
   site.movedByLocale = movedArticles(site)
   // Each article is read here once, for its uid and the page cache's digest of it (or taken from the facts cache).
-  const facts = openArticleFacts(config.cacheDir, JSON.stringify([codeFingerprint(), limits]))
+  const factsKey = JSON.stringify([codeFingerprint(), limits])
+  const facts = openArticleFacts(config.cacheDir, factsKey)
   const articleDigests = new Map<string, string>()
   const xref = buildXrefIndex(config, sources, String(configFile.value), (article) => {
     const found = facts.factsOf(article.absPath, () => {
@@ -274,11 +275,13 @@ function readSite(
   site.xref = xref.index
   messages.push(...xref.messages)
   const navs = new Map<string, LocaleNav>()
+  const tocs = openTocFacts(config.cacheDir, factsKey)
   for (const locale of config.locales) {
-    const built = buildLocaleNav(locale.code, sources.get(locale.code)!.tocs, site, fs)
+    const built = buildLocaleNav(locale.code, sources.get(locale.code)!.tocs, site, fs, tocs)
     navs.set(locale.code, built.nav)
     navMessages.push(...built.messages, ...orphanWarnings(built.nav, sources.get(locale.code)!.articles))
   }
+  tocs.save()
   return { sources, site, navs, articleDigests }
 }
 

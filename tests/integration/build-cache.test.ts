@@ -190,11 +190,11 @@ describe('the persistent page cache', { timeout: 240_000 }, function () {
     const factsFile = path.join(cacheDir, 'articles.json')
     // The article has not changed for seconds, so this build keeps what it read of it.
     await buildOnce(true)
-    const kept = JSON.parse(readFileSync(factsFile, 'utf8')) as { articles: Record<string, [string, string]> }
-    expect(kept.articles[article]?.[1]).toMatch(/^[\w-]{43}$/)
+    const kept = JSON.parse(readFileSync(factsFile, 'utf8')) as { files: Record<string, [string, { digest: string }]> }
+    expect(kept.files[article]?.[1].digest).toMatch(/^[\w-]{43}$/)
     // A wrong digest kept for the unchanged file is believed: only the pages made from that file miss the
     // page cache, the English one and the Arabic fallback (Danish and Dutch have their own translations).
-    kept.articles[article]![1] = 'not-the-digest'
+    kept.files[article]![1].digest = 'not-the-digest'
     writeFileSync(factsFile, JSON.stringify(kept))
     const trusted = await buildOnce(true)
     expect(trusted.rendered).toBe(2)

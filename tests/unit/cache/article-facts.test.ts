@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { openArticleFacts, type ArticleFacts } from '../../../src/cache/article-facts.ts'
+import { openArticleFacts, type ArticleFacts } from '../../../src/cache/source-facts.ts'
 
 /** A clock far enough ahead that every file counts as settled. */
 const later = { now: () => Date.now() + 60_000 }
@@ -56,7 +56,7 @@ describe('the article facts cache', function () {
     const { cacheDir, article } = fixture()
     ask(cacheDir, article, one)
     expect(ask(cacheDir, article, two, { key: 'other tolk' }).reads).toBe(1)
-    writeFileSync(path.join(cacheDir, 'articles.json'), '{"key":"k","articles":')
+    writeFileSync(path.join(cacheDir, 'articles.json'), '{"key":"k","files":')
     expect(ask(cacheDir, article, one).reads).toBe(1)
     const link = path.join(path.dirname(article), 'link.md')
     symlinkSync(article, link)
@@ -74,8 +74,8 @@ describe('the article facts cache', function () {
     writeFileSync(other, '# Other\n')
     ask(cacheDir, article, one)
     ask(cacheDir, other, two)
-    const kept = JSON.parse(readFileSync(path.join(cacheDir, 'articles.json'), 'utf8')) as { articles: Record<string, unknown> }
-    expect(Object.keys(kept.articles)).toEqual([other])
+    const kept = JSON.parse(readFileSync(path.join(cacheDir, 'articles.json'), 'utf8')) as { files: Record<string, unknown> }
+    expect(Object.keys(kept.files)).toEqual([other])
   })
 
   it('should read every article without a cache folder', function () {
