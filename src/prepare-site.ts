@@ -43,6 +43,8 @@ export interface PreparedSite {
   config: ResolvedConfig
   /** Problems found before any page is rendered (config, TOC, UI strings, templates, redirects). */
   messages: VFileMessage[]
+  /** How many articles are new or changed since the last build that kept their facts (stat-cache.ts); without a cache, all of them. */
+  articlesChanged: number
   sources: Map<string, LocaleSources>
   site: SiteIndex
   strings: UiStrings
@@ -103,7 +105,9 @@ export function prepareSite(config: ResolvedConfig, options: PrepareOptions = {}
   const defaultRoot = config.locales.find((locale) => locale.code === config.defaultLocale)!.root
   const fs = recordingFileSystem(withMoniker(options.fs ?? createNodeFileSystem(limits), config.moniker))
   const navMessages: VFileMessage[] = []
-  const { sources, site, navs, articleDigests } = options.shared ? { ...options.shared, articleDigests: undefined } : readSite(config, fs, limits, messages, navMessages)
+  const { sources, site, navs, articleDigests, articlesChanged } = options.shared
+    ? { ...options.shared, articleDigests: undefined, articlesChanged: 0 }
+    : readSite(config, fs, limits, messages, navMessages)
   // The root TOC names a site whose strings do not.
   const defaultLocale = config.locales.find((locale) => locale.code === config.defaultLocale)!
   const strings = loadUiStrings(config, { siteTitle: neutralSiteTitle(defaultLocale, navs.get(defaultLocale.code), limits) })
@@ -185,6 +189,7 @@ export function prepareSite(config: ResolvedConfig, options: PrepareOptions = {}
   return {
     config,
     messages,
+    articlesChanged,
     sources,
     site,
     strings,
@@ -225,7 +230,7 @@ function readSite(
   limits: ReadLimits,
   messages: VFileMessage[],
   navMessages: VFileMessage[],
-): SharedSite & { articleDigests: Map<string, string> } {
+): SharedSite & { articleDigests: Map<string, string>; articlesChanged: number } {
   const configFile = new VFile({ path: config.configFile ?? '<command line>', value: readConfigText(config) })
   const sources = new Map<string, LocaleSources>()
   for (const locale of config.locales) {
@@ -272,6 +277,7 @@ function readSite(
     return found?.uid
   })
   facts.save()
+  const articlesChanged = facts.changed
   site.xref = xref.index
   messages.push(...xref.messages)
   const navs = new Map<string, LocaleNav>()
@@ -282,7 +288,7 @@ function readSite(
     navMessages.push(...built.messages, ...orphanWarnings(built.nav, sources.get(locale.code)!.articles))
   }
   tocs.save()
-  return { sources, site, navs, articleDigests }
+  return { sources, site, navs, articleDigests, articlesChanged }
 }
 
 /** Why a configured content root cannot be one, or `undefined` when it is a folder. */

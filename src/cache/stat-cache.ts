@@ -6,10 +6,12 @@
  * keeps file hashes: a later build takes an unchanged file's facts from
  * there after one `lstat`, instead of reading, decoding and parsing it.
  *
- * A file changed within `settleMs` of being read is not kept: on a file
- * system with coarse timestamps, a second edit in the same tick could leave
- * its identity unchanged. The cache is an optimisation only: a missing,
- * corrupt or foreign file is empty, and one that cannot be written is left.
+ * A file changed within `settleMs` of being read is kept as unsettled: on
+ * a file system with coarse timestamps, a second edit in the same tick could
+ * leave its identity unchanged, so the next build reads it again anyway, and
+ * only compares what it reads with what was kept (is it `changed`?). The
+ * cache is an optimisation only: a missing, corrupt or foreign file is
+ * empty, and one that cannot be written is left.
  */
 import { lstatSync, readFileSync } from 'node:fs'
 import path from 'node:path'
@@ -22,6 +24,8 @@ export interface StatCache<T> {
    * returns `undefined` for a file that cannot be read; nothing is kept then.
    */
   factsOf(absPath: string, read: () => T | undefined): T | undefined
+  /** How many files `factsOf` found new or changed: read, with facts other than those kept for them (if any). */
+  readonly changed: number
   /** Write what this build used (only the files it asked for), when it differs from what was loaded. */
   save(): void
 }
@@ -40,8 +44,8 @@ export interface StatCacheOptions<T> {
 /** Changed this recently (ms), a file's identity may not tell the next edit apart. */
 const settleMs = 2000
 
-/** `[identity, facts]`, by absolute path. */
-type Kept<T> = [identity: string, facts: T]
+/** `[identity, facts]`, by absolute path; `[identity, facts, 0]` for a file read while it may still have been changing. */
+type Kept<T> = [identity: string, facts: T, unsettled?: 0]
 
 interface CacheFile<T> {
   key: string
@@ -50,28 +54,36 @@ interface CacheFile<T> {
 
 /** The stat cache `options.name` in `cacheDir`; without a `cacheDir`, every file is read. */
 export function openStatCache<T>(cacheDir: string | undefined, options: StatCacheOptions<T>): StatCache<T> {
-  if (!cacheDir) return { factsOf: (_absPath, read) => read(), save: () => undefined }
+  if (!cacheDir) {
+    let read = 0
+    return { factsOf: (_absPath, readFacts) => (read++, readFacts()), get changed() { return read }, save: () => undefined }
+  }
   const file = path.join(cacheDir, options.name)
   const clock = options.clock ?? Date
   const loaded = loadKept(file, options)
   const used = new Map<string, Kept<T>>()
-  let changed = false
+  let read = 0
+  let changed = 0
 
   return {
-    factsOf(absPath, read) {
+    factsOf(absPath, readFacts) {
       const identity = identityOf(absPath)
       const kept = loaded.get(absPath)
-      if (identity !== undefined && kept?.[0] === identity) {
+      if (identity !== undefined && kept?.[0] === identity && kept[2] === undefined) {
         used.set(absPath, kept)
         return kept[1]
       }
-      changed = true
-      const facts = read()
-      if (facts !== undefined && identity !== undefined && settled(identity, clock.now())) used.set(absPath, [identity, facts])
+      read++
+      const facts = readFacts()
+      if (facts === undefined || kept === undefined || JSON.stringify(facts) !== JSON.stringify(kept[1])) changed++
+      if (facts !== undefined && identity !== undefined) used.set(absPath, settled(identity, clock.now()) ? [identity, facts] : [identity, facts, 0])
       return facts
     },
+    get changed() {
+      return changed
+    },
     save() {
-      if (!changed && used.size === loaded.size) return
+      if (read === 0 && used.size === loaded.size) return
       const content: CacheFile<T> = { key: options.key, files: Object.fromEntries(used) }
       try {
         writeCacheFile(file, JSON.stringify(content))
@@ -106,7 +118,7 @@ function loadKept<T>(file: string, options: StatCacheOptions<T>): Map<string, Ke
   try {
     const content = JSON.parse(readFileSync(file, 'utf8')) as CacheFile<T>
     if (content.key !== options.key || typeof content.files !== 'object' || content.files === null) return new Map()
-    return new Map(Object.entries(content.files).filter(([, kept]) => Array.isArray(kept) && typeof kept[0] === 'string' && options.valid(kept[1])))
+    return new Map(Object.entries(content.files).filter(([, kept]) => Array.isArray(kept) && typeof kept[0] === 'string' && options.valid(kept[1]) && (kept[2] === undefined || kept[2] === 0)))
   } catch {
     return new Map()
   }
