@@ -9,6 +9,8 @@ import { createHash } from 'node:crypto'
 import { readFileSync, statSync } from 'node:fs'
 import { VFile } from 'vfile'
 import type { VFileMessage } from 'vfile-message'
+import { openArticleFacts, openTocFacts } from './cache/source-facts.ts'
+import { codeFingerprint } from './cache/site-fingerprint.ts'
 import { recordingFileSystem, type InputRecord, type RecordingFileSystem } from './cache/recording-file-system.ts'
 import type { ResolvedConfig } from './config/schema.ts'
 import { findKey } from './config/resolve-config.ts'
@@ -34,12 +36,15 @@ import { movedArticles } from './links/resolve-link.ts'
 import { homePageHtml, homeRelPath, needsGeneratedHome } from './output/home-page.ts'
 import { renderPage, type RenderedPage } from './render/render-page.ts'
 import { buildXrefIndex } from './xref/build-xref-index.ts'
+import { uidOfArticle } from './xref/site-uids.ts'
 import { loadTemplates, type Templates } from './render/templates.ts'
 
 export interface PreparedSite {
   config: ResolvedConfig
   /** Problems found before any page is rendered (config, TOC, UI strings, templates, redirects). */
   messages: VFileMessage[]
+  /** How many articles are new or changed since the last build that kept their facts (stat-cache.ts); without a cache, all of them. */
+  articlesChanged: number
   sources: Map<string, LocaleSources>
   site: SiteIndex
   strings: UiStrings
@@ -100,7 +105,9 @@ export function prepareSite(config: ResolvedConfig, options: PrepareOptions = {}
   const defaultRoot = config.locales.find((locale) => locale.code === config.defaultLocale)!.root
   const fs = recordingFileSystem(withMoniker(options.fs ?? createNodeFileSystem(limits), config.moniker))
   const navMessages: VFileMessage[] = []
-  const { sources, site, navs, articleDigests } = options.shared ? { ...options.shared, articleDigests: undefined } : readSite(config, fs, limits, messages, navMessages)
+  const { sources, site, navs, articleDigests, articlesChanged } = options.shared
+    ? { ...options.shared, articleDigests: undefined, articlesChanged: 0 }
+    : readSite(config, fs, limits, messages, navMessages)
   // The root TOC names a site whose strings do not.
   const defaultLocale = config.locales.find((locale) => locale.code === config.defaultLocale)!
   const strings = loadUiStrings(config, { siteTitle: neutralSiteTitle(defaultLocale, navs.get(defaultLocale.code), limits) })
@@ -182,6 +189,7 @@ export function prepareSite(config: ResolvedConfig, options: PrepareOptions = {}
   return {
     config,
     messages,
+    articlesChanged,
     sources,
     site,
     strings,
@@ -199,12 +207,6 @@ export function prepareSite(config: ResolvedConfig, options: PrepareOptions = {}
   }
 }
 
-/**
- * Read the site: discover every locale's articles, read the redirection
- * files, index the site (URLs, redirects, xref uids) and build each locale's
- * TOC navigation. Problems go to `messages`, the TOCs' to `navMessages`
- * (they come after the UI strings' and templates').
- */
 /** A digest of an article as read: its text and any problem met decoding it. */
 function digestOfArticle(read: Extract<ContainedText, { ok: true }>): string {
   const hash = createHash('sha256').update(read.text)
@@ -213,9 +215,14 @@ function digestOfArticle(read: Extract<ContainedText, { ok: true }>): string {
 }
 
 /**
+ * Read the site: discover every locale's articles, read the redirection
+ * files, index the site (URLs, redirects, xref uids) and build each locale's
+ * TOC navigation. Problems go to `messages`, the TOCs' to `navMessages`
+ * (they come after the UI strings' and templates').
+ *
  * `articleDigests` holds each article's `digestOfArticle` as this build read
- * it for its `uid`, so the page cache's lookup does not read every article
- * a second time (about 0.2 s of a no-change build of the corpus).
+ * it for its `uid` (or found it in the facts cache), so the page cache's
+ * lookup does not read every article a second time.
  */
 function readSite(
   config: ResolvedConfig,
@@ -223,7 +230,7 @@ function readSite(
   limits: ReadLimits,
   messages: VFileMessage[],
   navMessages: VFileMessage[],
-): SharedSite & { articleDigests: Map<string, string> } {
+): SharedSite & { articleDigests: Map<string, string>; articlesChanged: number } {
   const configFile = new VFile({ path: config.configFile ?? '<command line>', value: readConfigText(config) })
   const sources = new Map<string, LocaleSources>()
   for (const locale of config.locales) {
@@ -257,19 +264,31 @@ function readSite(
     localeRedirectPlaces,
   })
   site.movedByLocale = movedArticles(site)
+  // Each article is read here once, for its uid and the page cache's digest of it (or taken from the facts cache).
+  const factsKey = JSON.stringify([codeFingerprint(), limits])
+  const facts = openArticleFacts(config.cacheDir, factsKey)
   const articleDigests = new Map<string, string>()
-  const xref = buildXrefIndex(config, sources, String(configFile.value), limits, (article, read) => {
-    if (read.ok) articleDigests.set(article.absPath, digestOfArticle(read))
+  const xref = buildXrefIndex(config, sources, String(configFile.value), (article) => {
+    const found = facts.factsOf(article.absPath, () => {
+      const read = readContained(article.absPath, [article.root], limits)
+      return read.ok ? { digest: digestOfArticle(read), uid: uidOfArticle(article.relPath, article.absPath, read.text) } : undefined
+    })
+    if (found) articleDigests.set(article.absPath, found.digest)
+    return found?.uid
   })
+  facts.save()
+  const articlesChanged = facts.changed
   site.xref = xref.index
   messages.push(...xref.messages)
   const navs = new Map<string, LocaleNav>()
+  const tocs = openTocFacts(config.cacheDir, factsKey)
   for (const locale of config.locales) {
-    const built = buildLocaleNav(locale.code, sources.get(locale.code)!.tocs, site, fs)
+    const built = buildLocaleNav(locale.code, sources.get(locale.code)!.tocs, site, fs, tocs)
     navs.set(locale.code, built.nav)
     navMessages.push(...built.messages, ...orphanWarnings(built.nav, sources.get(locale.code)!.articles))
   }
-  return { sources, site, navs, articleDigests }
+  tocs.save()
+  return { sources, site, navs, articleDigests, articlesChanged }
 }
 
 /** Why a configured content root cannot be one, or `undefined` when it is a folder. */

@@ -17,13 +17,14 @@
  * build, never failing it.
  */
 import { createHash } from 'node:crypto'
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import type { ResolvedConfig } from '../config/schema.ts'
 import type { PageJob } from '../content/page-jobs.ts'
 import { fromPlainMessage, toPlainMessage, type PlainMessage } from '../diagnostics/plain-message.ts'
 import type { PreparedSite } from '../prepare-site.ts'
 import type { PageResult } from '../render/page-result.ts'
+import { writeCacheFile } from './cache-file.ts'
 import type { InputRecord } from './recording-file-system.ts'
 import { cacheFormat, configIdentity, siteFingerprint } from './site-fingerprint.ts'
 
@@ -95,7 +96,6 @@ export function openPageCache(prepared: PreparedSite, folders = ownCacheFolders(
   if (!folders) return undefined
   const fingerprint = siteFingerprint(prepared)
   const identity = configIdentity(config)
-  const madeDirs = new Set<string>()
 
   // A page not found is stored after rendering under the key its lookup made: its article is read and hashed once.
   const keys = new Map<PageJob, string | undefined>()
@@ -161,18 +161,6 @@ export function openPageCache(prepared: PreparedSite, folders = ownCacheFolders(
     return fresh ? entry : undefined
   }
 
-  /** Write `content` to `file` by way of a temporary sibling, so a stopped build never leaves half a file. */
-  function put(file: string, content: string): void {
-    const folder = path.dirname(file)
-    if (!madeDirs.has(folder)) {
-      mkdirSync(folder, { recursive: true })
-      madeDirs.add(folder)
-    }
-    const temp = `${file}.${process.pid}.tmp`
-    writeFileSync(temp, content)
-    renameSync(temp, file)
-  }
-
   let writable = folders.write !== undefined
   return {
     cacheable: (job) => keyOf(job) !== undefined,
@@ -206,8 +194,8 @@ export function openPageCache(prepared: PreparedSite, folders = ownCacheFolders(
       const base = path.join(folders.write!, entryName(job))
       try {
         // The body first: an entry is only found once its body is in place.
-        if (result.html !== undefined) put(`${base}.html`, result.html)
-        put(`${base}.json`, JSON.stringify(entryOf(key, result, inputs)))
+        if (result.html !== undefined) writeCacheFile(`${base}.html`, result.html)
+        writeCacheFile(`${base}.json`, JSON.stringify(entryOf(key, result, inputs)))
       } catch {
         // A read-only or full disk only costs the next build its speed.
         writable = false

@@ -60,10 +60,21 @@ export function recordingFileSystem(fs: FileSystem): RecordingFileSystem {
   }
 }
 
+/**
+ * Digests by read: the file system below hands out one read per file until
+ * the file changes, so an include shown on 400 pages is hashed once, not at
+ * each of their cache lookups.
+ */
+const digests = new WeakMap<ContainedText, string>()
+
 /** A read's text and decoding warnings, hashed; a refusal by its kind. */
 function digestOfRead(read: ContainedText): string {
   if (!read.ok) return `!${read.kind}`
-  const hash = createHash('sha256').update(read.text)
-  if (read.problems.length > 0) hash.update(JSON.stringify(read.problems))
-  return hash.digest('base64url')
+  let digest = digests.get(read)
+  if (digest === undefined) {
+    const hash = createHash('sha256').update(read.text)
+    if (read.problems.length > 0) hash.update(JSON.stringify(read.problems))
+    digests.set(read, (digest = hash.digest('base64url')))
+  }
+  return digest
 }

@@ -5,12 +5,14 @@
  * error at its line. A page belongs to the nearest TOC at or above its folder.
  */
 import path from 'node:path'
+import { openStatCache, type StatCache } from '../cache/stat-cache.ts'
 import { VFile } from 'vfile'
 import type { VFileMessage } from 'vfile-message'
 import type { SourceRef } from '../content/discover.ts'
 import { docsetDirOf } from '../content/docset.ts'
-import type { ContainedText } from '../content/read-contained.ts'
+import type { ContainedText, Refusal } from '../content/read-contained.ts'
 import type { SiteIndex } from '../content/site-index.ts'
+import { fromPlainMessage, toPlainMessage, type PlainMessage } from '../diagnostics/plain-message.ts'
 import { report } from '../diagnostics/report.ts'
 import { resolveLink } from '../links/resolve-link.ts'
 import { printableUrl, safeUrl } from '../links/url-policy.ts'
@@ -55,7 +57,20 @@ export interface NavReader {
  */
 export const maxTocEntries = 10_000
 
-export function buildLocaleNav(locale: string, tocRefs: SourceRef[], site: SiteIndex, reader: NavReader): { nav: LocaleNav; messages: VFileMessage[] } {
+/** A TOC's parsed entries and the problems met reading and parsing it: what `tocs` keeps of an unchanged TOC. */
+export interface TocFacts {
+  entries: TocEntry[]
+  messages: PlainMessage[]
+}
+
+/** `tocs` keeps each TOC's parse between builds (see stat-cache.ts); without it, every TOC is read and parsed. */
+export function buildLocaleNav(
+  locale: string,
+  tocRefs: SourceRef[],
+  site: SiteIndex,
+  reader: NavReader,
+  tocs: StatCache<TocFacts> = openStatCache(undefined, { name: '', key: '', valid: (value): value is TocFacts => false }),
+): { nav: LocaleNav; messages: VFileMessage[] } {
   const messages: VFileMessage[] = []
   const tocsByDir = new Map<string, Toc>()
   const listed = new Set<string>()
@@ -79,11 +94,19 @@ export function buildLocaleNav(locale: string, tocRefs: SourceRef[], site: SiteI
   function parsedToc(ref: SourceRef): { file: VFile; entries: TocEntry[] } {
     let toc = parsed.get(ref)
     if (!toc) {
-      const read = reader.readContained(ref.absPath, [ref.root])
-      const file = new VFile({ path: ref.absPath, value: read.ok ? read.text : '' })
-      if (read.ok) for (const problem of read.problems) report(file, problem.rule, problem.reason, problem.place)
-      else report(file, read.kind === 'outside' || read.kind === 'too-large' ? read.rule : 'toc-invalid', read.reason)
-      toc = { file, entries: read.ok ? parseToc(file) : [] }
+      const file = new VFile({ path: ref.absPath })
+      let refusal: Refusal | undefined
+      const facts = tocs.factsOf(ref.absPath, () => {
+        const read = reader.readContained(ref.absPath, [ref.root])
+        if (!read.ok) return void (refusal = read)
+        const parsing = new VFile({ path: ref.absPath, value: read.text })
+        for (const problem of read.problems) report(parsing, problem.rule, problem.reason, problem.place)
+        const entries = parseToc(parsing)
+        return { entries, messages: parsing.messages.map(toPlainMessage) }
+      })
+      if (refusal) report(file, refusal.kind === 'outside' || refusal.kind === 'too-large' ? refusal.rule : 'toc-invalid', refusal.reason)
+      file.messages.push(...(facts?.messages.map(fromPlainMessage) ?? []))
+      toc = { file, entries: facts?.entries ?? [] }
       messages.push(...file.messages)
       parsed.set(ref, toc)
     }

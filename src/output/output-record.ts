@@ -10,8 +10,9 @@
  * no record (the build writes everything, as a build without cache does).
  */
 import { createHash } from 'node:crypto'
-import { lstatSync, mkdirSync, statSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { lstatSync, statSync, readFileSync, rmSync } from 'node:fs'
 import path from 'node:path'
+import { writeCacheFile } from '../cache/cache-file.ts'
 
 /** `[digest, size, mtimeMs, ino]` */
 export type RecordedFile = [digest: string, size: number, mtimeMs: number, ino: number]
@@ -39,16 +40,12 @@ export function readOutputRecord(recordFile: string, outDir: string): Map<string
   }
 }
 
-/** Save the record by way of a temporary sibling; on failure, remove it, so no stale record outlives this build. */
+/** Save the record; on failure, remove it, so no stale record outlives this build. */
 export function saveOutputRecord(recordFile: string, outDir: string, files: Map<string, RecordedFile>): void {
-  const temp = `${recordFile}.${process.pid}.tmp`
   try {
-    mkdirSync(path.dirname(recordFile), { recursive: true })
-    writeFileSync(temp, JSON.stringify({ format: recordFormat, outDir, files: Object.fromEntries(files) }))
-    renameSync(temp, recordFile)
+    writeCacheFile(recordFile, JSON.stringify({ format: recordFormat, outDir, files: Object.fromEntries(files) }))
   } catch {
     forgetOutputRecord(recordFile)
-    rmSync(temp, { force: true })
   }
 }
 

@@ -2,23 +2,21 @@
 import type { VFileMessage } from 'vfile-message'
 import type { ResolvedConfig } from '../config/schema.ts'
 import type { LocaleSources } from '../content/discover.ts'
-import type { ReadLimits } from '../content/read-contained.ts'
 import { loadXrefMaps } from './external-maps.ts'
 import { collectSiteUids } from './site-uids.ts'
 import type { XrefIndex } from './xref-index.ts'
 
-/** `onRead` sees each article as it is read for its `uid` (the page cache keeps a digest of it, so it is not read again). */
+/** `uidOf` gives the uid an article defines (see `collectSiteUids`). */
 export function buildXrefIndex(
   config: ResolvedConfig,
   sources: Map<string, LocaleSources>,
   configText: string,
-  limits: ReadLimits,
-  onRead?: Parameters<typeof collectSiteUids>[2],
+  uidOf: Parameters<typeof collectSiteUids>[1],
 ): { index: XrefIndex; messages: VFileMessage[] } {
   const messages: VFileMessage[] = []
   const byLocale = new Map<string, Map<string, import('./xref-index.ts').SiteXref>>()
   for (const locale of config.locales) {
-    const collected = collectSiteUids(sources.get(locale.code)?.articles ?? [], limits, onRead)
+    const collected = collectSiteUids(sources.get(locale.code)?.articles ?? [], uidOf)
     byLocale.set(locale.code, collected.uids)
     messages.push(...collected.messages)
   }

@@ -6,8 +6,9 @@
  * cache with an `xref-map-cached` warning; without a cached copy it is an
  * `xref-map-unavailable` error naming the URL.
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
+import { writeCacheFile } from '../cache/cache-file.ts'
 import type { VFileMessage } from 'vfile-message'
 import type { ResolvedConfig } from '../config/schema.ts'
 import { formatBytes } from '../content/read-contained.ts'
@@ -51,10 +52,7 @@ async function fetchInto(url: string, target: string, timeoutSeconds: number): P
     return describeFetchError(error, timeoutSeconds)
   }
   try {
-    mkdirSync(path.dirname(target), { recursive: true })
-    const temp = `${target}.${process.pid}.tmp`
-    writeFileSync(temp, body)
-    renameSync(temp, target)
+    writeCacheFile(target, body)
   } catch (error) {
     return `cannot write the cache: ${(error as NodeJS.ErrnoException).code ?? String(error)}`
   }

@@ -8,7 +8,7 @@ import { VFile } from 'vfile'
 import type { VFileMessage } from 'vfile-message'
 import { isMap, isScalar, LineCounter, parseDocument } from 'yaml'
 import type { SourceRef } from '../content/discover.ts'
-import { readContained, type ContainedText, type ReadLimits } from '../content/read-contained.ts'
+import type { ArticleUid } from '../cache/source-facts.ts'
 import { parseFrontMatter } from '../front-matter/parse.ts'
 import { report } from '../diagnostics/report.ts'
 import type { SiteXref } from './xref-index.ts'
@@ -16,16 +16,20 @@ import type { SiteXref } from './xref-index.ts'
 /** A `uid:` key at the start of a line, before any parsing: most articles have none and are not parsed here. */
 const uidKey = /^uid[ \t]*:/m
 
-export function collectSiteUids(articles: SourceRef[], limits: ReadLimits, onRead?: (article: SourceRef, read: ContainedText) => void): { uids: Map<string, SiteXref>; messages: VFileMessage[] } {
+/** The uid `text` (the article's as read) defines, where, and the title cross-references show for it. */
+export function uidOfArticle(relPath: string, absPath: string, text: string): ArticleUid | undefined {
+  if (!uidKey.test(text)) return undefined
+  return /\.yml$/i.test(relPath) ? yamlPageUid(text) : markdownUid(absPath, text)
+}
+
+/** `uidOf` gives each article's uid (`uidOfArticle` on its text; an article that cannot be read is reported when its page is rendered). */
+export function collectSiteUids(articles: SourceRef[], uidOf: (article: SourceRef) => ArticleUid | undefined): { uids: Map<string, SiteXref>; messages: VFileMessage[] } {
   const uids = new Map<string, SiteXref>()
   const duplicates = new Map<string, SiteXref[]>()
   for (const article of articles) {
-    // A file that cannot be read is reported when its page is rendered.
-    const read = readContained(article.absPath, [article.root], limits)
-    onRead?.(article, read)
-    if (!read.ok || !uidKey.test(read.text)) continue
-    const found = /\.yml$/i.test(article.relPath) ? yamlPageUid(article, read.text) : markdownUid(article, read.text)
-    if (!found) continue
+    const defined = uidOf(article)
+    if (!defined) continue
+    const found: SiteXref = { uid: defined.uid, relPath: article.relPath, name: defined.name, file: article.absPath, line: defined.line, column: defined.column }
     const first = uids.get(found.uid)
     if (!first) uids.set(found.uid, found)
     else duplicates.set(found.uid, [...(duplicates.get(found.uid) ?? [first]), found])
@@ -42,16 +46,16 @@ export function collectSiteUids(articles: SourceRef[], limits: ReadLimits, onRea
   return { uids, messages }
 }
 
-function markdownUid(article: SourceRef, text: string): SiteXref | undefined {
+function markdownUid(absPath: string, text: string): ArticleUid | undefined {
   // Its problems are reported when the page is rendered; here only the value counts.
-  const { data, body } = parseFrontMatter(new VFile({ path: article.absPath, value: text }))
+  const { data, body } = parseFrontMatter(new VFile({ path: absPath, value: text }))
   const uid = uidValue(data['uid'])
   if (uid === undefined) return undefined
   const title = typeof data['title'] === 'string' && data['title'].trim() ? data['title'].trim() : firstHeading(body)
-  return { uid, relPath: article.relPath, name: title ?? uid, file: article.absPath, ...lineOfKey(text) }
+  return { uid, name: title ?? uid, ...lineOfKey(text) }
 }
 
-function yamlPageUid(article: SourceRef, text: string): SiteXref | undefined {
+function yamlPageUid(text: string): ArticleUid | undefined {
   const lineCounter = new LineCounter()
   const document = parseDocument(text, { lineCounter, uniqueKeys: false, logLevel: 'silent' })
   if (document.errors.length || !isMap(document.contents)) return undefined
@@ -62,7 +66,7 @@ function yamlPageUid(article: SourceRef, text: string): SiteXref | undefined {
   const metadata = root.get('metadata', true)
   const title = stringOf(root.get('title')) ?? (isMap(metadata) ? stringOf(metadata.get('title')) : undefined)
   const { line, col } = lineCounter.linePos(node?.range?.[0] ?? 0)
-  return { uid, relPath: article.relPath, name: title ?? uid, file: article.absPath, line, column: col }
+  return { uid, name: title ?? uid, line, column: col }
 }
 
 function uidValue(value: unknown): string | undefined {

@@ -184,6 +184,26 @@ describe('the persistent page cache', { timeout: 240_000 }, function () {
     expect(cached.cached).toBe(cached.pages.size - cached.rendered)
   })
 
+  it("should take an unchanged article's digest from the facts cache without reading it, and read it again once changed", async function () {
+    const relPath = 'incident-response/investigate-phishing.md'
+    const article = path.join(site, 'content/en-us', relPath)
+    const factsFile = path.join(cacheDir, 'articles.json')
+    // The article has not changed for seconds, so this build keeps what it read of it.
+    await buildOnce(true)
+    const kept = JSON.parse(readFileSync(factsFile, 'utf8')) as { files: Record<string, [string, { digest: string }]> }
+    expect(kept.files[article]?.[1].digest).toMatch(/^[\w-]{43}$/)
+    // A wrong digest kept for the unchanged file is believed: only the pages made from that file miss the
+    // page cache, the English one and the Arabic fallback (Danish and Dutch have their own translations).
+    kept.files[article]![1].digest = 'not-the-digest'
+    writeFileSync(factsFile, JSON.stringify(kept))
+    const trusted = await buildOnce(true)
+    expect(trusted.rendered).toBe(2)
+    // Edited, the article is read again (its translations compare against it), and the build agrees with one without any cache.
+    const { cached } = await afterChange(() => edit(`content/en-us/${relPath}`, /\n## /, '\nA sentence added for the facts cache test.\n\n## '))
+    expect(cached.rendered).toBe(pagesOf(cached, relPath))
+    expect(cached.rendered).toBe(4)
+  })
+
   it('should leave an unchanged output untouched, and move in only the files an edit changed', async function () {
     const outDir = path.join(scratch, 'out-kept')
     const { config } = await loadConfig({ outDir, cacheDir }, site)

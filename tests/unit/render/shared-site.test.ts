@@ -32,7 +32,8 @@ const isToc = (absPath: string): boolean => /(^|\/)toc\.ya?ml$/i.test(absPath)
 
 describe('a prepared site shared with render workers', function () {
   it('should read no TOC when given the site, and render every sample page as the thread that read it', async function () {
-    const { config } = await loadConfig({}, repoRoot)
+    // No cache: the reader must read every TOC itself, not take it from an earlier build's facts.
+    const { config } = await loadConfig({ cacheDir: false }, repoRoot)
     const own = noting()
     const reader = prepareSite(config!, { fs: own.fs })
     // The site as a worker receives it: cloned, with nothing shared by reference.
