@@ -9,9 +9,8 @@ import { createHash } from 'node:crypto'
 import { readFileSync, statSync } from 'node:fs'
 import { VFile } from 'vfile'
 import type { VFileMessage } from 'vfile-message'
-import { openArticleFacts, openStatusFacts, openTocFacts } from './cache/source-facts.ts'
+import { openArticleFacts, openStatusFacts, openTocFacts, sourceFactsKey } from './cache/source-facts.ts'
 import type { StatCache } from './cache/stat-cache.ts'
-import { codeFingerprint } from './cache/site-fingerprint.ts'
 import { recordingFileSystem, type InputRecord, type RecordingFileSystem } from './cache/recording-file-system.ts'
 import type { ResolvedConfig } from './config/schema.ts'
 import { findKey } from './config/resolve-config.ts'
@@ -113,7 +112,7 @@ export function prepareSite(config: ResolvedConfig, options: PrepareOptions = {}
   const fs = recordingFileSystem(withMoniker(options.fs ?? createNodeFileSystem(limits), config.moniker))
   const navMessages: VFileMessage[] = []
   // What facts kept in the cache folder depend on besides their file; a worker keeps none (its thread does).
-  const factsKey = options.shared ? undefined : JSON.stringify([codeFingerprint(), limits])
+  const factsKey = options.shared ? undefined : sourceFactsKey(limits)
   const { sources, site, navs, articleDigests, articlesChanged } = options.shared
     ? { ...options.shared, articleDigests: undefined, articlesChanged: 0 }
     : readSite(config, fs, limits, factsKey!, messages, navMessages)

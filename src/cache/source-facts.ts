@@ -7,9 +7,16 @@
  * problems, in `<cacheDir>/tocs.json`; the front-matter facts the translation
  * status compares (i18n/article-facts.ts), in `<cacheDir>/status.json`.
  */
+import type { ReadLimits } from '../content/read-contained.ts'
 import type { StatusFacts } from '../i18n/article-facts.ts'
 import type { TocFacts } from '../nav/nav-index.ts'
+import { codeFingerprint } from './site-fingerprint.ts'
 import { openStatCache, type StatCache } from './stat-cache.ts'
+
+/** What kept facts depend on besides their file: tolk's code (how it reads and parses) and the read limits. */
+export function sourceFactsKey(limits: ReadLimits): string {
+  return JSON.stringify([codeFingerprint(), limits])
+}
 
 /** Where the front matter's (or YAML page's) `uid` is, and the title cross-references show for it. */
 export interface ArticleUid {
