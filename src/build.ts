@@ -331,7 +331,9 @@ function writeSiteExtras(state: {
   }
 
   if (writer) {
-    const statuses = collectStatus(config, sources)
+    const statuses = collectStatus(config, sources, prepared.statusFacts)
+    // Every article the status compares has been asked for now (`check` asks only for some, and keeps none).
+    prepared.statusFacts.save()
     writer.write(statusPageFile, statusPageHtml(config, statuses, (key) => strings.t(config.defaultLocale, key)))
     writeSiteFiles(writer, config, site, templates, strings.t)
     for (const map of siteXrefMaps(config, site)) writer.write(map.relFile, map.text)

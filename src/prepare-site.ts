@@ -9,8 +9,8 @@ import { createHash } from 'node:crypto'
 import { readFileSync, statSync } from 'node:fs'
 import { VFile } from 'vfile'
 import type { VFileMessage } from 'vfile-message'
-import { openArticleFacts, openTocFacts } from './cache/source-facts.ts'
-import { codeFingerprint } from './cache/site-fingerprint.ts'
+import { openArticleFacts, openStatusFacts, openTocFacts, sourceFactsKey } from './cache/source-facts.ts'
+import type { StatCache } from './cache/stat-cache.ts'
 import { recordingFileSystem, type InputRecord, type RecordingFileSystem } from './cache/recording-file-system.ts'
 import type { ResolvedConfig } from './config/schema.ts'
 import { findKey } from './config/resolve-config.ts'
@@ -23,7 +23,7 @@ import { loadRedirects, type RedirectPlaces } from './content/redirects.ts'
 import { dropCopiesOfDefault } from './content/shared-assets.ts'
 import { createSiteIndex, ownRelPath, type SiteIndex } from './content/site-index.ts'
 import { report } from './diagnostics/report.ts'
-import { readDefaultArticleFacts } from './i18n/article-facts.ts'
+import { defaultArticleFacts, readStatusFacts, type StatusFacts } from './i18n/article-facts.ts'
 import { neutralSiteTitle } from './i18n/site-title.ts'
 import type { DefaultArticleFacts } from './i18n/translation-status.ts'
 import { loadUiStrings, type UiStrings } from './i18n/ui-strings.ts'
@@ -69,6 +69,12 @@ export interface PreparedSite {
   pageContext(job: PageJob): string
   /** Forget what was read of a default-locale article that changed on disk (its hash, for the outdated check). */
   forgetSource(relPath: string): void
+  /**
+   * Each article's front-matter facts for the translation status, kept between
+   * builds in the cache folder: `collectStatus` takes them from here too, and
+   * the build saves them once it has asked for all (not kept on a render worker).
+   */
+  statusFacts: StatCache<StatusFacts>
   /** The generated home page of a locale that builds no article at `/<locale>/` (home-page.ts); `undefined` when it has one or there is no page template. */
   homePage(locale: string): string | undefined
 }
@@ -105,9 +111,11 @@ export function prepareSite(config: ResolvedConfig, options: PrepareOptions = {}
   const defaultRoot = config.locales.find((locale) => locale.code === config.defaultLocale)!.root
   const fs = recordingFileSystem(withMoniker(options.fs ?? createNodeFileSystem(limits), config.moniker))
   const navMessages: VFileMessage[] = []
+  // What facts kept in the cache folder depend on besides their file; a worker keeps none (its thread does).
+  const factsKey = options.shared ? undefined : sourceFactsKey(limits)
   const { sources, site, navs, articleDigests, articlesChanged } = options.shared
     ? { ...options.shared, articleDigests: undefined, articlesChanged: 0 }
-    : readSite(config, fs, limits, messages, navMessages)
+    : readSite(config, fs, limits, factsKey!, messages, navMessages)
   // The root TOC names a site whose strings do not.
   const defaultLocale = config.locales.find((locale) => locale.code === config.defaultLocale)!
   const strings = loadUiStrings(config, { siteTitle: neutralSiteTitle(defaultLocale, navs.get(defaultLocale.code), limits) })
@@ -116,7 +124,8 @@ export function prepareSite(config: ResolvedConfig, options: PrepareOptions = {}
   messages.push(...strings.files.flatMap((file) => file.messages), ...templates.files.flatMap((file) => file.messages), ...navMessages)
   const processor = createProcessor({ fs, maxIncludeDepth: config.maxIncludeDepth, video: { hosts: config.videoHosts, siteUrl: config.siteUrl } })
   const docsets = new Map<string, Map<string, string>>()
-  const defaultArticles = defaultArticleReader(site, limits)
+  const statusFacts = openStatusFacts(factsKey && config.cacheDir, factsKey ?? '')
+  const defaultArticles = defaultArticleReader(site, limits, statusFacts)
 
   function rootsOf({ locale, source, fallback }: PageJob) {
     const contentRoot = fallback ? defaultRoot : locale.root
@@ -203,6 +212,7 @@ export function prepareSite(config: ResolvedConfig, options: PrepareOptions = {}
     articleDigest,
     pageContext,
     forgetSource: defaultArticles.forget,
+    statusFacts,
     homePage,
   }
 }
@@ -228,6 +238,7 @@ function readSite(
   config: ResolvedConfig,
   fs: RecordingFileSystem,
   limits: ReadLimits,
+  factsKey: string,
   messages: VFileMessage[],
   navMessages: VFileMessage[],
 ): SharedSite & { articleDigests: Map<string, string>; articlesChanged: number } {
@@ -265,7 +276,6 @@ function readSite(
   })
   site.movedByLocale = movedArticles(site)
   // Each article is read here once, for its uid and the page cache's digest of it (or taken from the facts cache).
-  const factsKey = JSON.stringify([codeFingerprint(), limits])
   const facts = openArticleFacts(config.cacheDir, factsKey)
   const articleDigests = new Map<string, string>()
   const xref = buildXrefIndex(config, sources, String(configFile.value), (article) => {
@@ -343,7 +353,11 @@ function withMoniker(fs: FileSystem, moniker: string | undefined): FileSystem {
 }
 
 /** What the outdated check needs of each default-locale article, read once, only when a translation asks. */
-function defaultArticleReader(site: SiteIndex, limits: ReadLimits): { facts(relPath: string): DefaultArticleFacts | undefined; forget(relPath: string): void } {
+function defaultArticleReader(
+  site: SiteIndex,
+  limits: ReadLimits,
+  statusFacts: StatCache<StatusFacts>,
+): { facts(relPath: string): DefaultArticleFacts | undefined; forget(relPath: string): void } {
   const known = new Map<string, DefaultArticleFacts | undefined>()
   return {
     facts(relPath) {
@@ -352,7 +366,7 @@ function defaultArticleReader(site: SiteIndex, limits: ReadLimits): { facts(relP
       if (original === undefined) return undefined
       if (!known.has(original)) {
         const ref = site.articlesByLocale.get(site.defaultLocale)!.get(original)!
-        known.set(original, readDefaultArticleFacts(ref, limits))
+        known.set(original, defaultArticleFacts(statusFacts.factsOf(ref.absPath, () => readStatusFacts(ref, limits))!))
       }
       return known.get(original)
     },

@@ -6,9 +6,9 @@
  * keeps file hashes: a later build takes an unchanged file's facts from
  * there after one `lstat`, instead of reading, decoding and parsing it.
  *
- * A file changed within `settleMs` of being read is kept as unsettled: on
- * a file system with coarse timestamps, a second edit in the same tick could
- * leave its identity unchanged, so the next build reads it again anyway, and
+ * A file changed just before it was read (see `settleMs`) is kept as
+ * unsettled: a second edit in the same clock tick could leave its identity
+ * unchanged, so the next build reads it again anyway, and
  * only compares what it reads with what was kept (is it `changed`?). The
  * cache is an optimisation only: a missing, corrupt or foreign file is
  * empty, and one that cannot be written is left.
@@ -41,8 +41,15 @@ export interface StatCacheOptions<T> {
   clock?: { now(): number }
 }
 
-/** Changed this recently (ms), a file's identity may not tell the next edit apart. */
-const settleMs = 2000
+/**
+ * Changed this recently (ms) before it was read, a file's identity may not
+ * tell the next edit apart: a file system stamps times from a clock that
+ * moves in ticks (a few ms on Linux), and FAT, HFS+ and ext3 keep whole
+ * seconds (FAT: two). So a file whose times carry no fraction of a second
+ * settles after 2 s, any other after 100 ms, well over a tick; a build that
+ * starts right after a checkout still keeps every file.
+ */
+const settleMs = { fine: 100, coarse: 2000 }
 
 /** `[identity, facts]`, by absolute path; `[identity, facts, 0]` for a file read while it may still have been changing. */
 type Kept<T> = [identity: string, facts: T, unsettled?: 0]
@@ -110,8 +117,9 @@ function identityOf(absPath: string): string | undefined {
 }
 
 function settled(identity: string, now: number): boolean {
-  const [, mtimeMs, ctimeMs] = identity.split(':').map(Number)
-  return Math.max(mtimeMs!, ctimeMs!) < now - settleMs
+  const [, mtimeMs, ctimeMs] = identity.split(':').map(Number) as [number, number, number]
+  const coarse = mtimeMs % 1000 === 0 && ctimeMs % 1000 === 0
+  return Math.max(mtimeMs, ctimeMs) < now - (coarse ? settleMs.coarse : settleMs.fine)
 }
 
 function loadKept<T>(file: string, options: StatCacheOptions<T>): Map<string, Kept<T>> {

@@ -4,6 +4,7 @@
  * missing and machine translated, with the files, plus UI-string
  * coverage; `--format json` for tools.
  */
+import { openStatusFacts, sourceFactsKey } from '../cache/source-facts.ts'
 import { discover, type LocaleSources } from '../content/discover.ts'
 import { collectStatus, type LocaleStatus } from '../i18n/collect-status.ts'
 import { loadUiStrings } from '../i18n/ui-strings.ts'
@@ -19,7 +20,11 @@ export async function runStatus(values: CliValues): Promise<number> {
   const config = await loadConfigOrPrint(configFlags(values))
   if (!config) return 1
   const sources = new Map<string, LocaleSources>(config.locales.map((locale) => [locale.code, discover(locale, { maxFileSize: config.maxFileSize })]))
-  const statuses = collectStatus(config, sources)
+  const limits = { maxFileSize: config.maxFileSize }
+  // The facts `tolk build` keeps: a status after a build reads only the articles changed since.
+  const facts = openStatusFacts(config.cacheDir, sourceFactsKey(limits))
+  const statuses = collectStatus(config, sources, facts)
+  facts.save()
   const coverage = loadUiStrings(config).coverage()
   if (format === 'json') {
     process.stdout.write(`${JSON.stringify({ version: 1, defaultLocale: config.defaultLocale, locales: statuses, uiStrings: coverage }, null, 2)}\n`)

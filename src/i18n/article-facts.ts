@@ -12,16 +12,51 @@ import { parseFrontMatter } from '../front-matter/parse.ts'
 import { sourceHash, type DefaultArticleFacts, type TranslationFacts } from './translation-status.ts'
 
 /**
- * The default-locale article's SHA-1 (of its bytes as on disk, as `sha1sum`
- * prints it), `ms.openlocfilehash` and `ms.date`. Problems in its front matter
- * are not reported here: its own page reports them.
+ * What the translation status needs of one article file, on either side of
+ * the comparison: the SHA-1 of its bytes as on disk (as `sha1sum` prints
+ * it), `tolk.source-hash`, `ms.openlocfilehash`, `ms.date` (ms since the
+ * epoch) and whether it is machine translated. Plain data, so the status
+ * facts cache (cache/source-facts.ts) can keep it between builds.
  */
-export function readDefaultArticleFacts(ref: SourceRef, limits: ReadLimits): DefaultArticleFacts {
+export interface StatusFacts {
+  /** `undefined` when the file cannot be read. */
+  fileHash?: string | undefined
+  tolkSourceHash?: string | undefined
+  originHash?: string | undefined
+  date?: number | undefined
+  machine: boolean
+}
+
+/** Read `ref`'s status facts. Problems in its front matter are not reported here: its own page reports them. */
+export function readStatusFacts(ref: SourceRef, limits: ReadLimits): StatusFacts {
   const read = readContainedBytes(ref.absPath, [ref.root], limits)
-  if (!read.ok) return { fileHash: undefined, originHash: undefined, date: undefined }
+  if (!read.ok) return { machine: false }
   const file = new VFile({ path: ref.absPath, value: decodeText(read.bytes).text })
   const meta = readArticleMeta(file, parseFrontMatter(file).data, true)
-  return { fileHash: sourceHash(read.bytes), originHash: meta.originHash, date: meta.dateValue }
+  return {
+    fileHash: sourceHash(read.bytes),
+    tolkSourceHash: meta.tolkSourceHash,
+    originHash: meta.originHash,
+    date: meta.dateValue?.getTime(),
+    machine: meta.machineTranslated,
+  }
+}
+
+/** The default-locale article's side of the comparison: its SHA-1, `ms.openlocfilehash` and `ms.date`. */
+export function defaultArticleFacts(facts: StatusFacts): DefaultArticleFacts {
+  return { fileHash: facts.fileHash, originHash: facts.originHash, date: facts.date === undefined ? undefined : new Date(facts.date) }
+}
+
+/** A translation's side of the comparison, from its status facts (as `translationFacts` makes it from a rendered page's metadata). */
+export function translationStatusFacts(facts: StatusFacts, defaultArticle: DefaultArticleFacts | undefined): TranslationFacts {
+  return {
+    isDefaultLocale: false,
+    tolkSourceHash: facts.tolkSourceHash,
+    originHash: facts.originHash,
+    date: facts.date === undefined ? undefined : new Date(facts.date),
+    defaultArticle,
+    machine: facts.machine,
+  }
 }
 
 /** The translation's side of the comparison, from its metadata. */

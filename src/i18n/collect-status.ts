@@ -4,14 +4,13 @@
  * from a newer source than the default locale's, of unknown age, missing,
  * and machine translated (the decision is translation-status.ts's).
  */
-import { VFile } from 'vfile'
+import { openStatusFacts } from '../cache/source-facts.ts'
+import type { StatCache } from '../cache/stat-cache.ts'
 import type { ResolvedConfig } from '../config/schema.ts'
 import type { LocaleSources, SourceRef } from '../content/discover.ts'
-import { readContained, type ReadLimits } from '../content/read-contained.ts'
+import type { ReadLimits } from '../content/read-contained.ts'
 import { urlKeyOf } from '../content/site-index.ts'
-import { readArticleMeta } from '../front-matter/article-meta.ts'
-import { parseFrontMatter } from '../front-matter/parse.ts'
-import { readDefaultArticleFacts, translationFacts } from './article-facts.ts'
+import { defaultArticleFacts, readStatusFacts, translationStatusFacts, type StatusFacts } from './article-facts.ts'
 import { translationState, type DefaultArticleFacts } from './translation-status.ts'
 
 export interface LocaleStatus {
@@ -28,15 +27,16 @@ export interface LocaleStatus {
   newer: string[]
 }
 
-export function collectStatus(config: ResolvedConfig, sources: Map<string, LocaleSources>): LocaleStatus[] {
+export function collectStatus(config: ResolvedConfig, sources: Map<string, LocaleSources>, facts: StatCache<StatusFacts> = openStatusFacts(undefined, '')): LocaleStatus[] {
   const defaults = sources.get(config.defaultLocale)?.articles ?? []
   const limits: ReadLimits = { maxFileSize: config.maxFileSize }
+  const factsOf = (ref: SourceRef): StatusFacts => facts.factsOf(ref.absPath, () => readStatusFacts(ref, limits))!
   // Read when a translation needs it: a one-locale site (or a missing translation) reads no default article.
   const originals = new Map<string, DefaultArticleFacts>()
   const originalOf = (ref: SourceRef): DefaultArticleFacts => {
-    let facts = originals.get(ref.relPath)
-    if (!facts) originals.set(ref.relPath, (facts = readDefaultArticleFacts(ref, limits)))
-    return facts
+    let original = originals.get(ref.relPath)
+    if (!original) originals.set(ref.relPath, (original = defaultArticleFacts(factsOf(ref))))
+    return original
   }
   const statuses: LocaleStatus[] = []
   for (const locale of config.locales) {
@@ -51,10 +51,7 @@ export function collectStatus(config: ResolvedConfig, sources: Map<string, Local
         continue
       }
       // An unreadable translation counts as one of unknown age; `check` reports why.
-      const read = readContained(translation.absPath, [translation.root], limits)
-      const file = new VFile({ path: translation.absPath, value: read.ok ? read.text : '' })
-      const meta = readArticleMeta(file, parseFrontMatter(file).data, false)
-      const info = translationState(translationFacts(meta, false, originalOf(source)))
+      const info = translationState(translationStatusFacts(factsOf(translation), originalOf(source)))
       if (info.state === 'up-to-date') status.upToDate.push(source.relPath)
       else if (info.state === 'outdated') status.outdated.push(source.relPath)
       else if (info.state === 'newer') status.newer.push(source.relPath)

@@ -204,6 +204,26 @@ describe('the persistent page cache', { timeout: 240_000 }, function () {
     expect(cached.rendered).toBe(4)
   })
 
+  it("should take a translation's status from the status facts cache while its file is unchanged, and read it again once changed", async function () {
+    const relFile = 'content/da-dk/incident-response/investigate-phishing.md'
+    const translation = path.join(site, relFile)
+    const statusFile = path.join(cacheDir, 'status.json')
+    // Unchanged for seconds, the translation's facts are kept by this build.
+    await buildOnce(true)
+    const kept = JSON.parse(readFileSync(statusFile, 'utf8')) as { files: Record<string, [string, { machine: boolean }]> }
+    expect(kept.files[translation]?.[1].machine).toBe(false)
+    // Believed while the file is unchanged: the status page lists the human translation as machine translated.
+    kept.files[translation]![1].machine = true
+    writeFileSync(statusFile, JSON.stringify(kept))
+    const trusted = await buildOnce(true)
+    const cold = await buildOnce(false)
+    const statusPage = (built: Built): string => readFileSync(path.join(built.outDir, statusPageFile), 'utf8')
+    expect(statusPage(trusted)).not.toBe(statusPage(cold))
+    expect(statusPage(trusted).split('investigate-phishing').length).toBeGreaterThan(statusPage(cold).split('investigate-phishing').length)
+    // Edited, the translation is read again, and the build agrees with one without any cache.
+    await afterChange(() => edit(relFile, /\n## /, '\nEn sætning til testen.\n\n## '))
+  })
+
   it('should leave an unchanged output untouched, and move in only the files an edit changed', async function () {
     const outDir = path.join(scratch, 'out-kept')
     const { config } = await loadConfig({ outDir, cacheDir }, site)
