@@ -23,7 +23,7 @@ import { loadRedirects, type RedirectPlaces } from './content/redirects.ts'
 import { dropCopiesOfDefault } from './content/shared-assets.ts'
 import { createSiteIndex, ownRelPath, type SiteIndex } from './content/site-index.ts'
 import { report } from './diagnostics/report.ts'
-import { defaultArticleFacts, readStatusFacts, type StatusFacts } from './i18n/article-facts.ts'
+import { cachedStatusFacts, defaultArticleFacts, type StatusFacts } from './i18n/article-facts.ts'
 import { neutralSiteTitle } from './i18n/site-title.ts'
 import type { DefaultArticleFacts } from './i18n/translation-status.ts'
 import { loadUiStrings, type UiStrings } from './i18n/ui-strings.ts'
@@ -124,7 +124,7 @@ export function prepareSite(config: ResolvedConfig, options: PrepareOptions = {}
   messages.push(...strings.files.flatMap((file) => file.messages), ...templates.files.flatMap((file) => file.messages), ...navMessages)
   const processor = createProcessor({ fs, maxIncludeDepth: config.maxIncludeDepth, video: { hosts: config.videoHosts, siteUrl: config.siteUrl } })
   const docsets = new Map<string, Map<string, string>>()
-  const statusFacts = openStatusFacts(factsKey && config.cacheDir, factsKey ?? '')
+  const statusFacts = openStatusFacts(options.shared ? undefined : config.cacheDir, factsKey ?? '')
   const defaultArticles = defaultArticleReader(site, limits, statusFacts)
 
   function rootsOf({ locale, source, fallback }: PageJob) {
@@ -366,7 +366,7 @@ function defaultArticleReader(
       if (original === undefined) return undefined
       if (!known.has(original)) {
         const ref = site.articlesByLocale.get(site.defaultLocale)!.get(original)!
-        known.set(original, defaultArticleFacts(statusFacts.factsOf(ref.absPath, () => readStatusFacts(ref, limits))!))
+        known.set(original, defaultArticleFacts(cachedStatusFacts(statusFacts, ref, limits)))
       }
       return known.get(original)
     },

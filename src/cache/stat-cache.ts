@@ -13,7 +13,7 @@
  * cache is an optimisation only: a missing, corrupt or foreign file is
  * empty, and one that cannot be written is left.
  */
-import { lstatSync, readFileSync } from 'node:fs'
+import { lstatSync, readFileSync, type Stats } from 'node:fs'
 import path from 'node:path'
 import { writeCacheFile } from './cache-file.ts'
 
@@ -74,7 +74,8 @@ export function openStatCache<T>(cacheDir: string | undefined, options: StatCach
 
   return {
     factsOf(absPath, readFacts) {
-      const identity = identityOf(absPath)
+      const stats = statsOf(absPath)
+      const identity = stats && identityOf(stats)
       const kept = loaded.get(absPath)
       if (identity !== undefined && kept?.[0] === identity && kept[2] === undefined) {
         used.set(absPath, kept)
@@ -83,7 +84,7 @@ export function openStatCache<T>(cacheDir: string | undefined, options: StatCach
       read++
       const facts = readFacts()
       if (facts === undefined || kept === undefined || JSON.stringify(facts) !== JSON.stringify(kept[1])) changed++
-      if (facts !== undefined && identity !== undefined) used.set(absPath, settled(identity, clock.now()) ? [identity, facts] : [identity, facts, 0])
+      if (facts !== undefined && stats && identity !== undefined) used.set(absPath, settled(stats, clock.now()) ? [identity, facts] : [identity, facts, 0])
       return facts
     },
     get changed() {
@@ -102,22 +103,25 @@ export function openStatCache<T>(cacheDir: string | undefined, options: StatCach
 }
 
 /**
- * A regular file's identity, or `undefined` for anything else: a symbolic
- * link (read through `readContained`, which checks where it points) or a
- * file that is gone. Taken before the file is read, so a change while it is
- * read makes the kept identity stale rather than the kept facts.
+ * A regular file's stats, or `undefined` for anything else: a symbolic link
+ * (read through `readContained`, which checks where it points) or a file
+ * that is gone. Taken before the file is read, so a change while it is read
+ * makes the kept identity stale rather than the kept facts.
  */
-function identityOf(absPath: string): string | undefined {
+function statsOf(absPath: string): Stats | undefined {
   try {
     const stats = lstatSync(absPath)
-    return stats.isFile() ? `${stats.size}:${stats.mtimeMs}:${stats.ctimeMs}:${stats.ino}` : undefined
+    return stats.isFile() ? stats : undefined
   } catch {
     return undefined
   }
 }
 
-function settled(identity: string, now: number): boolean {
-  const [, mtimeMs, ctimeMs] = identity.split(':').map(Number) as [number, number, number]
+function identityOf(stats: Stats): string {
+  return `${stats.size}:${stats.mtimeMs}:${stats.ctimeMs}:${stats.ino}`
+}
+
+function settled({ mtimeMs, ctimeMs }: Stats, now: number): boolean {
   const coarse = mtimeMs % 1000 === 0 && ctimeMs % 1000 === 0
   return Math.max(mtimeMs, ctimeMs) < now - (coarse ? settleMs.coarse : settleMs.fine)
 }

@@ -5,6 +5,7 @@
  * page's banner and the status table always agree.
  */
 import { VFile } from 'vfile'
+import type { StatCache } from '../cache/stat-cache.ts'
 import type { SourceRef } from '../content/discover.ts'
 import { decodeText, readContainedBytes, type ReadLimits } from '../content/read-contained.ts'
 import { readArticleMeta, type ArticleMeta } from '../front-matter/article-meta.ts'
@@ -40,6 +41,12 @@ export function readStatusFacts(ref: SourceRef, limits: ReadLimits): StatusFacts
     date: meta.dateValue?.getTime(),
     machine: meta.machineTranslated,
   }
+}
+
+/** `ref`'s status facts, from `facts` while its file is unchanged (cache/stat-cache.ts). */
+export function cachedStatusFacts(facts: StatCache<StatusFacts>, ref: SourceRef, limits: ReadLimits): StatusFacts {
+  // `readStatusFacts` never gives `undefined`, so neither does `factsOf`.
+  return facts.factsOf(ref.absPath, () => readStatusFacts(ref, limits))!
 }
 
 /** The default-locale article's side of the comparison: its SHA-1, `ms.openlocfilehash` and `ms.date`. */

@@ -10,7 +10,7 @@ import type { ResolvedConfig } from '../config/schema.ts'
 import type { LocaleSources, SourceRef } from '../content/discover.ts'
 import type { ReadLimits } from '../content/read-contained.ts'
 import { urlKeyOf } from '../content/site-index.ts'
-import { defaultArticleFacts, readStatusFacts, translationStatusFacts, type StatusFacts } from './article-facts.ts'
+import { cachedStatusFacts, defaultArticleFacts, translationStatusFacts, type StatusFacts } from './article-facts.ts'
 import { translationState, type DefaultArticleFacts } from './translation-status.ts'
 
 export interface LocaleStatus {
@@ -30,7 +30,7 @@ export interface LocaleStatus {
 export function collectStatus(config: ResolvedConfig, sources: Map<string, LocaleSources>, facts: StatCache<StatusFacts> = openStatusFacts(undefined, '')): LocaleStatus[] {
   const defaults = sources.get(config.defaultLocale)?.articles ?? []
   const limits: ReadLimits = { maxFileSize: config.maxFileSize }
-  const factsOf = (ref: SourceRef): StatusFacts => facts.factsOf(ref.absPath, () => readStatusFacts(ref, limits))!
+  const factsOf = (ref: SourceRef): StatusFacts => cachedStatusFacts(facts, ref, limits)
   // Read when a translation needs it: a one-locale site (or a missing translation) reads no default article.
   const originals = new Map<string, DefaultArticleFacts>()
   const originalOf = (ref: SourceRef): DefaultArticleFacts => {
