@@ -10,6 +10,8 @@ export default defineConfig({
   // Vitest starts a Vite server of its own; the site is not needed there.
   plugins: process.env['VITEST'] ? [] : [tolkDev({ loadConfig: () => loadConfig({}) })],
   appType: 'custom',
+  // The plugin watches the site itself (src/dev/content-watcher.ts), as `tolk dev` does.
+  ...(process.env['VITEST'] ? {} : { server: { watch: null } }),
   test: {
     include: ['tests/**/*.test.ts'],
     testTimeout: 120_000,

@@ -6,7 +6,8 @@
  * corpus is absent). Save-to-update edits the sample guide in a temp copy
  * and times the file write → server-sent event → re-rendered body that shows
  * the edit, for an article and for an include two pages share (target:
- * under 300 ms). Every run is printed, then the medians.
+ * under 300 ms), and for an article of a temp copy of the corpus (target: the
+ * issue's one-article 1 s). Every run is printed, then the medians.
  */
 import { spawn } from 'node:child_process'
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
@@ -20,9 +21,13 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..'
 const tolkBin = path.join(repoRoot, 'bin/tolk.js')
 const corpusRelPath = '../shared/corpus/nl-nl'
 const corpusPage = '/nl-nl/microsoft-365/security/defender/first-incident-post/'
+/** The article of `corpusPage`, below the corpus. */
+const corpusArticle = 'microsoft-365/security/defender/first-incident-post.md'
 const defaultRuns = 5
 const firstPageTargetMs = 3000
 const updateTargetMs = 300
+/** The issue's one-article target. */
+const corpusUpdateTargetMs = 1000
 /** Long enough for a cold corpus start on a slow machine; a hang beyond it is a failure. */
 const startTimeoutMs = 60_000
 const updateTimeoutMs = 10_000
@@ -39,11 +44,12 @@ interface Edit {
   relPath: string
   /** Pages fetched before each edit (so the server knows they use the file), all expected in the event. */
   pages: string[]
+  targetMs: number
 }
 
-const edits: Edit[] = [
-  { label: 'article edit', relPath: 'content/en-us/incident-response/analyze.md', pages: [analyzePage] },
-  { label: 'include edit', relPath: 'content/en-us/incident-response/includes/applies-to.md', pages: [analyzePage, preparePage] },
+const sampleEdits: Edit[] = [
+  { label: 'article edit', relPath: 'content/en-us/incident-response/analyze.md', pages: [analyzePage], targetMs: updateTargetMs },
+  { label: 'include edit', relPath: 'content/en-us/incident-response/includes/applies-to.md', pages: [analyzePage, preparePage], targetMs: updateTargetMs },
 ]
 
 interface DevServer {
@@ -266,24 +272,25 @@ function formatUpdateRun(run: UpdateRun): string {
   return `  run ${run.index}  ${ms(run.totalMs)}  (event ${ms(run.eventMs).trim()} + render ${ms(run.renderMs).trim()})${note}`
 }
 
-function printUpdateMedians(runs: UpdateRun[]): void {
+function printUpdateMedians(runs: UpdateRun[], targetMs: number): void {
   const total = median(runs.map((run) => run.totalMs))
   const event = median(runs.map((run) => run.eventMs))
   const render = median(runs.map((run) => run.renderMs))
-  const verdict = total < updateTargetMs ? 'met' : 'MISSED'
-  console.log(`  median ${ms(total)}  (event ${ms(event).trim()} + render ${ms(render).trim()})  target < ${updateTargetMs} ms: ${verdict}`)
+  const verdict = total < targetMs ? 'met' : 'MISSED'
+  console.log(`  median ${ms(total)}  (event ${ms(event).trim()} + render ${ms(render).trim()})  target < ${targetMs} ms: ${verdict}`)
 }
 
-async function benchUpdates(runs: number): Promise<void> {
-  const siteDir = makeSampleSite()
+/** Save-to-update on a site copied to `siteDir` (removed after), served by `tolk dev` with `args`, for each of `edits` in turn. */
+async function benchUpdates(runs: number, siteDir: string, args: string[], edits: Edit[]): Promise<void> {
   const removeSite = () => rmSync(siteDir, { recursive: true, force: true })
   pendingCleanups.add(removeSite)
-  const server = startDevServer([], siteDir)
+  const server = startDevServer(args, siteDir)
   let events: EventStream | undefined
   try {
     const url = await withTimeout(server.ready, startTimeoutMs, 'the `serving` line')
-    await pollPage(new URL(analyzePage, url).href, ok, startTimeoutMs)
-    events = await openEvents(new URL(`__tolk/events?page=${analyzePage}&version=0`, url).href)
+    const [firstPage] = edits[0]!.pages as [string]
+    await pollPage(new URL(firstPage, url).href, ok, startTimeoutMs)
+    events = await openEvents(new URL(`__tolk/events?page=${firstPage}&version=0`, url).href)
     for (const edit of edits) {
       console.log(`Save-to-update, ${edit.label}: ${edit.relPath} → GET /${edit.pages[0]}`)
       const results: UpdateRun[] = []
@@ -291,7 +298,7 @@ async function benchUpdates(runs: number): Promise<void> {
         results.push(await updateOnce(siteDir, url, events, edit, index))
         console.log(formatUpdateRun(results.at(-1)!))
       }
-      printUpdateMedians(results)
+      printUpdateMedians(results, edit.targetMs)
     }
   } catch (error) {
     throw new Error(`${(error as Error).message}\ntolk dev said:\n${server.stderr()}`, { cause: error })
@@ -303,7 +310,25 @@ async function benchUpdates(runs: number): Promise<void> {
   }
 }
 
-/** Run both dev-server measurements; `argv` takes `--runs N` or `--quick`. */
+/**
+ * An article edit on a temp copy of the corpus: what a writer of a real tree
+ * waits for (the issue's one-article target, 1 s, holds for a rebuild; the
+ * dev server renders only the page asked for).
+ */
+async function benchCorpusUpdates(runs: number): Promise<void> {
+  const corpus = path.resolve(repoRoot, corpusRelPath)
+  if (!existsSync(corpus)) {
+    console.log(`Save-to-update on the corpus: skipped: ${corpusRelPath} not found\n`)
+    return
+  }
+  const siteDir = mkdtempSync(path.join(os.tmpdir(), 'tolk-dev-bench-corpus-'))
+  cpSync(corpus, path.join(siteDir, 'nl-nl'), { recursive: true })
+  const page = corpusPage.replace(/^\//, '')
+  const edit: Edit = { label: 'corpus article edit', relPath: `nl-nl/${corpusArticle}`, pages: [page], targetMs: corpusUpdateTargetMs }
+  await benchUpdates(runs, siteDir, ['--locale', `nl-nl=${path.join(siteDir, 'nl-nl')}`, '--external-root', '/=https://learn.microsoft.com/{locale}/'], [edit])
+}
+
+/** Run the dev-server measurements; `argv` takes `--runs N` or `--quick`. */
 export async function runDevBench(argv: string[]): Promise<void> {
   const runs = readRunCount(argv, defaultRuns)
   const interrupted = () => {
@@ -315,7 +340,8 @@ export async function runDevBench(argv: string[]): Promise<void> {
   try {
     console.log(`tolk dev: ${runs} run(s) each\n`)
     await benchFirstPage(runs)
-    await benchUpdates(runs)
+    await benchUpdates(runs, makeSampleSite(), [], sampleEdits)
+    await benchCorpusUpdates(runs)
   } finally {
     process.off('SIGINT', interrupted)
     process.off('SIGTERM', interrupted)

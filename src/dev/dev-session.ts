@@ -43,8 +43,10 @@ export interface DevSession {
   reload(): Promise<VFileMessage[]>
   respond(urlPath: string): DevResponse
   fileChanged(absPath: string, event: 'add' | 'change' | 'unlink'): Promise<Changed>
-  /** Folders and files to watch. */
+  /** Folders and files to watch: the config's folder (the config and what it imports), the content roots, templates, UI strings, redirection files. */
   watched(): string[]
+  /** Folders below those that tolk writes and never reads as input: the output and cache folders. */
+  unwatched(): string[]
   /** The site's base path, like `/docs/`. */
   base(): string
   /** Counts changes; a page records the count it was made at. */
@@ -195,9 +197,13 @@ export function createDevSession(loadConfig: () => Promise<ResolveResult>): DevS
         ...config.locales.map((locale) => locale.root),
         config.templatesDir,
         ...(config.uiStringsDir ? [config.uiStringsDir] : []),
-        ...(config.configFile ? [config.configFile] : []),
+        ...(config.configFile ? [path.dirname(config.configFile)] : []),
         ...(config.redirectionFile ? [config.redirectionFile] : []),
       ])
+    },
+    unwatched() {
+      const config = prepared?.config
+      return config ? [config.outDir, ...(config.cacheDir ? [config.cacheDir] : [])] : []
     },
   }
 }

@@ -28,12 +28,11 @@ export async function startDevServer(loadConfig: () => Promise<ResolveResult>, o
       host: options.host,
       strictPort: false,
       hmr: false,
-      // Editors may write a file in steps: wait until it is whole, not half a page.
-      watch: { awaitWriteFinish: { stabilityThreshold: 40, pollInterval: 10 } },
+      // tolk watches the site itself (content-watcher.ts), once, and tells the browser what changed.
+      watch: null,
     },
     plugins: [plugin],
   })
-  await plugin.watching
   await server.listen()
   return server
 }

@@ -11,6 +11,7 @@ import type { Plugin, ViteDevServer } from 'vite'
 import type { ResolveResult } from '../config/resolve-config.ts'
 import { formatHuman } from '../diagnostics/format.ts'
 import { packageDir } from '../package/package-dir.ts'
+import { watchContent, type FileEvent, type Watched } from './content-watcher.ts'
 import { createDevSession, type Changed } from './dev-session.ts'
 import { clientPath, errorPage, eventsPath, injectDevUi } from './dev-ui.ts'
 import { requestPath } from './request-path.ts'
@@ -43,16 +44,14 @@ const contentTypes: Record<string, string> = {
   '.csv': 'text/csv; charset=utf-8',
 }
 
-/** The plugin, and a promise that settles once the file watcher has scanned what it watches. */
-export type TolkDevPlugin = Plugin & { watching: Promise<void> }
+/** How long the server waits for the file watcher's first walk before it serves anyway, saying so. */
+const watcherPatienceMs = 60_000
 
-export default function tolkDev(options: Options): TolkDevPlugin {
+export default function tolkDev(options: Options): Plugin {
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`))
   const session = createDevSession(options.loadConfig)
   const listeners = new Set<ServerResponse>()
   let printed = new Map<string, string>()
-  let watching: () => void = () => {}
-  const watchingPromise = new Promise<void>((resolve) => (watching = resolve))
 
   function broadcast(changed: Changed): void {
     const data = `data: ${JSON.stringify({ pages: changed })}\n\n`
@@ -69,28 +68,29 @@ export default function tolkDev(options: Options): TolkDevPlugin {
 
   return {
     name: 'tolk:dev',
-    watching: watchingPromise,
     async configureServer(server: ViteDevServer) {
-      // A save made before the watcher's first scan ends would be missed; let
-      // the server say it is ready only after that (chokidar 3 emits `ready` once).
-      const watcher = server.watcher as typeof server.watcher & { _readyEmitted?: boolean }
-      if (watcher._readyEmitted) watching()
-      else watcher.once('ready', () => watching())
-      setTimeout(() => watching(), 10_000).unref()
       const problems = await session.reload()
       for (const message of problems) log(formatHuman(message))
-      server.watcher.add(session.watched())
-      const onFile = (event: 'add' | 'change' | 'unlink') => async (file: string) => {
-        const changed = await session.fileChanged(path.resolve(file), event)
+      const watched = (): Watched => ({ paths: session.watched(), unwatched: session.unwatched() })
+      const onFile = async (event: FileEvent, file: string): Promise<void> => {
+        const changed = await session.fileChanged(file, event)
         if (changed === 'all') {
           printed = new Map()
-          server.watcher.add(session.watched())
+          watcher.update(watched())
         }
         broadcast(changed)
       }
-      server.watcher.on('change', onFile('change'))
-      server.watcher.on('add', onFile('add'))
-      server.watcher.on('unlink', onFile('unlink'))
+      const watcher = watchContent(watched(), {
+        // A bug in tolk must not stop the server a writer is using.
+        onFile: (event, file) => void onFile(event, file).catch((error: unknown) => log(`tolk dev: ${(error as Error).stack ?? String(error)}`)),
+        onError: (error) => log(`tolk dev: cannot watch for changes: ${(error as NodeJS.ErrnoException).code ?? String(error)}; saves there need a restart of tolk dev`),
+      })
+      server.httpServer?.once('close', () => void watcher.close())
+      // The server says it is serving once every file is watched: a save made right after must reach it.
+      const patience = new Promise<'late'>((resolve) => setTimeout(() => resolve('late'), watcherPatienceMs).unref())
+      if ((await Promise.race([watcher.ready, patience])) === 'late') {
+        log(`tolk dev: the file watcher has not finished reading the site's folders after ${watcherPatienceMs / 1000} s; saves to files it has not reached yet are missed until it has`)
+      }
       // Registered before Vite's own middlewares, and never hands a request on.
       server.middlewares.use((request: IncomingMessage, response: ServerResponse) => {
         try {
