@@ -294,6 +294,8 @@ async function buildWith(pool: RenderPool, config: ResolvedConfig, options: Buil
   const assets = shard ? 0 : writeSiteExtras({ config, prepared, writer, messages, outputs, stages })
   await rendering
   if (renderLater.length > 0) await renderPages(renderLater)
+  // Every page is looked up or stored by now.
+  cache?.finish()
   stages.mark('render')
   if (shard) return finishShard(writer, config.outDir, shard, siteFingerprint(prepared), { messages, pages, options, fromCache, stages, strings })
   messages.push(...checkAnchors(anchorChecks, anchorsByPage))

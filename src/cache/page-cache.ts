@@ -12,6 +12,8 @@
  * HTML's digest) and `<name>.html`, so a build can decide what to reuse
  * before it reads any page body, and `check` never reads one.
  *
+ * An entry no build has used for 30 days is removed (entry-ages.ts).
+ *
  * The cache is an optimisation only: a missing, unreadable or corrupt entry
  * is a miss, and a folder that cannot be written turns the cache off for the
  * build, never failing it.
@@ -25,6 +27,7 @@ import { fromPlainMessage, toPlainMessage, type PlainMessage } from '../diagnost
 import type { PreparedSite } from '../prepare-site.ts'
 import type { PageResult } from '../render/page-result.ts'
 import { writeCacheFile } from './cache-file.ts'
+import { recordUse } from './entry-ages.ts'
 import type { InputRecord } from './recording-file-system.ts'
 import { cacheFormat, configIdentity, siteFingerprint } from './site-fingerprint.ts'
 
@@ -65,6 +68,8 @@ export interface PageCache {
   store(job: PageJob, result: PageResult, inputs: InputRecord[]): void
   /** The entry `store` would write for that result, as files (a shard writes them to its manifest). */
   entryFiles(job: PageJob, result: PageResult, inputs: InputRecord[]): EntryFile[]
+  /** At the build's end: record the entries this build looked up or stored as used today, and remove long-unused ones (entry-ages.ts). */
+  finish(): void
 }
 
 /** Where a cache's entries are: the build's own `cacheDir`, or the `pages/` folders of shards, read only. */
@@ -115,11 +120,15 @@ export function openPageCache(prepared: PreparedSite, folders = ownCacheFolders(
     return `${name.slice(0, 2)}/${name.slice(2)}`
   }
 
+  /** Entries this build asked for or wrote: in use, whatever became of them. */
+  const used = new Set<string>()
+
   /** The first folder holding a fresh entry for `job`, with that entry. */
   function find(job: PageJob): { base: string; entry: Entry } | undefined {
     const key = keyOf(job)
     if (key === undefined) return undefined
     const name = entryName(job)
+    used.add(name)
     for (const dir of folders!.read) {
       const base = path.join(dir, name)
       const entry = readEntry(base, key)
@@ -191,6 +200,7 @@ export function openPageCache(prepared: PreparedSite, folders = ownCacheFolders(
     store(job, result, inputs) {
       const key = keyOf(job)
       if (!writable || key === undefined) return
+      used.add(entryName(job))
       const base = path.join(folders.write!, entryName(job))
       try {
         // The body first: an entry is only found once its body is in place.
@@ -207,6 +217,9 @@ export function openPageCache(prepared: PreparedSite, folders = ownCacheFolders(
       const name = entryName(job)
       const json = { relFile: `${name}.json`, text: JSON.stringify(entryOf(key, result, inputs)) }
       return result.html === undefined ? [json] : [{ relFile: `${name}.html`, text: result.html }, json]
+    },
+    finish() {
+      if (writable && folders.write !== undefined) recordUse(folders.write, used)
     },
   }
 }

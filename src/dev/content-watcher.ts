@@ -43,10 +43,12 @@ const skippedFolders = new Set(['node_modules', '.git'])
 
 export function watchContent(start: Watched, handlers: WatchHandlers): ContentWatcher {
   const watched = new Set<string>()
-  let unwatched = new Set(start.unwatched.map((folder) => path.resolve(folder)))
   const fresh = (candidates: string[]): string[] => outermost(candidates.map((candidate) => path.resolve(candidate)).filter((candidate) => !covered(candidate, watched)))
+  // An output or cache folder that holds a watched path (an `outDir` of `.`) would hide the site: it is not skipped.
+  const skippable = (folders: string[]): Set<string> => new Set(folders.map((folder) => path.resolve(folder)).filter((folder) => ![...watched].some((root) => covered(root, new Set([folder])))))
   const first = fresh(start.paths)
   for (const root of first) watched.add(root)
+  let unwatched = skippable(start.unwatched)
   const watcher = watch(first, {
     ignoreInitial: true,
     // Editors may write a file in steps: wait until it is whole, not half a page.
@@ -63,11 +65,10 @@ export function watchContent(start: Watched, handlers: WatchHandlers): ContentWa
   return {
     ready,
     update(next) {
-      unwatched = new Set(next.unwatched.map((folder) => path.resolve(folder)))
       const added = fresh(next.paths)
-      if (added.length === 0) return
       for (const root of added) watched.add(root)
-      watcher.add(added)
+      unwatched = skippable(next.unwatched)
+      if (added.length > 0) watcher.add(added)
     },
     close: () => watcher.close(),
   }

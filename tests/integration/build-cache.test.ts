@@ -166,13 +166,32 @@ describe('the persistent page cache', { timeout: 240_000 }, function () {
     expect(cached.messages).not.toEqual(first.messages)
   })
 
+  it('should remove the cache entries no build has used for 30 days (the deleted page, an earlier config), and keep the rest', async function () {
+    const pages = path.join(cacheDir, 'pages')
+    const entries = (): string[] => readdirSync(pages, { recursive: true }).map(String).filter((name) => /\/.+\.json$/.test(name)).sort()
+    const before = entries()
+    // As if the last builds were 31 days ago: every entry's last use, and the last pruning, moved back.
+    const record = JSON.parse(readFileSync(path.join(pages, 'used.json'), 'utf8')) as { format: number; prunedOn: number; used: Record<string, number> }
+    const used = Object.fromEntries(Object.entries(record.used).map(([name, day]) => [name, day - 31]))
+    writeFileSync(path.join(pages, 'used.json'), JSON.stringify({ ...record, prunedOn: record.prunedOn - 31, used }))
+    const { cached } = await afterChange(() => undefined)
+    expect(cached.rendered).toBe(0)
+    // Left: one entry per page of this build. Gone: the Danish page of the deleted article (now a fallback
+    // page, another entry) and the entries made before the config edit (another config identity).
+    const after = entries()
+    expect(after).toHaveLength(cached.pages.size)
+    expect(before.length - after.length).toBeGreaterThanOrEqual(1)
+    expect(after.every((name) => before.includes(name))).toBe(true)
+  })
+
   it('should render again a page whose cache entry was damaged', async function () {
     // A fresh cache holds only this site's entries as it is now.
     rmSync(cacheDir, { recursive: true })
     expect((await buildOnce(true)).cached).toBe(0)
     const pages = path.join(cacheDir, 'pages')
     const entries = readdirSync(pages, { recursive: true }).map(String)
-    const json = entries.filter((name) => name.endsWith('.json')).slice(0, 3)
+    // Entries are in bucket folders; `used.json` beside them records their ages.
+    const json = entries.filter((name) => name.includes('/') && name.endsWith('.json')).slice(0, 3)
     const html = entries.filter((name) => name.endsWith('.html')).slice(0, 3)
     expect(json.length + html.length).toBe(6)
     for (const name of json) writeFileSync(path.join(pages, name), '{"format":')

@@ -45,4 +45,16 @@ describe('the dev server content watcher', function () {
       ['add', 'site/templates/page.hbs'],
     ])
   })
+
+  it('should not skip an output folder that holds the watched content (an outDir of `.`)', async function () {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'tolk-content-watcher-'))
+    const content = path.join(dir, 'content')
+    mkdirSync(content)
+    const seen: string[] = []
+    watcher = watchContent({ paths: [content], unwatched: [dir] }, { onFile: (_event, file) => void seen.push(path.relative(dir!, file)), onError: (error) => expect.fail(String(error)) })
+    await watcher.ready
+    writeFileSync(path.join(content, 'guide.md'), 'saved\n')
+    await settle(1000)
+    expect(seen).toEqual(['content/guide.md'])
+  })
 })
