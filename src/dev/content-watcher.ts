@@ -45,7 +45,7 @@ export function watchContent(start: Watched, handlers: WatchHandlers): ContentWa
   const watched = new Set<string>()
   const fresh = (candidates: string[]): string[] => outermost(candidates.map((candidate) => path.resolve(candidate)).filter((candidate) => !covered(candidate, watched)))
   // An output or cache folder that holds a watched path (an `outDir` of `.`) would hide the site: it is not skipped.
-  const skippable = (folders: string[]): Set<string> => new Set(folders.map((folder) => path.resolve(folder)).filter((folder) => ![...watched].some((root) => covered(root, new Set([folder])))))
+  const skippable = (folders: string[]): Set<string> => new Set(folders.map((folder) => path.resolve(folder)).filter((folder) => ![...watched].some((root) => isWithin(root, folder))))
   const first = fresh(start.paths)
   for (const root of first) watched.add(root)
   let unwatched = skippable(start.unwatched)
@@ -74,9 +74,14 @@ export function watchContent(start: Watched, handlers: WatchHandlers): ContentWa
   }
 }
 
+/** Whether `candidate` is `folder` or inside it. */
+function isWithin(candidate: string, folder: string): boolean {
+  return candidate === folder || candidate.startsWith(`${folder}${path.sep}`)
+}
+
 /** Whether `candidate` is, or is inside, one of `roots`. */
 function covered(candidate: string, roots: Set<string>): boolean {
-  for (const root of roots) if (candidate === root || candidate.startsWith(`${root}${path.sep}`)) return true
+  for (const root of roots) if (isWithin(candidate, root)) return true
   return false
 }
 
